@@ -1,0 +1,1 @@
+"""REST API: a thin Django REST framework layer over the domain apps."""

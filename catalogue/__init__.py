@@ -1,0 +1,1 @@
+"""Project package of Gläserne Werkstatt and the published catalogue."""

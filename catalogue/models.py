@@ -1,0 +1,157 @@
+"""Stored scores, immutable passport versions and the retailers who print them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from products.models import Product
+
+
+class ProductScore(models.Model):
+    """The latest score of a product, recomputed whenever its data changes."""
+
+    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="score")
+    overall = models.FloatField(_("overall score"))
+    grade = models.CharField(_("grade"), max_length=1)
+    durability = models.FloatField(_("durability"))
+    repairability = models.FloatField(_("repairability"))
+    supply_chain = models.FloatField(_("supply chain"))
+    circularity = models.FloatField(_("circularity"))
+    methodology_version = models.CharField(_("methodology version"), max_length=20)
+    computed_at = models.DateTimeField(_("computed at"))
+    # Full explainable result (criteria, hints, Solingen designation) as produced by catalogue.scoring.
+    details = models.JSONField(_("details"), default=dict)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        indexes = [models.Index(fields=["grade"]), models.Index(fields=["overall"])]
+
+    def __str__(self):
+        return f"{self.product}: {self.grade} ({self.overall:.0f})"
+
+
+class ImmutableQuerySet(models.QuerySet):
+    """Refuses bulk updates and deletes, so a published version cannot be changed in bulk either."""
+
+    def update(self, **kwargs):
+        raise PermissionError("Published passport versions are immutable.")
+
+    def delete(self):
+        raise PermissionError("Published passport versions are immutable.")
+
+
+class PassportVersion(models.Model):
+    """A published, frozen passport. Never edited: republishing inserts the next number."""
+
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="passport_versions")
+    number = models.PositiveIntegerField(_("version"))
+    snapshot = models.JSONField(_("snapshot"))
+    methodology_version = models.CharField(_("methodology version"), max_length=20)
+    content_hash = models.CharField(_("SHA-256"), max_length=64)
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["product", "-number"]
+        constraints = [models.UniqueConstraint(fields=["product", "number"], name="unique_passport_version")]
+        verbose_name = _("passport version")
+        verbose_name_plural = _("passport versions")
+
+    def __str__(self):
+        return f"{self.product_id} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Published passport versions are immutable.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Published passport versions are immutable.")
+
+    @property
+    def short_hash(self) -> str:
+        return self.content_hash[:12]
+
+
+class RetailerOrganisation(models.Model):
+    """A member of the retail association that keeps an assortment and prints passports."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    products = models.ManyToManyField(Product, through="AssortmentItem", related_name="retailers")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("retailer")
+        verbose_name_plural = _("retailers")
+
+    def __str__(self):
+        return self.name
+
+
+class RetailerMembership(models.Model):
+    """A user's role in a retailer organisation."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        STAFF = "staff", _("Staff")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="retailer_memberships")
+    organisation = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="unique_retailer_membership")]
+        verbose_name = _("retailer membership")
+        verbose_name_plural = _("retailer memberships")
+
+    def __str__(self):
+        return f"{self.user} @ {self.organisation} ({self.role})"
+
+
+class AssortmentItem(models.Model):
+    """A product in a retailer's assortment."""
+
+    retailer = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="assortment")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="assortment_items")
+    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["product__name"]
+        constraints = [models.UniqueConstraint(fields=["retailer", "product"], name="unique_assortment_item")]
+        verbose_name = _("assortment item")
+        verbose_name_plural = _("assortment items")
+
+    def __str__(self):
+        return f"{self.retailer}: {self.product}"
+
+
+class PrintJob(models.Model):
+    """A batch a retailer printed; its items record which passport version went onto paper."""
+
+    class Format(models.TextChoices):
+        PASSPORT = "passport", _("A4 passports")
+        LABELS = "labels", _("Shelf labels")
+
+    retailer = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="print_jobs")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    label_layout = models.CharField(_("label layout"), max_length=30, blank=True)
+    language = models.CharField(_("language"), max_length=5)
+    versions = models.ManyToManyField(PassportVersion, related_name="print_jobs")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("print job")
+        verbose_name_plural = _("print jobs")
+
+    def __str__(self):
+        return f"{self.retailer} {self.created_at:%Y-%m-%d %H:%M}"

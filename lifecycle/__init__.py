@@ -1,0 +1,1 @@
+"""Durability, repairability, end of life and lifecycle events of products."""

@@ -1,0 +1,1 @@
+"""Makers, categories, products and their identity, composition and supply chain."""

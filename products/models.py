@@ -1,0 +1,382 @@
+"""Maker organisations, categories, products and what they are made of and where."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .identifiers import format_passport_code, generate_passport_code, normalise_gtin
+from .regions import Region, derive_region
+
+PERCENT_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
+
+
+def percent_field(verbose_name, **kwargs):
+    """A 0–100 percentage; NULL means the maker has not disclosed it."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=PERCENT_VALIDATORS,
+        **kwargs,
+    )
+
+
+class MakerOrganisation(models.Model):
+    """A local manufacturer that enters and publishes products."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    street = models.CharField(_("street"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=2, default="DE", help_text=_("ISO 3166 code, e.g. DE"))
+    founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("maker organisation")
+        verbose_name_plural = _("maker organisations")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("catalogue:maker-detail", args=[self.slug])
+
+
+class MakerMembership(models.Model):
+    """A user's role in a maker organisation."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        EDITOR = "editor", _("Editor")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="maker_memberships")
+    organisation = models.ForeignKey(MakerOrganisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="unique_maker_membership")]
+        verbose_name = _("maker membership")
+        verbose_name_plural = _("maker memberships")
+
+    def __str__(self):
+        return f"{self.user} @ {self.organisation} ({self.role})"
+
+
+class Category(models.Model):
+    """A node of the category tree with the reference data scoring compares against."""
+
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_de = models.CharField(_("name (German)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    reference_lifetime_years = models.PositiveSmallIntegerField(
+        _("reference lifetime (years)"), null=True, blank=True,
+        help_text=_("Typical lifetime of a good product of this category; inherited from the parent when empty."),
+    )
+    reference_warranty_years = models.PositiveSmallIntegerField(
+        _("reference warranty (years)"), null=True, blank=True,
+        help_text=_("Warranty that earns full points; inherited from the parent when empty."),
+    )
+    resharpenable = models.BooleanField(
+        _("blades that can be resharpened"), default=False,
+        help_text=_("Whether resharpening is a relevant repair for this category."),
+    )
+
+    class Meta:
+        ordering = ["name_de"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "de").startswith("en") else self.name_de
+
+    def clean(self):
+        node = self.parent
+        while node is not None:
+            if node.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("A category cannot be its own ancestor.")})
+            node = node.parent
+
+    def inherited(self, field: str):
+        """Value of a reference field, walking up the tree until one is set."""
+        node = self
+        while node is not None:
+            value = getattr(node, field)
+            if value is not None:
+                return value
+            node = node.parent
+        return None
+
+
+class Product(models.Model):
+    """A product of a maker, with its identity and everything needed for its passport."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    maker = models.ForeignKey(MakerOrganisation, on_delete=models.PROTECT, related_name="products", verbose_name=_("maker"))
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category"))
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    model_number = models.CharField(_("model number"), max_length=60, blank=True)
+    gtin = models.CharField(
+        _("GTIN / EAN"), max_length=14, unique=True, null=True, blank=True,
+        help_text=_("8, 12, 13 or 14 digits; stored as 14 digits."),
+    )
+    passport_code = models.CharField(_("passport code"), max_length=8, unique=True, editable=False)
+    price_eur = models.DecimalField(
+        _("retail price (EUR)"), max_digits=9, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    mass_g = models.PositiveIntegerField(_("mass (g)"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def passport_code_display(self) -> str:
+        return format_passport_code(self.passport_code)
+
+    def get_absolute_url(self):
+        return reverse("products:product-detail", args=[self.pk])
+
+    def clean(self):
+        if self.gtin:
+            try:
+                self.gtin = normalise_gtin(self.gtin)
+            except ValidationError as error:
+                raise ValidationError({"gtin": error.messages}) from error
+        else:
+            self.gtin = None
+
+    def save(self, *args, **kwargs):
+        if not self.passport_code:
+            self.passport_code = self._unused_passport_code()
+        if not self.gtin:
+            self.gtin = None
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def _unused_passport_code(cls) -> str:
+        while True:
+            code = generate_passport_code()
+            if not cls.objects.filter(passport_code=code).exists():
+                return code
+
+
+class ProductVariant(models.Model):
+    """A variant of a product (size, handle colour, …), optionally with its own GTIN."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants")
+    code = models.CharField(_("variant code"), max_length=20)
+    name = models.CharField(_("variant name"), max_length=120)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["product", "code"], name="unique_variant_code")]
+        verbose_name = _("variant")
+        verbose_name_plural = _("variants")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class Material(models.Model):
+    """One material of the product's composition."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="materials")
+    name = models.CharField(_("material"), max_length=120, help_text=_("e.g. X50CrMoV15 stainless steel, olive wood"))
+    part = models.CharField(_("used in"), max_length=120, blank=True, help_text=_("e.g. blade, handle, rivets"))
+    mass_g = models.DecimalField(_("mass (g)"), max_digits=9, decimal_places=2, null=True, blank=True,
+                                 validators=[MinValueValidator(Decimal("0"))])
+    share_percent = percent_field(_("share of mass (%)"))
+    recycled_content_percent = percent_field(_("recycled content (%)"))
+    renewable = models.BooleanField(_("renewable origin"), null=True, blank=True)
+    recyclable = models.BooleanField(_("recyclable"), null=True, blank=True)
+    substances_of_concern = models.CharField(
+        _("substances of concern"), max_length=200, blank=True,
+        help_text=_("SVHC under REACH, if any; write 'none' when there are none."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_substances_of_concern(self) -> bool | None:
+        text = self.substances_of_concern.strip().lower()
+        if not text:
+            return None
+        return text not in {"none", "keine", "-", "no", "nein"}
+
+
+class Component(models.Model):
+    """A component of the product, and whether it can be replaced."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="components")
+    name = models.CharField(_("component"), max_length=120)
+    replaceable = models.BooleanField(_("replaceable"), null=True, blank=True)
+    spare_part_available = models.BooleanField(_("spare part available"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("component")
+        verbose_name_plural = _("components")
+
+    def __str__(self):
+        return self.name
+
+
+class SupplyChainStep(models.Model):
+    """One manufacturing step: what was done, by whom and where."""
+
+    class StepType(models.TextChoices):
+        RAW_MATERIAL = "raw_material", _("Raw material")
+        FORGING = "forging", _("Forging")
+        STAMPING = "stamping", _("Stamping / cutting")
+        HARDENING = "hardening", _("Hardening")
+        GRINDING = "grinding", _("Grinding")
+        HANDLE_MAKING = "handle_making", _("Handle making")
+        ASSEMBLY = "assembly", _("Assembly")
+        FINISHING = "finishing", _("Finishing / sharpening")
+        PACKAGING = "packaging", _("Packaging")
+        OTHER = "other", _("Other")
+
+    class Performer(models.TextChoices):
+        MAKER = "maker", _("The maker itself")
+        SUPPLIER = "supplier", _("A supplier")
+
+    # Stages that SolingenV § 1 requires to be processed and finished in the Solingen industrial area.
+    ESSENTIAL_STAGES = frozenset(
+        {
+            StepType.FORGING,
+            StepType.STAMPING,
+            StepType.HARDENING,
+            StepType.GRINDING,
+            StepType.HANDLE_MAKING,
+            StepType.ASSEMBLY,
+            StepType.FINISHING,
+        }
+    )
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="supply_chain_steps")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    step_type = models.CharField(_("step"), max_length=20, choices=StepType.choices)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    performed_by = models.CharField(_("performed by"), max_length=10, choices=Performer.choices, blank=True)
+    supplier_name = models.CharField(_("supplier name"), max_length=200, blank=True)
+    supplier_confidential = models.BooleanField(
+        _("supplier name confidential"), default=False,
+        help_text=_("A confidential supplier name is never published."),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=12, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("ISO 3166 code, e.g. DE"))
+    region = models.CharField(_("region"), max_length=10, choices=Region.choices, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("supply-chain step")
+        verbose_name_plural = _("supply-chain steps")
+
+    def __str__(self):
+        return self.get_step_type_display()
+
+    @property
+    def is_disclosed(self) -> bool:
+        """Who and where are both known."""
+        return bool(self.performed_by and self.country)
+
+    def clean(self):
+        errors = {}
+        self.country = (self.country or "").strip().upper()
+        if self.country and not (len(self.country) == 2 and self.country.isalpha()):
+            errors["country"] = _("Country should be a two-letter ISO 3166 code such as DE, not %(value)s.") % {
+                "value": self.country
+            }
+        if self.performed_by == self.Performer.SUPPLIER and not self.supplier_name.strip():
+            errors["supplier_name"] = _("Name the supplier (you can mark the name as confidential).")
+        if (self.city or self.postcode) and not self.country:
+            errors["country"] = _("Give the country of this place as a two-letter code such as DE.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.country = (self.country or "").strip().upper()
+        self.region = derive_region(self.city, self.postcode, self.country) if self.country else ""
+        super().save(*args, **kwargs)
+
+
+class EvidenceDocument(models.Model):
+    """A document or link that backs a claim; staff may mark it as verified."""
+
+    class Claim(models.TextChoices):
+        DURABILITY = "durability", _("Durability / tests")
+        WARRANTY = "warranty", _("Warranty")
+        REPAIR = "repair", _("Repair information")
+        SUPPLY_CHAIN = "supply_chain", _("Supply chain")
+        MATERIALS = "materials", _("Materials / recycled content")
+        END_OF_LIFE = "end_of_life", _("End of life / take-back")
+        OTHER = "other", _("Other")
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="evidence")
+    title = models.CharField(_("title"), max_length=200)
+    claim = models.CharField(_("backs the claim"), max_length=20, choices=Claim.choices)
+    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+    verified = models.BooleanField(_("verified by staff"), default=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("evidence document")
+        verbose_name_plural = _("evidence documents")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if not self.file and not self.url:
+            raise ValidationError({"url": _("Upload a file or give a link.")})

@@ -1,0 +1,51 @@
+"""Shared fixtures for the whole suite."""
+
+import pytest
+
+from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMembershipFactory, UserFactory
+
+
+@pytest.fixture
+def maker_membership(db):
+    return MakerMembershipFactory()
+
+
+@pytest.fixture
+def maker_user(maker_membership):
+    return maker_membership.user
+
+
+@pytest.fixture
+def maker(maker_membership):
+    return maker_membership.organisation
+
+
+@pytest.fixture
+def other_maker_membership(db):
+    return MakerMembershipFactory()
+
+
+@pytest.fixture
+def product(maker):
+    return ProductFactory(maker=maker)
+
+
+@pytest.fixture
+def other_product(other_maker_membership):
+    return ProductFactory(maker=other_maker_membership.organisation)
+
+
+@pytest.fixture
+def maker_client(client, maker_user):
+    client.force_login(maker_user)
+    return client
+
+
+@pytest.fixture
+def retailer_membership(db):
+    return RetailerMembershipFactory()
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(is_staff=True, is_superuser=True)
