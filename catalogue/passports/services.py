@@ -1,0 +1,68 @@
+"""Publishing and withdrawing passports; every write here is atomic."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from catalogue.models import PassportVersion
+from catalogue.passports.hashing import snapshot_hash
+from catalogue.passports.selectors import products_for_snapshot
+from catalogue.passports.snapshot import build_snapshot
+from catalogue.services import refresh_score
+from products.models import Product
+
+
+def missing_for_publication(product: Product) -> list[str]:
+    """What a product lacks before it may be published; empty when it is complete enough."""
+    missing = []
+    if not product.description.strip():
+        missing.append(_("a description"))
+    if not product.materials.exists():
+        missing.append(_("at least one material"))
+    if not product.supply_chain_steps.exists():
+        missing.append(_("at least one supply-chain step"))
+    if not product.supply_chain_steps.exclude(country="").exists():
+        missing.append(_("the place (country) of at least one supply-chain step"))
+    return missing
+
+
+@transaction.atomic
+def publish_product(product: Product, user=None) -> PassportVersion:
+    """Freeze the product's public data and fresh score into the next passport version."""
+    # Lock the product row so two concurrent publishes cannot claim the same number.
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    missing = missing_for_publication(locked)
+    if missing:
+        raise ValidationError(
+            _("This product cannot be published yet. Missing: %(missing)s.") % {"missing": ", ".join(missing)},
+            code="incomplete",
+        )
+    score = refresh_score(locked)
+    loaded = products_for_snapshot().get(pk=locked.pk)
+    number = (PassportVersion.objects.filter(product=locked).aggregate(n=Max("number"))["n"] or 0) + 1
+    published_at = timezone.now()
+    snapshot = build_snapshot(loaded, score=score.details, version=number, published_at=published_at)
+    version = PassportVersion.objects.create(
+        product=locked,
+        number=number,
+        snapshot=snapshot,
+        methodology_version=score.methodology_version,
+        content_hash=snapshot_hash(snapshot),
+        published_at=published_at,
+        published_by=user if user is not None and user.is_authenticated else None,
+    )
+    if locked.status != Product.Status.PUBLISHED:
+        Product.objects.filter(pk=locked.pk).update(status=Product.Status.PUBLISHED)
+        product.status = Product.Status.PUBLISHED
+    return version
+
+
+@transaction.atomic
+def withdraw_product(product: Product) -> None:
+    """Withdraw the passport: it stays readable at its URLs, behind a banner."""
+    if not PassportVersion.objects.filter(product=product).exists():
+        raise ValidationError(_("Only a published passport can be withdrawn."), code="not_published")
+    Product.objects.filter(pk=product.pk).update(status=Product.Status.WITHDRAWN)
+    product.status = Product.Status.WITHDRAWN
