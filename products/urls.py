@@ -8,5 +8,9 @@ app_name = "products"
 
 urlpatterns = [
     path("", views.workspace, name="workspace"),
+    path("products/new/", views.product_create, name="product-create"),
     path("products/<int:pk>/", views.product_detail, name="product-detail"),
+    path("products/<int:pk>/edit/", views.product_edit, name="product-edit"),
+    path("products/<int:pk>/history/", views.product_history, name="product-history"),
+    path("products/<int:pk>/evidence/new/", views.evidence_add, name="evidence-add"),
 ]

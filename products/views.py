@@ -1,18 +1,114 @@
-"""Maker workspace views."""
+"""Maker workspace views: the organisation's products, the editor, evidence and history."""
 
+from functools import wraps
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from .models import Product
+from . import selectors, services
+from .forms import EvidenceForm
+
+PRODUCTS_PER_PAGE = 50
+HISTORY_ENTRIES_PER_PAGE = 50
 
 
-@login_required
+def maker_required(view):
+    """Log in first; users who belong to no maker organisation get a friendly 403 page."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        organisations = list(selectors.organisations_for_user(request.user))
+        if not organisations:
+            return render(request, "products/no_organisation.html", status=403)
+        request.maker_organisations = organisations
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@maker_required
 def workspace(request):
-    products = Product.objects.filter(maker__memberships__user=request.user)
-    return render(request, "products/workspace.html", {"products": products})
+    products = selectors.workspace_products(request.user)
+    page = Paginator(products, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "products/workspace.html",
+        {
+            "page": page,
+            "products": page.object_list,
+            "organisations": request.maker_organisations,
+            "several_organisations": len(request.maker_organisations) > 1,
+        },
+    )
 
 
-@login_required
+@maker_required
 def product_detail(request, pk):
-    product = get_object_or_404(Product, pk=pk, maker__memberships__user=request.user)
+    product = get_object_or_404(selectors.product_detail_queryset(request.user), pk=pk)
     return render(request, "products/product_detail.html", {"product": product})
+
+
+@maker_required
+@require_http_methods(["GET", "POST"])
+def product_create(request):
+    return _editor_page(request, product=None)
+
+
+@maker_required
+@require_http_methods(["GET", "POST"])
+def product_edit(request, pk):
+    product = get_object_or_404(selectors.product_for_editing(request.user, pk))
+    return _editor_page(request, product=product)
+
+
+def _editor_page(request, product):
+    # lifecycle depends on products, never the other way round at import time; the editor spans both.
+    from lifecycle.forms import ProductEditor
+    from lifecycle.services import save_product_editor
+
+    organisations = selectors.organisations_for_user(request.user)
+    if request.method == "POST":
+        editor = ProductEditor(organisations=organisations, instance=product, data=request.POST, files=request.FILES)
+        if editor.is_valid():
+            saved = save_product_editor(editor)
+            messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
+            if request.POST.get("then") == "continue":
+                return redirect("products:product-edit", pk=saved.pk)
+            return redirect(saved.get_absolute_url())
+    else:
+        editor = ProductEditor(organisations=organisations, instance=product)
+    return render(
+        request,
+        "products/product_form.html",
+        {"editor": editor, "product": product, "is_new": product is None},
+    )
+
+
+@maker_required
+def product_history(request, pk):
+    product = get_object_or_404(selectors.product_for_editing(request.user, pk))
+    entries = selectors.product_history(product)
+    page = Paginator(entries, HISTORY_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "products/product_history.html", {"product": product, "page": page})
+
+
+@maker_required
+@require_http_methods(["GET", "POST"])
+def evidence_add(request, pk):
+    product = get_object_or_404(selectors.product_for_editing(request.user, pk))
+    if request.method == "POST":
+        form = EvidenceForm(request.POST, request.FILES)
+        if form.is_valid():
+            evidence = services.add_evidence(product, form)
+            messages.success(
+                request, _("Added the evidence “%(title)s”. Staff will review it.") % {"title": evidence.title}
+            )
+            return redirect(product.get_absolute_url() + "#evidence")
+    else:
+        form = EvidenceForm(initial={"claim": request.GET.get("claim")})
+    return render(request, "products/evidence_form.html", {"product": product, "form": form})
