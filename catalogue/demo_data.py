@@ -95,6 +95,7 @@ HAERTEREI_VOGELSANG = "Härterei Vogelsang"
 HAERTETECHNIK_GRUITEN = "Härtetechnik Gruiten"
 GESENKSCHMIEDE = "Gesenkschmiede Pfaffenberg"
 DUROLLE = "Coutellerie Durolle & Fils"
+STAHLKONTOR = "Stahlkontor Bergerhof GmbH"  # a steel stockist in Solingen
 
 # --- Categories (parents before children) -------------------------------------------------------------------------
 
@@ -583,7 +584,7 @@ PRODUCTS = [
         ],
         "components": [component("Klinge mit Erl", False, False), component("Griffschalen", True, True)],
         "supply_chain": [
-            step("raw_material", "Warmgewalzter Bandstahl X50CrMoV15", HAGEN, BANDSTAHL),
+            step("raw_material", "Bandstahl X50CrMoV15 ab Lager", SOLINGEN_OHLIGS, STAHLKONTOR),
             step("stamping", "Klingenrohling aus dem Band geschnitten", SOLINGEN_MERSCHEID),
             step("hardening", "Vakuumhärten und Anlassen", SOLINGEN_GRAEFRATH, HAERTEREI_VOGELSANG),
             step("grinding", "Ausschleifen und Wellenschliff", SOLINGEN_MERSCHEID),
@@ -647,8 +648,16 @@ PRODUCTS = [
             step("grinding", "Ausschleifen", SOLINGEN_MERSCHEID),
             step("assembly", "Vernieten", SOLINGEN_MERSCHEID),
         ],
-        "durability": {"warranty_years": 5, "resharpenable": True},
+        "durability": {"warranty_years": 5, "expected_lifetime_years": 20, "resharpenable": True},
+        "repairability": {
+            "documentation": "public",
+            "documentation_url": "https://hoelterhoff.example/reparatur/pflege",
+            "disassembly_steps": 2,
+            "fasteners": "not_removable",
+            "tools": "product_specific",
+        },
         "repair_services": [service("resharpening", "7.50")],
+        "end_of_life": {"take_back_offered": True, "recyclable_share_percent": 85, "separability": "hard"},
     },
     {
         "maker": "hoelterhoff",
@@ -936,8 +945,8 @@ PRODUCTS = [
         "price_eur": "49.50",
         "publish": True,
         "materials": [
-            material("Edelstahl X46Cr13 (1.4034)", "Scherenhälften", 88),
-            material("Federstahl 1.4310", "Feder", 4),
+            material("Edelstahl X46Cr13 (1.4034)", "Scherenhälften", 96, 65, recyclable=True, substances="none"),
+            material("Federstahl 1.4310", "Feder", 4, recyclable=True, substances="none"),
         ],
         "components": [
             component("Scherenhälften", False, False),
@@ -950,9 +959,21 @@ PRODUCTS = [
             step("grinding", "Schleifen der Schneide mit Mikroverzahnung", SOLINGEN_WALD),
             step("other", "Federn gewickelt", OPOLE_PL, "Sprężyny Opolskie Sp. z o.o."),
         ],
-        "durability": {"warranty_years": 5, "resharpenable": True},
+        "durability": {
+            "warranty_years": 5,
+            "expected_lifetime_years": 15,
+            "maintenance_instructions": "Zum Reinigen den Verschluss öffnen und die Hälften trennen; "
+            "spülmaschinengeeignet.",
+            "resharpenable": True,
+        },
         "repairability": {"documentation": "none", "disassembly_steps": 1, "fasteners": "removable", "tools": "none"},
         "spare_parts": [spare_part("Feder", 10)],
+        "end_of_life": {
+            "take_back_offered": False,
+            "recyclable_share_percent": 100,
+            "separability": "easy",
+            "disposal_instructions": "Ganz aus Stahl: zum Metallschrott auf den Wertstoffhof.",
+        },
     },
     {
         "maker": "struessmann",
@@ -1097,7 +1118,10 @@ PRODUCTS = [
         "gtin": gtin13(STRUESSMANN_GTIN, 60),
         "price_eur": "129.00",
         "publish": True,
-        "materials": [material("Edelstahl X46Cr13 (1.4034)", "Scherenhälften", 95)],
+        "materials": [
+            material("Edelstahl X46Cr13 (1.4034)", "Scherenhälften", 95, 65, recyclable=True, substances="none"),
+            material("Edelstahl mit Kugellager", "Schraube", 5, recyclable=True),
+        ],
         "supply_chain": [
             step("forging", "Gesenkschmieden", SOLINGEN_WALD),
             step("hardening", "Härten", HAAN_GRUITEN, HAERTETECHNIK_GRUITEN),
@@ -1106,7 +1130,19 @@ PRODUCTS = [
             step("finishing", "Abziehen und Probeschnitt", SOLINGEN_WALD),
         ],
         "durability": {"warranty_years": 2, "resharpenable": True, "resharpening_cycles": 10},
+        "repairability": {
+            "documentation": "professionals",
+            "disassembly_steps": 1,
+            "fasteners": "reusable",
+            "tools": "basic",
+        },
         "repair_services": [service("resharpening", "25.00", "Friseurscheren-Schliff mit Gangeinstellung")],
+        "end_of_life": {
+            "take_back_offered": True,
+            "take_back_details": "Alte Salonscheren nehmen wir beim Schleifservice zurück.",
+            "recyclable_share_percent": 100,
+            "separability": "easy",
+        },
     },
     # ---- Hohlschliff Ohligs -----------------------------------------------------------------------------------
     {
@@ -1285,7 +1321,14 @@ PRODUCTS = [
             step("finishing", "Rasierfertig abgezogen", SOLINGEN_OHLIGS),
         ],
         "durability": {"warranty_years": 5, "expected_lifetime_years": 60, "resharpenable": True},
+        "repairability": {
+            "documentation": "professionals",
+            "disassembly_steps": 2,
+            "fasteners": "removable",
+            "tools": "product_specific",
+        },
         "repair_services": [service("resharpening", "25.00", "Aufziehen auf dem Stein")],
+        "end_of_life": {"take_back_offered": True, "separability": "moderate"},
     },
     {
         "maker": "hohlschliff-ohligs",
@@ -1519,6 +1562,14 @@ PRODUCTS = [
             step("packaging", "Karton", HAAN),
         ],
         "durability": {"warranty_years": 10},
+        "repairability": {
+            "documentation": "public",
+            "documentation_url": "https://ruettgers-besteck.example/nachkauf",
+            "disassembly_steps": 0,
+            "tools": "none",
+        },
+        "spare_parts": [spare_part("Einzelteile", 10, 5)],
+        "end_of_life": {"take_back_offered": True, "recyclable_share_percent": 100, "separability": "easy"},
     },
     {
         "maker": "ruettgers-haan",
@@ -1812,7 +1863,10 @@ PRODUCTS = [
         "gtin": gtin13(SCHUERMANN_GTIN, 1),
         "price_eur": "14.90",
         "publish": True,
-        "materials": [material("Kohlenstoffstahl C75, verchromt", "Knipser", 95)],
+        "materials": [
+            material("Kohlenstoffstahl C75, verchromt", "Backen und Hebel", 95, recyclable=True, substances="none"),
+            material("Stahl, vernickelt", "Niete und Feile", 5, recyclable=True),
+        ],
         "supply_chain": [
             step("stamping", "Stanzen der Backen und des Hebels", REMSCHEID),
             step("hardening", "Härten", REMSCHEID),
@@ -1820,7 +1874,8 @@ PRODUCTS = [
             step("packaging", "Blister", REMSCHEID),
         ],
         "durability": {"warranty_years": 2, "expected_lifetime_years": 10, "resharpenable": False},
-        "end_of_life": {"recyclable_share_percent": 100, "separability": "easy"},
+        "repairability": {"documentation": "none", "fasteners": "not_removable", "tools": "none"},
+        "end_of_life": {"take_back_offered": False, "recyclable_share_percent": 100, "separability": "easy"},
     },
     {
         "maker": "schuermann-remscheid",
@@ -1858,7 +1913,7 @@ PRODUCTS = [
         ],
         "components": [component("Scherenhälften", False, False), component("Schraube", True, True)],
         "supply_chain": [
-            step("raw_material", "Bandstahl 1.4034", HAGEN, BANDSTAHL),
+            step("raw_material", "Bandstahl 1.4034 ab Lager", SOLINGEN_OHLIGS, STAHLKONTOR),
             step("forging", "Gesenkschmieden", SOLINGEN_WIDDERT),
             step("hardening", "Härten und Anlassen", SOLINGEN_WIDDERT),
             step("grinding", "Schleifen", SOLINGEN_WIDDERT),
@@ -1918,14 +1973,15 @@ PRODUCTS = [
         "gtin": None,
         "price_eur": "19.90",
         "publish": True,
-        "materials": [material("Edelstahl 1.4021", "Zange")],
+        "materials": [material("Edelstahl 1.4021", "Zange", 100, 60, recyclable=True, substances="none")],
         "supply_chain": [
             step("forging", "Gesenkschmieden", SOLINGEN_WIDDERT),
             step("grinding", "Schleifen der Schneiden", SOLINGEN_WIDDERT),
             step("assembly", "Montage der Doppelfeder", REMSCHEID),
         ],
-        "durability": {"warranty_years": 3, "resharpenable": True},
+        "durability": {"warranty_years": 3, "expected_lifetime_years": 15, "resharpenable": True},
         "repair_services": [service("resharpening", "8.00")],
+        "end_of_life": {"recyclable_share_percent": 100, "separability": "easy"},
     },
     {
         "maker": "schuermann-remscheid",
@@ -1988,7 +2044,9 @@ PRODUCTS = [
             "resharpening_cycles": 15,
         },
         "durability_tests": [durability_test("sharpness", "ISO 8442-5", "ICP 62 mm")],
+        "repairability": {"documentation": "none", "fasteners": "not_removable", "tools": "product_specific"},
         "repair_services": [service("resharpening", "6.00", "Schleifdienst für Gastronomiebetriebe")],
+        "end_of_life": {"take_back_offered": False, "recyclable_share_percent": 80, "separability": "hard"},
     },
     {
         "maker": "bergische-klingenwerke",
