@@ -198,6 +198,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Separate request and response components: uploads are binary and read-only fields stay out of requests.
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 LOGGING = {

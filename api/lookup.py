@@ -1,0 +1,50 @@
+"""GET /api/v1/lookup?code=…: the current published passport for a GTIN, passport code or Digital Link."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from catalogue.lookup import CodeLookupError, lookup, lookup_payload
+
+
+class LookupView(APIView):
+    """Look up a passport the way a consumer does: one code, typed loosely or pasted as a link."""
+
+    permission_classes = [AllowAny]
+    # Anonymous and read only: no session needed, so no CSRF or session lookup either.
+    authentication_classes = []
+
+    @extend_schema(
+        operation_id="lookup",
+        summary="Look up the current passport by GTIN, passport code or Digital Link",
+        parameters=[
+            OpenApiParameter(
+                "code",
+                OpenApiTypes.STR,
+                OpenApiParameter.QUERY,
+                required=True,
+                description=(
+                    "A GTIN/EAN/UPC (8, 12, 13 or 14 digits; spaces and hyphens allowed), a passport code "
+                    "(case, hyphens and O/I/L tolerated) or a whole GS1 Digital Link URL."
+                ),
+                examples=[
+                    OpenApiExample("EAN-13", value="4006381333931"),
+                    OpenApiExample("Passport code", value="k7qx-2m9c"),
+                    OpenApiExample("Digital Link", value="https://example.org/01/04006381333931"),
+                ],
+            )
+        ],
+        responses={
+            200: OpenApiResponse(OpenApiTypes.OBJECT, description="The current version and its frozen snapshot."),
+            400: OpenApiResponse(OpenApiTypes.OBJECT, description="Not a valid code; `detail` says what is expected."),
+            404: OpenApiResponse(OpenApiTypes.OBJECT, description="No published passport has this code."),
+        },
+    )
+    def get(self, request):
+        try:
+            version = lookup(request.query_params.get("code", ""))
+        except CodeLookupError as error:
+            return Response({"detail": error.message, "code": error.code}, status=error.status)
+        return Response(lookup_payload(version))

@@ -1,0 +1,70 @@
+"""What each user may read or change through the API, with the joins each representation needs."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from products.models import Category, EvidenceDocument, MakerMembership, MakerOrganisation, Product, SupplyChainStep
+from products.selectors import products_for_user
+
+
+def member_organisation_ids(user) -> frozenset[int]:
+    """The maker organisations the user belongs to (one query, asked once per request)."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(MakerMembership.objects.filter(user=user).values_list("organisation_id", flat=True))
+
+
+def member_organisations(user) -> list[MakerOrganisation]:
+    if not user.is_authenticated:
+        return []
+    return list(MakerOrganisation.objects.filter(memberships__user=user).order_by("name", "pk"))
+
+
+def readable_products(user, organisation_ids: frozenset[int]) -> QuerySet[Product]:
+    """Published products, plus the user's own in any status; staff read everything."""
+    if user.is_authenticated and user.is_staff:
+        return Product.objects.all()
+    visible = Q(status=Product.Status.PUBLISHED)
+    if organisation_ids:
+        visible |= Q(maker_id__in=organisation_ids)
+    return Product.objects.filter(visible)
+
+
+def writable_products(user) -> QuerySet[Product]:
+    """Products of the user's own organisations; everything else answers 404 to a write."""
+    return products_for_user(user)
+
+
+def with_summary(queryset: QuerySet[Product]) -> QuerySet[Product]:
+    """What a list row shows, in one query."""
+    return queryset.select_related("maker", "category", "score")
+
+
+def with_details(queryset: QuerySet[Product]) -> QuerySet[Product]:
+    """Everything the detail representation shows, in a fixed number of queries."""
+    return queryset.select_related(
+        "maker", "category", "score", "durability", "repairability", "end_of_life"
+    ).prefetch_related(
+        "variants",
+        "materials",
+        "components",
+        Prefetch("supply_chain_steps", queryset=SupplyChainStep.objects.order_by("position", "pk")),
+        "spare_parts",
+        "repair_services",
+        "durability_tests__evidence",
+        "evidence",
+    )
+
+
+def evidence_of(product: Product) -> QuerySet[EvidenceDocument]:
+    return EvidenceDocument.objects.filter(product=product).order_by("pk")
+
+
+def makers_with_counts() -> QuerySet[MakerOrganisation]:
+    """Every maker with the number of its published products."""
+    return MakerOrganisation.objects.annotate(
+        published_products=Count("products", filter=Q(products__status=Product.Status.PUBLISHED))
+    ).order_by("name", "pk")
+
+
+def categories() -> QuerySet[Category]:
+    return Category.objects.select_related("parent").order_by("name_de", "pk")

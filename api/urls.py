@@ -1,0 +1,27 @@
+"""API URLs: version 1 under /api/v1/, the OpenAPI schema, its offline docs and the token page."""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+from .lookup import LookupView
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("products", views.ProductViewSet, basename="product")
+router.register(
+    r"products/(?P<product_code>[0-9A-Za-z-]+)/evidence", views.EvidenceViewSet, basename="product-evidence"
+)
+router.register("makers", views.MakerViewSet, basename="maker")
+router.register("categories", views.CategoryViewSet, basename="category")
+
+urlpatterns = [
+    re_path(r"^v1/lookup/?$", LookupView.as_view(), name="lookup"),
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("tokens/", views.tokens, name="tokens"),
+]

@@ -1,0 +1,465 @@
+"""API views: products with nested parts and bulk import, evidence, makers and categories; the token page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import filters, mixins, status, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
+
+from catalogue.filters import ProductFilterSet
+from products.identifiers import normalise_passport_code
+from products.importing import ImportFileError, import_products, read_rows
+
+from . import querysets, schema
+from .etag import etag_for, require_if_match
+from .permissions import ReadOrMakerWrite
+from .serializers import (
+    CategorySerializer,
+    EvidenceLinkSerializer,
+    EvidenceSerializer,
+    ImportErrorSerializer,
+    ImportRequestSerializer,
+    ImportResultSerializer,
+    MakerSerializer,
+    ProductListSerializer,
+    ProductSerializer,
+)
+
+# Larger imports belong on the command line (python manage.py import_products), which has no limit.
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def passport_code_or_404(raw: str) -> str:
+    """The canonical passport code from a URL, or 404: a mistyped code names no product."""
+    try:
+        return normalise_passport_code(raw)
+    except ValidationError as error:
+        raise NotFound() from error
+
+
+class ScopedViewMixin:
+    """Token first, so that an anonymous write answers 401 with a WWW-Authenticate header, not 403."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    # IsAuthenticatedOrReadOnly is redundant with ReadOrMakerWrite but tells the schema that reads need no login.
+    permission_classes = [IsAuthenticatedOrReadOnly, ReadOrMakerWrite]
+
+    @cached_property
+    def organisation_ids(self) -> frozenset[int]:
+        return querysets.member_organisation_ids(self.request.user)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "organisation_ids": self.organisation_ids}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List products",
+        description=(
+            "Published products, plus your own organisation's products in any status. Staff see every product. "
+            "Filter with the query parameters below; `page_size` is capped at 100."
+        ),
+        responses={200: ProductListSerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
+        examples=[schema.OpenApiExample("A product", value=schema.PRODUCT_SUMMARY, response_only=True)],
+    ),
+    retrieve=extend_schema(
+        summary="Get a product",
+        description="The whole product with its parts. The ETag header is needed to change the product.",
+        parameters=[schema.PASSPORT_CODE, schema.ETAG],
+        responses={200: ProductSerializer, 404: schema.NOT_FOUND},
+        examples=[schema.PRODUCT_DETAIL_EXAMPLE],
+    ),
+    create=extend_schema(
+        summary="Create a product",
+        description=(
+            "Creates a draft product of one of your organisations, with its parts. Every part is checked with the "
+            "same rules as in the workspace; errors come per field."
+        ),
+        parameters=[schema.ETAG],
+        request=ProductSerializer,
+        responses={
+            201: ProductSerializer,
+            400: schema.VALIDATION_ERROR,
+            401: schema.UNAUTHENTICATED,
+            403: schema.FORBIDDEN,
+        },
+        examples=[schema.PRODUCT_WRITE_EXAMPLE, schema.PRODUCT_DETAIL_EXAMPLE],
+    ),
+    update=extend_schema(
+        summary="Change a product",
+        description=(
+            "Changes a product of your organisation. Fields you leave out keep their value. A list of parts you "
+            "send (materials, components, …) replaces the stored list; a section (durability, repairability, "
+            "end_of_life) is updated with the fields you send, and null removes it. Needs If-Match."
+        ),
+        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH, schema.ETAG],
+        request=ProductSerializer,
+        responses={
+            200: ProductSerializer,
+            400: schema.VALIDATION_ERROR,
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND,
+            412: schema.PRECONDITION_FAILED,
+            428: schema.PRECONDITION_REQUIRED,
+        },
+        examples=[schema.PRODUCT_WRITE_EXAMPLE, schema.PRODUCT_DETAIL_EXAMPLE],
+    ),
+    partial_update=extend_schema(
+        summary="Change some fields of a product",
+        description="As PUT, but no field is required. Needs If-Match.",
+        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH, schema.ETAG],
+        request=ProductSerializer,
+        responses={
+            200: ProductSerializer,
+            400: schema.VALIDATION_ERROR,
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND,
+            412: schema.PRECONDITION_FAILED,
+            428: schema.PRECONDITION_REQUIRED,
+        },
+        examples=[schema.PRODUCT_PATCH_EXAMPLE, schema.PRODUCT_DETAIL_EXAMPLE],
+    ),
+    destroy=extend_schema(
+        summary="Delete a product",
+        description=(
+            "Deletes a product of your organisation that was never published. A published passport stays "
+            "available for good: withdraw it instead. Needs If-Match."
+        ),
+        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH],
+        responses={
+            204: OpenApiResponse(description="Deleted."),
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND,
+            409: schema.CONFLICT,
+            412: schema.PRECONDITION_FAILED,
+            428: schema.PRECONDITION_REQUIRED,
+        },
+    ),
+)
+@extend_schema(tags=["products"])
+class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
+    """Products: everyone reads published ones; makers change their own, guarded by ETag / If-Match."""
+
+    lookup_field = "passport_code"
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ProductFilterSet
+    maker_only_actions = ("create", "import_products")
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.action == "list":
+            return querysets.with_summary(querysets.readable_products(user, self.organisation_ids))
+        if self.request.method in SAFE_METHODS:
+            return querysets.with_details(querysets.readable_products(user, self.organisation_ids))
+        return querysets.with_details(querysets.writable_products(user))
+
+    def get_serializer_class(self):
+        return ProductListSerializer if self.action == "list" else ProductSerializer
+
+    def get_object(self, *, lock: bool = False):
+        queryset = self.get_queryset()
+        if lock:
+            # Locks the product row until the write commits, so that the If-Match check stays true.
+            queryset = queryset.select_for_update(of=("self",))
+        product = get_object_or_404(queryset, passport_code=passport_code_or_404(self.kwargs["passport_code"]))
+        self.check_object_permissions(self.request, product)
+        return product
+
+    def fresh(self, product):
+        """The product re-read with its parts, so that the response shows what was stored."""
+        return querysets.with_details(querysets.writable_products(self.request.user)).get(pk=product.pk)
+
+    def respond(self, product, status_code=status.HTTP_200_OK, headers=None):
+        data = self.get_serializer(product).data
+        return Response(data, status=status_code, headers={"ETag": etag_for(data), **(headers or {})})
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.respond(self.get_object())
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        product = serializer.save()
+        product = self.fresh(product)
+        location = self.get_serializer(product).data["url"]
+        return self.respond(product, status.HTTP_201_CREATED, {"Location": location})
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        with transaction.atomic():
+            product = self.get_object(lock=True)
+            require_if_match(request, etag_for(self.get_serializer(product).data))
+            serializer = self.get_serializer(product, data=request.data, partial=partial)
+            serializer.is_valid(raise_exception=True)
+            serializer.save()
+        return self.respond(self.fresh(product))
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            product = self.get_object(lock=True)
+            require_if_match(request, etag_for(self.get_serializer(product).data))
+            if product.passport_versions.exists():
+                return Response(
+                    {"detail": _("This product has a published passport; withdraw it instead of deleting it.")},
+                    status=status.HTTP_409_CONFLICT,
+                )
+            try:
+                product.delete()
+            except ProtectedError:
+                return Response(
+                    {"detail": _("Something else still refers to this product, so it cannot be deleted.")},
+                    status=status.HTTP_409_CONFLICT,
+                )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Import products",
+        description=(
+            "Creates many draft products from a CSV or JSON file (format in docs/import.md, template in "
+            "docs/import-template.csv). Every row is checked first; if any row has an error nothing is saved "
+            "and every problem is listed by row and field. Files up to 5 MB; larger ones go through "
+            "`python manage.py import_products`."
+        ),
+        request={"multipart/form-data": ImportRequestSerializer},
+        responses={
+            200: OpenApiResponse(ImportResultSerializer, description="Dry run: every row is valid."),
+            201: OpenApiResponse(ImportResultSerializer, description="Every row was imported."),
+            400: schema.IMPORT_ERROR,
+            401: schema.UNAUTHENTICATED,
+            403: schema.FORBIDDEN,
+        },
+        examples=[schema.IMPORT_RESULT_EXAMPLE],
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser, FormParser],
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def import_products(self, request):
+        form = ImportRequestSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        upload = form.validated_data["file"]
+
+        def failed(errors, detail=None):
+            body = {"detail": detail or _("Nothing was imported: %(count)d problems.") % {"count": len(errors)}}
+            body["errors"] = errors
+            return Response(ImportErrorSerializer(body).data, status=status.HTTP_400_BAD_REQUEST)
+
+        slug = form.validated_data.get("maker")
+        organisations = querysets.member_organisations(request.user)
+        if slug:
+            maker = next((organisation for organisation in organisations if organisation.slug == slug), None)
+            if maker is None:
+                message = _("You are not a member of a maker organisation with this slug.")
+                return failed([{"row": None, "field": "maker", "message": message}], message)
+        elif len(organisations) == 1:
+            maker = organisations[0]
+        else:
+            message = _("You belong to several maker organisations; name one by its slug.")
+            return failed([{"row": None, "field": "maker", "message": message}], message)
+        if upload.size > IMPORT_MAX_BYTES:
+            message = _("The file is larger than 5 MB; import it with the import_products command instead.")
+            return failed([{"row": None, "field": "file", "message": message}], message)
+        try:
+            rows, label = read_rows(upload.read(), upload.name)
+        except ImportFileError as error:
+            return failed([{"row": None, "field": "file", "message": str(error)}], str(error))
+        result = import_products(rows, maker, label=label, dry_run=form.validated_data["dry_run"])
+        if not result.ok:
+            return failed([error.as_dict() for error in result.errors])
+        body = {
+            "dry_run": result.dry_run,
+            "count": len(result.rows),
+            "products": [
+                {"row": row.row, "passport_code": row.product.passport_code or None, "name": row.product.name}
+                for row in result.rows
+            ],
+        }
+        return Response(
+            ImportResultSerializer(body).data,
+            status=status.HTTP_200_OK if result.dry_run else status.HTTP_201_CREATED,
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List evidence of a product",
+        description="Documents and links that back the product's claims. Staff mark them as verified.",
+        parameters=[schema.PRODUCT_CODE],
+        responses={200: EvidenceSerializer(many=True), 404: schema.NOT_FOUND},
+        examples=[schema.EVIDENCE_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary="Get one piece of evidence",
+        parameters=[schema.PRODUCT_CODE, schema.EVIDENCE_ID],
+        responses={200: EvidenceSerializer, 404: schema.NOT_FOUND},
+        examples=[schema.EVIDENCE_EXAMPLE],
+    ),
+    create=extend_schema(
+        summary="Upload evidence",
+        description=(
+            "Attach a file (PDF, PNG, JPEG or plain text, at most EVIDENCE_MAX_UPLOAD_BYTES, 10 MB by default) "
+            "or a link to a product of your organisation. Send multipart/form-data for a file."
+        ),
+        parameters=[schema.PRODUCT_CODE],
+        request={"multipart/form-data": EvidenceSerializer, "application/json": EvidenceLinkSerializer},
+        responses={
+            201: EvidenceSerializer,
+            400: schema.VALIDATION_ERROR,
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND,
+        },
+        examples=[schema.EVIDENCE_EXAMPLE],
+    ),
+    destroy=extend_schema(
+        summary="Delete evidence",
+        parameters=[schema.PRODUCT_CODE, schema.EVIDENCE_ID],
+        responses={204: OpenApiResponse(description="Deleted."), 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
+    ),
+)
+@extend_schema(tags=["evidence"])
+class EvidenceViewSet(
+    ScopedViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Evidence of one product: readable with the product, changed only by its maker."""
+
+    serializer_class = EvidenceSerializer
+    parser_classes = [MultiPartParser, JSONParser]
+    pagination_class = None
+    filter_backends = []
+
+    @cached_property
+    def product(self):
+        user = self.request.user
+        if self.request.method in SAFE_METHODS:
+            products = querysets.readable_products(user, self.organisation_ids)
+        else:
+            products = querysets.writable_products(user)
+        return get_object_or_404(products, passport_code=passport_code_or_404(self.kwargs["product_code"]))
+
+    def get_queryset(self):
+        return querysets.evidence_of(self.product)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if "product_code" in self.kwargs:  # absent while the schema is generated
+            context["product"] = self.product
+        return context
+
+    def perform_destroy(self, instance):
+        with transaction.atomic():
+            instance.delete()
+            if instance.file:
+                # Only once the row is gone for good, so that a rollback never leaves a dangling file.
+                transaction.on_commit(lambda: instance.file.delete(save=False))
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List makers",
+        description="Maker organisations with the number of their published products.",
+        examples=[schema.MAKER_EXAMPLE],
+        responses={200: MakerSerializer(many=True), 404: schema.PAGE_NOT_FOUND},
+    ),
+    retrieve=extend_schema(
+        summary="Get a maker", responses={200: MakerSerializer, 404: schema.NOT_FOUND}, examples=[schema.MAKER_EXAMPLE]
+    ),
+)
+@extend_schema(tags=["makers"])
+class MakerViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
+    """Maker organisations (read only; staff manage them in the admin)."""
+
+    serializer_class = MakerSerializer
+    lookup_field = "slug"
+    filter_backends = [filters.SearchFilter, filters.OrderingFilter]
+    search_fields = ["name", "city", "description"]
+    ordering_fields = ["name", "founded_year", "published_products"]
+    ordering = ["name", "pk"]
+
+    def get_queryset(self):
+        return querysets.makers_with_counts()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List categories",
+        description="The category tree, flat; `parent` names the parent's slug.",
+        examples=[schema.CATEGORY_EXAMPLE],
+        responses={200: CategorySerializer(many=True), 404: schema.PAGE_NOT_FOUND},
+    ),
+    retrieve=extend_schema(
+        summary="Get a category",
+        responses={200: CategorySerializer, 404: schema.NOT_FOUND},
+        examples=[schema.CATEGORY_EXAMPLE],
+    ),
+)
+@extend_schema(tags=["categories"])
+class CategoryViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
+    """Product categories with the reference values scoring compares against (read only)."""
+
+    serializer_class = CategorySerializer
+    lookup_field = "slug"
+    filter_backends = [filters.SearchFilter, filters.OrderingFilter]
+    search_fields = ["name_de", "name_en", "slug"]
+    ordering_fields = ["name_de", "name_en", "slug"]
+    ordering = ["name_de", "pk"]
+
+    def get_queryset(self):
+        return querysets.categories()
+
+
+# ---------- Token page of the maker workspace ----------
+
+
+def may_hold_token(user) -> bool:
+    """Tokens are for members of a maker organisation, who use the API to maintain their products."""
+    return user.is_authenticated and user.maker_memberships.exists()
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def tokens(request):
+    """Create or revoke the user's API token. A new key is shown once, on the page that created it."""
+    if not may_hold_token(request.user):
+        raise PermissionDenied(_("Only members of a maker organisation can use API tokens."))
+    new_key = None
+    if request.method == "POST":
+        intent = request.POST.get("action")
+        if intent == "create":
+            with transaction.atomic():
+                # One token per user: creating a new one revokes the old one.
+                Token.objects.filter(user=request.user).delete()
+                new_key = Token.objects.create(user=request.user).key
+        elif intent == "revoke":
+            Token.objects.filter(user=request.user).delete()
+            messages.success(request, _("Your API token was revoked. Programs that used it can no longer sign in."))
+            return redirect("api:tokens")
+        else:
+            messages.error(request, _("Choose whether to create or to revoke the token."))
+            return redirect("api:tokens")
+    token = Token.objects.filter(user=request.user).first()
+    return render(request, "api/tokens.html", {"token": token, "new_key": new_key})

@@ -1,0 +1,159 @@
+"""Product filters shared by the HTML browse pages and the API: search, facets and ordering."""
+
+import contextlib
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from products.identifiers import looks_like_gtin, normalise_passport_code
+from products.models import Category, MakerOrganisation, Material, Product, SupplyChainStep
+from products.regions import Region
+
+GRADES = [(grade, grade) for grade in "ABCDE"]
+
+
+def category_with_descendants(category: Category) -> list[int]:
+    """Primary keys of a category and every category below it, from one query over the (small) tree."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, pending = [], [category.pk]
+    while pending:
+        pk = pending.pop()
+        found.append(pk)
+        pending.extend(children.get(pk, []))
+    return found
+
+
+def made_within(region: Region) -> Q:
+    """Products with at least one supply-chain step, every step placed in ``region`` or nearer.
+
+    A step without a place counts against the product: an undisclosed place is never "local".
+    """
+    allowed = [member.value for member in Region if member.rank <= Region(region).rank]
+    steps = SupplyChainStep.objects.filter(product=OuterRef("pk"))
+    return Q(Exists(steps)) & ~Q(Exists(steps.exclude(region__in=allowed)))
+
+
+def made_in_solingen() -> Q:
+    """Every essential manufacturing stage that is recorded happens in Solingen/Haan (SolingenV § 1)."""
+    essential = SupplyChainStep.objects.filter(product=OuterRef("pk"), step_type__in=SupplyChainStep.ESSENTIAL_STAGES)
+    return Q(Exists(essential)) & ~Q(Exists(essential.exclude(region=Region.SOLINGEN)))
+
+
+def search(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
+    """Every word must match the name, description, model number, maker, category, GTIN or passport code."""
+    for term in text.split():
+        condition = (
+            Q(name__icontains=term)
+            | Q(description__icontains=term)
+            | Q(model_number__icontains=term)
+            | Q(maker__name__icontains=term)
+            | Q(category__name_de__icontains=term)
+            | Q(category__name_en__icontains=term)
+        )
+        if looks_like_gtin(term):
+            digits = "".join(char for char in term if char.isdigit())
+            condition |= Q(gtin__endswith=digits)
+        with contextlib.suppress(ValidationError):  # not a passport code: the text conditions still apply
+            condition |= Q(passport_code=normalise_passport_code(term))
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Ordering that always ends with the primary key, so that pages never overlap or skip."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value:
+            qs = qs.order_by(*qs.query.order_by, "pk")
+        return qs
+
+
+class ProductFilterSet(django_filters.FilterSet):
+    """Facets over a product queryset whose visibility the caller has already decided."""
+
+    q = django_filters.CharFilter(
+        method="filter_q",
+        label=_("Search"),
+        help_text=_("Words in the name, description, model number, maker or category; or a GTIN or passport code."),
+    )
+    category = django_filters.ModelChoiceFilter(
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        method="filter_category",
+        label=_("Category"),
+        help_text=_("Category slug; products of its subcategories are included."),
+    )
+    maker = django_filters.ModelChoiceFilter(
+        queryset=MakerOrganisation.objects.all(),
+        to_field_name="slug",
+        field_name="maker",
+        label=_("Maker"),
+        help_text=_("Maker slug."),
+    )
+    grade = django_filters.MultipleChoiceFilter(
+        field_name="score__grade",
+        choices=GRADES,
+        label=_("Grade"),
+        help_text=_("One or more grades, A (best) to E."),
+    )
+    min_score = django_filters.NumberFilter(
+        field_name="score__overall",
+        lookup_expr="gte",
+        label=_("Minimum score"),
+        help_text=_("Overall score from 0 to 100."),
+    )
+    material = django_filters.CharFilter(
+        method="filter_material",
+        label=_("Material"),
+        help_text=_("Part of a material name, e.g. olive or X50CrMoV15."),
+    )
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices,
+        method="filter_region",
+        label=_("Made within"),
+        help_text=_("Every supply-chain step happens in this region or nearer."),
+    )
+    solingen = django_filters.BooleanFilter(
+        method="filter_solingen",
+        label=_("Made in Solingen"),
+        help_text=_("Every essential manufacturing stage happens in Solingen/Haan."),
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Product.Status.choices,
+        label=_("Status"),
+        help_text=_("Only matters for your own products; others see published products only."),
+    )
+    ordering = StableOrderingFilter(
+        fields=(("name", "name"), ("score__overall", "score"), ("price_eur", "price"), ("updated_at", "updated")),
+        label=_("Order by"),
+        help_text=_("name, score, price or updated; prefix with - for descending."),
+    )
+
+    class Meta:
+        model = Product
+        fields = ["q", "category", "maker", "grade", "min_score", "material", "region", "solingen", "status"]
+
+    def filter_q(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_category(self, queryset, name, value):
+        return queryset.filter(category_id__in=category_with_descendants(value)) if value else queryset
+
+    def filter_material(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Exists(Material.objects.filter(product=OuterRef("pk"), name__icontains=value)))
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(made_within(value)) if value else queryset
+
+    def filter_solingen(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(made_in_solingen()) if value else queryset.exclude(made_in_solingen())
