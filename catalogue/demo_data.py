@@ -302,7 +302,7 @@ MAKERS = [
         "Feinabzug, gefertigt in der eigenen Werkstatt in Solingen-Merscheid.",
         "website": "https://hoelterhoff.example",
         "street": "Merscheider Straße 212",
-        **{k: SOLINGEN_MERSCHEID[k] for k in ("postcode", "city", "country")},
+        **SOLINGEN_MERSCHEID,
         "founded_year": 1921,
     },
     {
@@ -312,7 +312,7 @@ MAKERS = [
         "Solingen-Wald, gehärtet beim Nachbarn in Haan-Gruiten.",
         "website": "https://struessmann-scheren.example",
         "street": "Stübchentalstraße 31",
-        **{k: SOLINGEN_WALD[k] for k in ("postcode", "city", "country")},
+        **SOLINGEN_WALD,
         "founded_year": 1896,
     },
     {
@@ -322,7 +322,7 @@ MAKERS = [
         "alte Messer arbeiten wir wieder auf.",
         "website": "https://hohlschliff-ohligs.example",
         "street": "Hackhauser Straße 41",
-        **{k: SOLINGEN_OHLIGS[k] for k in ("postcode", "city", "country")},
+        **SOLINGEN_OHLIGS,
         "founded_year": 1987,
     },
     {
@@ -331,7 +331,7 @@ MAKERS = [
         "description": "Tafel- und Kinderbesteck aus Edelstahl, gestanzt, geschliffen und poliert in Haan.",
         "website": "https://ruettgers-besteck.example",
         "street": "Kaiserstraße 57",
-        **{k: HAAN[k] for k in ("postcode", "city", "country")},
+        **HAAN,
         "founded_year": 1908,
     },
     {
@@ -341,7 +341,7 @@ MAKERS = [
         "und Griffschalen kaufen wir teils in Thiers und Seki zu; Schliff, Montage und Abzug machen wir selbst.",
         "website": "https://wupperklinge.example",
         "street": "Hofaue 54",
-        **{k: WUPPERTAL_ELBERFELD[k] for k in ("postcode", "city", "country")},
+        **WUPPERTAL_ELBERFELD,
         "founded_year": 2009,
     },
     {
@@ -350,7 +350,7 @@ MAKERS = [
         "description": "Maniküre-Instrumente aus Remscheid, die feinen Scheren aus unserem Werk in Solingen-Widdert.",
         "website": "https://schuermann-manikuere.example",
         "street": "Alleestraße 120",
-        **{k: REMSCHEID[k] for k in ("postcode", "city", "country")},
+        **REMSCHEID,
         "founded_year": 1934,
     },
     {
@@ -359,7 +359,7 @@ MAKERS = [
         "description": "Industrieller Hersteller von Küchenmessern und Gartenwerkzeug für Handel und Gastronomie.",
         "website": "https://bergische-klingenwerke.example",
         "street": "Schlagbaumer Straße 150",
-        **{k: SOLINGEN_GRAEFRATH[k] for k in ("postcode", "city", "country")},
+        **SOLINGEN_GRAEFRATH,
         "founded_year": 1952,
     },
 ]
