@@ -1,0 +1,1 @@
+"""Passports: publishing, immutable versions and their PDF renderers."""

@@ -1,0 +1,81 @@
+"""QR codes drawn as one cached PDF path instead of one reportlab shape per module."""
+
+import functools
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
+from reportlab.pdfgen.pathobject import PDFPathObject
+
+QUIET_ZONE_MODULES = 4
+_LEVELS = {"L", "M", "Q", "H"}
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_matrix(data: str, level: str = "M") -> tuple[tuple[bool, ...], ...]:
+    """The module matrix of ``data`` (rows top to bottom, True is dark), in the smallest version that fits."""
+    if level not in _LEVELS:
+        raise ValueError(f"level should be one of L, M, Q, H, not {level!r}")
+    code = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
+    code.addData(data)
+    code.make()
+    return tuple(tuple(bool(module) for module in row) for row in code.modules)
+
+
+def _dark_rectangles(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, int, int, int]]:
+    """Dark modules as (column, row, width, height) rectangles.
+
+    Horizontal runs are merged first, then a run that repeats exactly in the next row grows
+    downwards, which roughly halves the number of rectangles of a typical code.
+    """
+    finished = []
+    open_runs: dict[tuple[int, int], list[int]] = {}
+    for row_index, row in enumerate(matrix):
+        runs = []
+        column = 0
+        size = len(row)
+        while column < size:
+            if row[column]:
+                start = column
+                while column < size and row[column]:
+                    column += 1
+                runs.append((start, column - start))
+            else:
+                column += 1
+        next_open = {}
+        for run in runs:
+            rectangle = open_runs.pop(run, None)
+            if rectangle is None:
+                rectangle = [run[0], row_index, run[1], 0]
+            rectangle[3] += 1
+            next_open[run] = rectangle
+        finished.extend(open_runs.values())
+        open_runs = next_open
+    finished.extend(open_runs.values())
+    return [tuple(rectangle) for rectangle in finished]
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_path(data: str, level: str = "M") -> tuple[PDFPathObject, int]:
+    """A path of the dark modules in module units (origin bottom left, quiet zone included) and its side."""
+    matrix = qr_matrix(data, level)
+    side = len(matrix) + 2 * QUIET_ZONE_MODULES
+    path = PDFPathObject()
+    top = len(matrix) + QUIET_ZONE_MODULES
+    for column, row, width, height in _dark_rectangles(matrix):
+        path.rect(column + QUIET_ZONE_MODULES, top - row - height, width, height)
+    return path, side
+
+
+def draw_qr(canvas, data: str, x: float, y: float, size: float, *, level: str = "M", background=None) -> None:
+    """Draw the QR code of ``data`` as a ``size`` square (quiet zone included) with its lower left at x, y."""
+    path, side = qr_path(data, level)
+    canvas.saveState()
+    if background is not None:
+        canvas.setFillColor(background)
+        canvas.rect(x, y, size, size, stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    canvas.translate(x, y)
+    scale = size / side
+    canvas.scale(scale, scale)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
