@@ -1,0 +1,68 @@
+"""Render published passports (current versions) or shelf labels into one PDF file."""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalogue.passports import print_selectors
+from catalogue.passports.label_formats import LABEL_FORMATS
+from catalogue.passports.printing import LABELS, PASSPORT, order_by_identifiers, parse_identifiers, render_versions
+
+
+class Command(BaseCommand):
+    help = (
+        "Render the current versions of published passports into one PDF, as A4 passports or shelf labels. "
+        "Without codes, every published passport is rendered."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "codes", nargs="*", help="passport codes or GTINs (any spelling: K7QX-2M9C, k7qx2m9c, EAN-13)"
+        )
+        parser.add_argument("--format", choices=[PASSPORT, LABELS], default=PASSPORT, help="default: passport")
+        parser.add_argument("--lang", choices=["de", "en"], default="de", help="default: de")
+        parser.add_argument("--layout", choices=list(LABEL_FORMATS), default="3x8", help="label sheet; default: 3x8")
+        parser.add_argument("--out", required=True, help="the PDF file to write, or - for standard output")
+
+    def handle(self, *args, codes, format, lang, layout, out, **options):
+        if codes:
+            versions = self._versions_for(codes)
+        else:
+            versions = list(print_selectors.current_versions())
+            if not versions:
+                raise CommandError("There are no published passports to render.")
+        content = render_versions(versions, format=format, language=lang, layout=layout if format == LABELS else "")
+        if out == "-":
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+            return
+        path = Path(out)
+        if not path.parent.exists():
+            raise CommandError(f"--out: the folder {path.parent} does not exist.")
+        path.write_bytes(content)
+        noun = "label" if format == LABELS else "passport"
+        plural = "" if len(versions) == 1 else "s"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Rendered {len(versions)} {noun}{plural} ({lang}) to {path} ({len(content) / 1024:.0f} KB)."
+            )
+        )
+
+    def _versions_for(self, codes: list[str]):
+        identifiers, errors = parse_identifiers(codes)
+        if errors:
+            details = "; ".join(f"{raw}: {' '.join(messages)}" for raw, messages in errors.items())
+            raise CommandError(f"Not valid passport codes or GTINs: {details}")
+        versions = print_selectors.current_versions_for(
+            passport_codes=[i.value for i in identifiers if i.kind == "passport_code"],
+            gtins=[i.value for i in identifiers if i.kind == "gtin"],
+        )
+        ordered, missing = order_by_identifiers(identifiers, versions)
+        if missing:
+            raise CommandError(
+                "No published passport for: "
+                + ", ".join(identifier.raw for identifier in missing)
+                + " (unknown, or still a draft)."
+            )
+        return ordered

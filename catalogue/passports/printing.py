@@ -1,0 +1,115 @@
+"""Printing passports: read what people type or scan, and render public versions into one PDF."""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from catalogue.models import PassportVersion, PrintJob
+from catalogue.passports.pdf_labels import render_labels
+from catalogue.passports.pdf_passport import render_passports
+from products.identifiers import looks_like_gtin, normalise_gtin, normalise_passport_code
+
+PASSPORT = PrintJob.Format.PASSPORT
+LABELS = PrintJob.Format.LABELS
+# More than this many passports in one request is a job for the render_passports command.
+MAX_BATCH = 200
+DEFAULT_LABEL_LAYOUT = "3x8"
+
+# A scanned QR code gives a whole URL: a GS1 Digital Link (/01/<gtin>) or a passport URL (/p/<code>).
+_DIGITAL_LINK = re.compile(r"/01/(\d{8,14})(?:[/?#]|$)")
+_PASSPORT_URL = re.compile(r"/p/([0-9A-Za-z\-]+)(?:[/?#]|$)")
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A product identifier as typed (``raw``) and in canonical form."""
+
+    kind: str  # "gtin" or "passport_code"
+    value: str
+    raw: str
+
+
+def parse_identifier(raw: str) -> Identifier:
+    """A GTIN/EAN, passport code or scanned passport URL in canonical form; ValidationError says what is wrong."""
+    text = (raw or "").strip()
+    if not text:
+        raise ValidationError(_("Enter a GTIN/EAN or a passport code."), code="required")
+    if "/" in text:
+        link = _DIGITAL_LINK.search(text)
+        passport = _PASSPORT_URL.search(text)
+        if link:
+            text = link.group(1)
+        elif passport:
+            text = passport.group(1)
+    if looks_like_gtin(text):
+        return Identifier("gtin", normalise_gtin(text), raw)
+    return Identifier("passport_code", normalise_passport_code(text), raw)
+
+
+def parse_identifiers(raws: Iterable[str]) -> tuple[list[Identifier], dict[str, list[str]]]:
+    """Every identifier in order without duplicates, and the errors of the bad ones keyed by what was typed."""
+    identifiers: list[Identifier] = []
+    errors: dict[str, list[str]] = {}
+    seen = set()
+    for raw in raws:
+        try:
+            identifier = parse_identifier(raw)
+        except ValidationError as error:
+            errors[raw] = error.messages
+            continue
+        key = (identifier.kind, identifier.value)
+        if key not in seen:
+            seen.add(key)
+            identifiers.append(identifier)
+    return identifiers, errors
+
+
+def split_codes(text: str) -> list[str]:
+    """Codes from a comma-, semicolon- or line-separated list (spaces inside a GTIN are allowed)."""
+    return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
+
+
+def order_by_identifiers(
+    identifiers: Sequence[Identifier], versions: Iterable[PassportVersion]
+) -> tuple[list[PassportVersion], list[Identifier]]:
+    """The versions in the order they were asked for (each once), and the identifiers nothing matched."""
+    by_key = {}
+    for version in versions:
+        by_key[("passport_code", version.product.passport_code)] = version
+        if version.product.gtin:
+            by_key[("gtin", version.product.gtin)] = version
+    ordered: list[PassportVersion] = []
+    missing: list[Identifier] = []
+    for identifier in identifiers:
+        match = by_key.get((identifier.kind, identifier.value))
+        if match is None:
+            missing.append(identifier)
+        elif match not in ordered:
+            ordered.append(match)
+    return ordered, missing
+
+
+def language_or_default(value: str | None, default: str) -> str:
+    """A supported language code, or ValidationError naming the choices."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if not value:
+        value = default
+    value = value.split("-")[0].lower()
+    if value not in codes:
+        raise ValidationError(
+            _("lang should be one of %(choices)s, not %(value)s.") % {"choices": ", ".join(codes), "value": value},
+            code="language",
+        )
+    return value
+
+
+def render_versions(versions: Sequence[PassportVersion], *, format: str, language: str, layout: str = "") -> bytes:
+    """One PDF of the given versions as A4 passports or as a shelf-label sheet, rendered from their snapshots."""
+    snapshots = [version.snapshot for version in versions]
+    if format == LABELS:
+        return render_labels(snapshots, language=language, layout=layout or DEFAULT_LABEL_LAYOUT)
+    return render_passports(snapshots, language=language, hashes=[version.content_hash for version in versions])

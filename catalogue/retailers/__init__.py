@@ -1,0 +1,1 @@
+"""The retailer workspace: assortments, printing and the reprint-needed list."""

@@ -1,0 +1,107 @@
+"""Reads for the retailer workspace: memberships, the assortment with its print state, print history."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerOrganisation
+from catalogue.passports.print_selectors import PUBLIC_STATUSES
+
+
+def retailers_for_user(user) -> QuerySet[RetailerOrganisation]:
+    """The retailer organisations the user is a member of."""
+    if not user.is_authenticated:
+        return RetailerOrganisation.objects.none()
+    return RetailerOrganisation.objects.filter(memberships__user=user).order_by("name")
+
+
+def retailer_for_user(user, slug: str) -> RetailerOrganisation:
+    """The user's retailer with this slug; any other retailer answers 404, as if it did not exist."""
+    return get_object_or_404(retailers_for_user(user), slug=slug)
+
+
+def assortment(retailer: RetailerOrganisation) -> QuerySet[AssortmentItem]:
+    """The retailer's assortment in one query, each item annotated with its print state.
+
+    ``current_number`` is the product's newest public version (None for a draft), ``last_printed_number``
+    the newest version this retailer has printed (None when never printed).
+    """
+    current = (
+        PassportVersion.objects.filter(product=OuterRef("product"), product__status__in=PUBLIC_STATUSES)
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    last_printed = (
+        PassportVersion.objects.filter(product=OuterRef("product"), print_jobs__retailer=OuterRef("retailer"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    last_printed_at = (
+        PrintJob.objects.filter(retailer=OuterRef("retailer"), versions__product=OuterRef("product"))
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    return (
+        AssortmentItem.objects.filter(retailer=retailer)
+        .select_related("product", "product__maker", "product__category")
+        .annotate(
+            current_number=Subquery(current, output_field=IntegerField()),
+            last_printed_number=Subquery(last_printed, output_field=IntegerField()),
+            last_printed_at=Subquery(last_printed_at),
+        )
+        .order_by("product__name", "product__pk")
+    )
+
+
+@dataclass
+class AssortmentRow:
+    """One assortment item with what the page says about its printed passport."""
+
+    item: AssortmentItem
+
+    @property
+    def product(self):
+        return self.item.product
+
+    @property
+    def never_printed(self) -> bool:
+        return self.item.last_printed_number is None
+
+    @property
+    def reprint_needed(self) -> bool:
+        """A newer version than the one on the shelf is published."""
+        current, printed = self.item.current_number, self.item.last_printed_number
+        return current is not None and printed is not None and current > printed
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.product.status == self.product.Status.WITHDRAWN
+
+
+def assortment_rows(retailer: RetailerOrganisation) -> list[AssortmentRow]:
+    return [AssortmentRow(item) for item in assortment(retailer)]
+
+
+def items_for_printing(retailer: RetailerOrganisation, item_ids) -> list[AssortmentItem]:
+    """The retailer's items with these ids; an id outside the assortment answers 404."""
+    wanted = {int(pk) for pk in item_ids}
+    items = list(
+        AssortmentItem.objects.filter(retailer=retailer, pk__in=wanted)
+        .select_related("product")
+        .order_by("product__name", "product__pk")
+    )
+    if len(items) != len(wanted):
+        raise Http404("Not in this assortment.")
+    return items
+
+
+def print_history(retailer: RetailerOrganisation, limit: int = 10) -> list[PrintJob]:
+    """The retailer's latest print jobs with who printed them and how many passports each held."""
+    return list(
+        PrintJob.objects.filter(retailer=retailer)
+        .select_related("created_by")
+        .annotate(passport_count=Count("versions"))
+        .order_by("-created_at", "-pk")[:limit]
+    )
