@@ -1,11 +1,19 @@
 """Public URLs of the published catalogue."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import public_views, resolver, views
 
 app_name = "catalogue"
 
 urlpatterns = [
-    path("makers/<slug:slug>/", views.maker_detail, name="maker-detail"),
+    path("lookup/", public_views.lookup_view, name="lookup"),
+    path("p/<str:code>", public_views.passport_view, name="passport"),
+    path("p/<str:code>/v/<int:number>", public_views.passport_version_view, name="passport-version"),
+    path("products/", public_views.browse, name="browse"),
+    path("products/compare/", public_views.compare, name="compare"),
+    path("makers/", public_views.maker_list, name="maker-list"),
+    path("makers/<slug:slug>/", public_views.maker_detail, name="maker-detail"),
+    re_path(r"^01/(?P<path>.+)$", resolver.resolve, name="resolver"),
+    path(".well-known/gs1resolver", resolver.well_known, name="resolver-description"),
 ]

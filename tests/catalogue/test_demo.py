@@ -42,6 +42,16 @@ def test_demo_data_is_consistent():
     assert {spec["maker"] for spec in demo_data.PRODUCTS} == {spec["slug"] for spec in demo_data.MAKERS}
 
 
+def test_products_meant_for_publishing_have_what_publishing_requires():
+    # The minimum of catalogue.passports.services.missing_for_publication: a description, a material and a step
+    # with a country. Nearly empty products that are meant to be published carry just that.
+    for spec in demo_data.PRODUCTS:
+        if spec["publish"]:
+            assert spec.get("description", "").strip(), spec["name"]
+            assert spec.get("materials"), spec["name"]
+            assert any(step["country"] for step in spec.get("supply_chain", ())), spec["name"]
+
+
 def test_second_run_creates_nothing_and_changes_nothing(db, django_assert_max_num_queries):
     first = load_demo()
     before = database_state()
@@ -133,7 +143,12 @@ def test_catalogue_meets_the_minimums_of_the_issue(db):
         spare_parts__isnull=False,
         repair_services__isnull=False,
     ).distinct()
-    nearly_empty = quality.filter(n_materials=0, n_steps__lte=1, durability__isnull=True)
+    nearly_empty = quality.filter(
+        n_steps__lte=1,
+        durability__isnull=True,
+        repairability__isnull=True,
+        end_of_life__isnull=True,
+    ).exclude(materials__share_percent__isnull=False)
     assert complete.count() >= 10
     assert nearly_empty.count() >= 8
     assert quality.count() - complete.count() - nearly_empty.count() >= 10
