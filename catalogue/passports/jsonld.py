@@ -1,0 +1,87 @@
+"""schema.org ``Product`` JSON-LD of a passport snapshot (plain data in, dict out, no request)."""
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from catalogue.passports.presentation import SUBSCORE_LABELS, localise
+
+
+def _property(name: str, value, **extra) -> dict:
+    return {"@type": "PropertyValue", "name": name, "value": value, **extra}
+
+
+def passport_jsonld(snapshot: dict, language: str = "de") -> dict:
+    """A schema.org Product describing the published passport in ``language`` ("de" or "en")."""
+    with translation.override(language):
+        return _product(snapshot, language)
+
+
+def _product(snapshot: dict, language: str) -> dict:
+    product = snapshot["product"]
+    maker = snapshot["maker"]
+    score = snapshot.get("score") or {}
+    urls = snapshot.get("urls") or {}
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product["name"],
+        "url": urls.get("passport"),
+        "productID": product["passport_code"],
+        "inLanguage": language,
+    }
+    if product.get("description"):
+        data["description"] = product["description"]
+    if product.get("gtin"):
+        data["gtin14"] = product["gtin"]
+    if urls.get("digital_link"):
+        data["identifier"] = urls["digital_link"]
+    if product.get("model_number"):
+        data["mpn"] = product["model_number"]
+    category = product.get("category") or {}
+    if category:
+        data["category"] = localise(category.get("name"), language)
+    organisation = {"@type": "Organization", "name": maker["name"]}
+    if maker.get("website"):
+        organisation["url"] = maker["website"]
+    if maker.get("city") or maker.get("country"):
+        organisation["address"] = {
+            "@type": "PostalAddress",
+            **({"addressLocality": maker["city"]} if maker.get("city") else {}),
+            **({"postalCode": maker["postcode"]} if maker.get("postcode") else {}),
+            **({"addressCountry": maker["country"]} if maker.get("country") else {}),
+        }
+    data["manufacturer"] = organisation
+    data["brand"] = {"@type": "Brand", "name": maker["name"]}
+    if product.get("mass_g") is not None:
+        data["weight"] = {"@type": "QuantitativeValue", "value": product["mass_g"], "unitCode": "GRM"}
+    materials = [material["name"] for material in snapshot.get("materials") or [] if material.get("name")]
+    if materials:
+        data["material"] = materials if len(materials) > 1 else materials[0]
+    assembly = [step for step in snapshot.get("supply_chain") or [] if step.get("country")]
+    if assembly:
+        data["countryOfLastProcessing"] = assembly[-1]["country"]
+    if product.get("price_eur") is not None:
+        data["offers"] = {"@type": "Offer", "price": product["price_eur"], "priceCurrency": "EUR"}
+    durability = snapshot.get("durability") or {}
+    if durability.get("warranty_years") is not None:
+        data["hasWarrantyPromise"] = {
+            "@type": "WarrantyPromise",
+            "durationOfWarranty": {
+                "@type": "QuantitativeValue",
+                "value": durability["warranty_years"],
+                "unitCode": "ANN",
+            },
+        }
+    properties = [_property(_("Passport code"), product["passport_code_display"])]
+    if score:
+        properties.append(_property(_("Overall score"), score.get("overall"), minValue=0, maxValue=100))
+        properties.append(_property(_("Grade"), score.get("grade")))
+        for key, value in (score.get("subscores") or {}).items():
+            properties.append(_property(str(SUBSCORE_LABELS.get(key, key)), value, minValue=0, maxValue=100))
+        if score.get("methodology_version"):
+            properties.append(_property(_("Methodology version"), score["methodology_version"]))
+        solingen = score.get("solingen") or {}
+        if "qualifies" in solingen:
+            properties.append(_property(_("Solingen designation"), bool(solingen["qualifies"])))
+    data["additionalProperty"] = properties
+    return data
