@@ -411,7 +411,8 @@ def validate_row(
         for index, item in enumerate(items, start=1):
             if part == "supply_chain_steps":
                 item = {"position": index, **item}
-            instance, item_errors = _build(models_by_part[part], item, allowed=[*names, "position"])
+            allowed = [*names, "position"] if part == "supply_chain_steps" else names
+            instance, item_errors = _build(models_by_part[part], item, allowed=allowed)
             for name, messages in item_errors.items():
                 report(f"{part}[{index}].{name}" if name else f"{part}[{index}]", messages)
             built.append(instance)

@@ -1,6 +1,7 @@
 """Fixtures of the API tests: one client per role, signed in with a token."""
 
 import pytest
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -15,8 +16,19 @@ from tests.factories import (
 ROLES = ["anonymous", "maker_a", "maker_b", "retailer", "staff"]
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English, the msgid language, whatever translations exist."""
+    with translation.override("en"):
+        yield
+
+
+def english_client(**defaults) -> APIClient:
+    return APIClient(HTTP_ACCEPT_LANGUAGE="en", **defaults)
+
+
 def token_client(user) -> APIClient:
-    client = APIClient()
+    client = english_client()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client
 
@@ -45,7 +57,7 @@ def maker_b(membership_b):
 def clients(db, membership_a, membership_b):
     """An API client for every role of the permission matrix."""
     return {
-        "anonymous": APIClient(),
+        "anonymous": english_client(),
         "maker_a": token_client(membership_a.user),
         "maker_b": token_client(membership_b.user),
         "retailer": token_client(RetailerMembershipFactory().user),

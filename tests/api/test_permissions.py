@@ -7,7 +7,7 @@ from django.test import override_settings
 
 from catalogue.models import PassportVersion
 from products.models import EvidenceDocument, Product
-from tests.api.conftest import ROLES, etag_of
+from tests.api.conftest import ROLES, english_client, etag_of
 from tests.factories import CategoryFactory, EvidenceDocumentFactory, ProductFactory
 
 
@@ -285,9 +285,7 @@ def test_internal_id_only_for_members_and_staff(clients, world):
 
 
 def test_session_authentication_needs_csrf(client, membership_a, world):
-    from rest_framework.test import APIClient
-
-    session_client = APIClient(enforce_csrf_checks=True)
+    session_client = english_client(enforce_csrf_checks=True)
     session_client.force_login(membership_a.user)
     assert session_client.get(f"/api/v1/products/{world['draft'].passport_code}/").status_code == 200
     response = session_client.post("/api/v1/products/", product_body(world), format="json")

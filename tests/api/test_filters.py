@@ -1,0 +1,150 @@
+"""The product FilterSet shared by the API and the HTML browse pages: facets, search and ordering."""
+
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from catalogue.filters import ProductFilterSet
+from catalogue.models import ProductScore
+from products.models import Product
+from tests.factories import CategoryFactory, MaterialFactory, ProductFactory, SupplyChainStepFactory
+
+
+def scored(product, overall, grade):
+    ProductScore.objects.update_or_create(
+        product=product,
+        defaults={
+            "overall": overall,
+            "grade": grade,
+            "durability": overall,
+            "repairability": overall,
+            "supply_chain": overall,
+            "circularity": overall,
+            "methodology_version": "1.0",
+            "computed_at": timezone.now(),
+        },
+    )
+    return product
+
+
+def published(**kwargs):
+    return ProductFactory(status=Product.Status.PUBLISHED, **kwargs)
+
+
+def names(client, query) -> list[str]:
+    response = client.get(f"/api/v1/products/?{query}")
+    assert response.status_code == 200, response.json()
+    return [row["name"] for row in response.json()["results"]]
+
+
+@pytest.fixture
+def anonymous(clients):
+    return clients["anonymous"]
+
+
+def test_category_includes_subcategories(anonymous):
+    knives = CategoryFactory(slug="knives")
+    chefs = CategoryFactory(slug="chefs-knives", parent=knives)
+    small = CategoryFactory(slug="small-chefs-knives", parent=chefs)
+    scissors = CategoryFactory(slug="scissors")
+    published(name="Messer", category=knives)
+    published(name="Kochmesser", category=chefs)
+    published(name="Kleines Kochmesser", category=small)
+    published(name="Schere", category=scissors)
+
+    assert sorted(names(anonymous, "category=knives")) == ["Kleines Kochmesser", "Kochmesser", "Messer"]
+    assert sorted(names(anonymous, "category=chefs-knives")) == ["Kleines Kochmesser", "Kochmesser"]
+    assert names(anonymous, "category=scissors") == ["Schere"]
+
+
+def test_unknown_category_is_a_clear_400(anonymous):
+    response = anonymous.get("/api/v1/products/?category=nope")
+    assert response.status_code == 400
+    assert "category" in response.json()
+
+
+def test_maker_grade_and_min_score(anonymous, maker_a, maker_b):
+    scored(published(name="A-Messer", maker=maker_a), 85, "A")
+    scored(published(name="C-Messer", maker=maker_a), 55, "C")
+    scored(published(name="B-Schere", maker=maker_b), 70, "B")
+    published(name="Ohne Score", maker=maker_b)
+
+    assert sorted(names(anonymous, f"maker={maker_a.slug}")) == ["A-Messer", "C-Messer"]
+    assert sorted(names(anonymous, "grade=A&grade=B")) == ["A-Messer", "B-Schere"]
+    assert sorted(names(anonymous, "min_score=60")) == ["A-Messer", "B-Schere"]
+    assert anonymous.get("/api/v1/products/?min_score=viel").status_code == 400
+    assert anonymous.get("/api/v1/products/?grade=F").status_code == 400
+
+
+def test_material_name(anonymous):
+    olive = published(name="Olive")
+    MaterialFactory(product=olive, name="Olivenholz")
+    steel = published(name="Stahl")
+    MaterialFactory(product=steel, name="X50CrMoV15")
+    assert names(anonymous, "material=oliven") == ["Olive"]
+    assert names(anonymous, "material=x50") == ["Stahl"]
+
+
+def test_region_means_every_step_in_it_or_nearer(anonymous):
+    solingen = published(name="Solingen")
+    SupplyChainStepFactory(product=solingen, city="Solingen", postcode="42651", country="DE")
+    bergisch = published(name="Bergisch")
+    SupplyChainStepFactory(product=bergisch, city="Solingen", postcode="42651", country="DE")
+    SupplyChainStepFactory(product=bergisch, city="Wuppertal", postcode="42103", country="DE")
+    world = published(name="Welt")
+    SupplyChainStepFactory(product=world, city="Solingen", postcode="42651", country="DE")
+    SupplyChainStepFactory(product=world, city="Shenzhen", postcode="", country="CN")
+    undisclosed = published(name="Unbekannt")
+    SupplyChainStepFactory(product=undisclosed, city="", postcode="", country="")
+    published(name="Ohne Schritte")
+
+    assert names(anonymous, "region=solingen") == ["Solingen"]
+    assert sorted(names(anonymous, "region=bergisch")) == ["Bergisch", "Solingen"]
+    assert sorted(names(anonymous, "region=world")) == ["Bergisch", "Solingen", "Welt"]
+
+
+def test_made_in_solingen_looks_at_essential_stages_only(anonymous):
+    local = published(name="Solinger")
+    SupplyChainStepFactory(product=local, step_type="forging")
+    SupplyChainStepFactory(product=local, step_type="grinding")
+    # Raw material and packaging are not essential stages under SolingenV § 1.
+    SupplyChainStepFactory(product=local, step_type="raw_material", city="Duisburg", postcode="47051")
+    ground_elsewhere = published(name="Auswärts geschliffen")
+    SupplyChainStepFactory(product=ground_elsewhere, step_type="forging")
+    SupplyChainStepFactory(product=ground_elsewhere, step_type="grinding", city="Thiers", postcode="", country="FR")
+    published(name="Ohne Schritte")
+
+    assert names(anonymous, "solingen=true") == ["Solinger"]
+    assert sorted(names(anonymous, "solingen=false")) == ["Auswärts geschliffen", "Ohne Schritte"]
+
+
+def test_search_by_words_gtin_and_passport_code(anonymous, maker_a):
+    knife = published(name="Kochmesser Olive", maker=maker_a, model_number="KM-20", gtin="04006381333931")
+    published(name="Schere", description="Aus Stahl")
+    assert names(anonymous, "q=kochmesser olive") == ["Kochmesser Olive"]
+    assert names(anonymous, "q=stahl") == ["Schere"]
+    assert names(anonymous, "q=4006381333931") == ["Kochmesser Olive"]
+    assert names(anonymous, "q=400-6381-333931") == ["Kochmesser Olive"]
+    loose = f"{knife.passport_code[:4].lower()}-{knife.passport_code[4:]}"
+    assert names(anonymous, f"q={loose}") == ["Kochmesser Olive"]
+    assert names(anonymous, "q=km-20") == ["Kochmesser Olive"]
+
+
+def test_ordering_is_stable_and_documented(anonymous):
+    for index, price in enumerate(["30", "10", "20", "10"]):
+        published(name=f"Produkt {index}", price_eur=Decimal(price))
+    ordered = names(anonymous, "ordering=price")
+    assert ordered[:2] == ["Produkt 1", "Produkt 3"]  # equal prices fall back to creation order
+    assert names(anonymous, "ordering=-price")[0] == "Produkt 0"
+    assert anonymous.get("/api/v1/products/?ordering=secret_field").status_code == 400
+
+
+def test_filterset_works_on_its_own_for_html_pages(db):
+    """The browse pages pass a queryset and GET data; no DRF is involved."""
+    published(name="Messer")
+    scissors = published(name="Schere")
+    filterset = ProductFilterSet(data={"q": "schere"}, queryset=Product.objects.filter(status="published"))
+    assert filterset.is_valid()
+    assert list(filterset.qs) == [scissors]
+    assert "category" in filterset.form.fields
