@@ -154,6 +154,14 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
         return kept
 
 
+class BaseSupplyChainStepFormSet(BaseSectionFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A new step goes after the existing ones unless the maker says otherwise.
+        positions = [step.position for step in self.get_queryset()]
+        self.initial_extra = [{"position": max(positions, default=0) + 1}] * self.extra
+
+
 class BaseMaterialFormSet(BaseSectionFormSet):
     def clean(self):
         super().clean()
@@ -204,6 +212,7 @@ ComponentFormSet = section_formset(
 SupplyChainStepFormSet = section_formset(
     SupplyChainStep,
     SupplyChainStepForm,
+    formset=BaseSupplyChainStepFormSet,
     title=_("Supply chain"),
     row_label=_("Step"),
     intro=_("Every manufacturing step with who did it and where. The region is derived from the place."),
@@ -225,6 +234,7 @@ class EvidenceForm(WorkspaceModelForm):
             "types": allowed,
             "limit": filesizeformat(settings.EVIDENCE_MAX_UPLOAD_BYTES),
         }
+        self.fields["url"].help_text = _("Or give a link to the document instead of uploading it.")
         self.fields["file"].widget.attrs["accept"] = ",".join(f".{ext}" for ext in settings.EVIDENCE_ALLOWED_EXTENSIONS)
 
     def clean_file(self):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
 from django.db.models import QuerySet
+from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +96,31 @@ class HistoryEntry:
         return HISTORY_KIND_LABELS[self.kind]
 
 
+@dataclass
+class HistoryGroup:
+    """Entries written by one save: the same user within a few seconds."""
+
+    date: Any
+    user: Any
+    entries: list[HistoryEntry]
+
+
+def group_history(entries: list[HistoryEntry], window_seconds: float = 5) -> list[HistoryGroup]:
+    """Group newest-first entries into saves, so that one edit reads as one change."""
+    groups: list[HistoryGroup] = []
+    for entry in entries:
+        current = groups[-1] if groups else None
+        if (
+            current is not None
+            and entry.user == current.user
+            and (current.date - entry.date).total_seconds() <= window_seconds
+        ):
+            current.entries.append(entry)
+        else:
+            groups.append(HistoryGroup(date=entry.date, user=entry.user, entries=[entry]))
+    return groups
+
+
 def _tracked_child_models() -> list[type[models.Model]]:
     """History-tracked models that point at Product, found by reflection.
 
@@ -128,6 +155,8 @@ def _display_value(model_field, value, related_names: dict) -> str:
         return str(_("yes") if value else _("no"))
     if model_field.is_relation:
         return related_names.get((model_field.related_model, value), f"#{value}")
+    if isinstance(value, Decimal | float):
+        return floatformat(value, -2)
     return str(formats.localize(value))
 
 

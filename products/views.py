@@ -13,7 +13,7 @@ from . import selectors, services
 from .forms import EvidenceForm
 
 PRODUCTS_PER_PAGE = 50
-HISTORY_ENTRIES_PER_PAGE = 50
+HISTORY_GROUPS_PER_PAGE = 30
 
 
 def maker_required(view):
@@ -92,8 +92,8 @@ def _editor_page(request, product):
 @maker_required
 def product_history(request, pk):
     product = get_object_or_404(selectors.product_for_editing(request.user, pk))
-    entries = selectors.product_history(product)
-    page = Paginator(entries, HISTORY_ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    groups = selectors.group_history(selectors.product_history(product))
+    page = Paginator(groups, HISTORY_GROUPS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "products/product_history.html", {"product": product, "page": page})
 
 
