@@ -1,0 +1,212 @@
+"""Browse and search, comparison and the maker directory: published passports only."""
+
+import pytest
+from django.utils import timezone
+
+from catalogue.models import ProductScore
+from catalogue.search import search_products, uses_full_text
+from products.models import Product, SupplyChainStep
+from tests.catalogue.public_helpers import publish_snapshot, snapshot_for, withdraw
+from tests.factories import (
+    CategoryFactory,
+    MakerOrganisationFactory,
+    MaterialFactory,
+    ProductFactory,
+    SupplyChainStepFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def scored(product: Product, overall: float, grade: str) -> Product:
+    ProductScore.objects.create(
+        product=product,
+        overall=overall,
+        grade=grade,
+        durability=overall,
+        repairability=overall,
+        supply_chain=overall,
+        circularity=overall,
+        methodology_version="1.0",
+        computed_at=timezone.now(),
+    )
+    return product
+
+
+def published(grade="B", overall=72.0, **kwargs) -> Product:
+    product = scored(ProductFactory(**kwargs), overall, grade)
+    snapshot = snapshot_for(product)
+    snapshot["score"].update(grade=grade, overall=overall)
+    publish_snapshot(product, snapshot)
+    return product
+
+
+def names(response) -> list[str]:
+    return [card["name"] for card in response.context["cards"]]
+
+
+def test_lists_published_products_only(client):
+    shown = published(name="Brotmesser")
+    ProductFactory(name="Entwurf")  # draft
+    gone = published(name="Zurückgezogen")
+    withdraw(gone)
+    response = client.get("/products/")
+    assert response.status_code == 200
+    assert names(response) == [shown.name]
+    assert "Entwurf" not in response.content.decode()
+
+
+def test_cards_show_the_published_snapshot(client):
+    product = published(name="Brotmesser")
+    product.name = "Neuer Entwurfsname"
+    product.save()
+    html = client.get("/products/").content.decode()
+    assert "Brotmesser" in html and "Neuer Entwurfsname" not in html
+    assert f'href="/p/{product.passport_code}"' in html
+
+
+def test_filter_by_category_and_maker(client):
+    knives = CategoryFactory(slug="knives")
+    maker = MakerOrganisationFactory(slug="wupperhof")
+    match = published(category=knives, maker=maker, name="Passend")
+    published(category=knives, name="Anderer Hersteller")
+    published(maker=maker, name="Andere Kategorie")
+    response = client.get("/products/", {"category": "knives", "maker": "wupperhof"})
+    assert names(response) == [match.name]
+
+
+def test_filter_by_grade_and_minimum_score(client):
+    published(grade="A", overall=90, name="Alpha")
+    published(grade="B", overall=75, name="Beta")
+    published(grade="D", overall=30, name="Delta")
+    assert names(client.get("/products/", {"grade": ["A", "D"]})) == ["Alpha", "Delta"]
+    assert names(client.get("/products/", {"min_score": "70"})) == ["Alpha", "Beta"]
+
+
+def test_filter_by_material(client):
+    olive = published(name="Olive")
+    MaterialFactory(product=olive, name="Olivenholz")
+    plain = published(name="Plain")
+    MaterialFactory(product=plain, name="POM-Kunststoff")
+    assert names(client.get("/products/", {"material": "oliven"})) == ["Olive"]
+
+
+def test_filter_made_in_solingen_and_by_region(client):
+    local = published(name="Lokal")
+    SupplyChainStepFactory(product=local, step_type=SupplyChainStep.StepType.FORGING)
+    abroad = published(name="Ausland")
+    SupplyChainStepFactory(product=abroad, step_type=SupplyChainStep.StepType.FORGING)
+    SupplyChainStepFactory(
+        product=abroad, step_type=SupplyChainStep.StepType.GRINDING, city="Thiers", postcode="63300", country="FR"
+    )
+    assert names(client.get("/products/", {"solingen": "true"})) == ["Lokal"]
+    assert names(client.get("/products/", {"region": "solingen"})) == ["Lokal"]
+    assert names(client.get("/products/", {"region": "eu"})) == ["Ausland", "Lokal"]
+
+
+def test_search_finds_words_maker_and_gtin(client):
+    maker = MakerOrganisationFactory(name="Klingenschmiede Wupperhof")
+    knife = published(name="Kochmesser Damast", maker=maker, gtin="04006381333931")
+    scissors = CategoryFactory(name_de="Scheren", name_en="Scissors")
+    published(name="Nagelschere", description="Feine Schere für die Nagelpflege.", category=scissors)
+    assert names(client.get("/products/", {"q": "messer"})) == [knife.name]
+    assert names(client.get("/products/", {"q": "wupperhof damast"})) == [knife.name]
+    assert names(client.get("/products/", {"q": "4006381333931"})) == [knife.name]
+    assert names(client.get("/products/", {"q": "gibtsnicht"})) == []
+
+
+def test_search_uses_the_fallback_on_sqlite():
+    knife = published(name="Kochmesser")
+    queryset = Product.objects.all()
+    assert not uses_full_text(queryset)
+    assert list(search_products(queryset, "KOCH")) == [knife]
+
+
+def test_sorting_and_pagination(client):
+    for index in range(30):
+        published(name=f"Messer {index:02d}", overall=float(index), grade="C")
+    first = client.get("/products/", {"ordering": "-score"})
+    assert names(first)[:2] == ["Messer 29", "Messer 28"]
+    assert len(names(first)) == 24
+    second = client.get("/products/", {"ordering": "-score", "page": 2})
+    assert names(second) == [f"Messer {index:02d}" for index in range(5, -1, -1)]
+    assert "ordering=-score&amp;page=1" in second.content.decode()
+
+
+def test_invalid_filter_is_400_with_a_message(client):
+    published()
+    response = client.get("/products/", {"min_score": "viel"})
+    assert response.status_code == 400
+    assert "Minimum score" in response.content.decode()
+
+
+def test_draft_only_makers_are_not_offered(client):
+    hidden = MakerOrganisationFactory(name="Geheime Manufaktur")
+    ProductFactory(maker=hidden)
+    published()
+    html = client.get("/products/").content.decode()
+    assert "Geheime Manufaktur" not in html
+    assert client.get("/products/", {"maker": hidden.slug}).status_code == 400
+
+
+def test_browse_query_count_does_not_grow(client, django_assert_max_num_queries):
+    for _index in range(3):
+        published()
+    with django_assert_max_num_queries(8) as small:
+        client.get("/products/")
+    for _index in range(12):
+        published()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/products/")
+
+
+# ---------- Compare ----------
+
+
+def test_compare_two_to_four_products(client, django_assert_max_num_queries):
+    products = [published(name=f"Messer {index}") for index in range(4)]
+    codes = [product.passport_code for product in products]
+    with django_assert_max_num_queries(4):
+        response = client.get("/products/compare/", {"p": codes})
+    html = response.content.decode()
+    assert response.status_code == 200
+    for product in products:
+        assert f'href="/p/{product.passport_code}">{product.name}</a>' in html
+    assert "Durability" in html and "Solingen designation" in html
+
+
+def test_compare_refuses_one_or_five(client):
+    products = [published() for _index in range(5)]
+    codes = [product.passport_code for product in products]
+    assert client.get("/products/compare/", {"p": codes[:1]}).status_code == 400
+    assert client.get("/products/compare/", {"p": codes}).status_code == 400
+
+
+def test_compare_unknown_or_draft_is_404(client):
+    product = published()
+    draft = ProductFactory()
+    response = client.get("/products/compare/", {"p": [product.passport_code, draft.passport_code]})
+    assert response.status_code == 404
+
+
+# ---------- Makers ----------
+
+
+def test_maker_directory_lists_makers_with_passports(client):
+    shown = published().maker
+    hidden = ProductFactory().maker
+    html = client.get("/makers/").content.decode()
+    assert shown.name in html and hidden.name not in html
+    assert f'href="/makers/{shown.slug}/"' in html
+
+
+def test_maker_page_lists_its_passports(client):
+    product = published(name="Brotmesser")
+    response = client.get(f"/makers/{product.maker.slug}/")
+    assert response.status_code == 200
+    assert names(response) == ["Brotmesser"]
+
+
+def test_maker_without_passports_is_404(client):
+    draft = ProductFactory()
+    assert client.get(f"/makers/{draft.maker.slug}/").status_code == 404
