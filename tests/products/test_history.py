@@ -8,7 +8,7 @@ from django.utils import translation
 
 from lifecycle.models import Durability
 from products.models import Material
-from products.selectors import product_history
+from products.selectors import group_history, product_history
 from tests.factories import CategoryFactory, MaterialFactory, complete_product
 from tests.products.formdata import form_data
 
@@ -119,3 +119,13 @@ def test_the_history_query_count_does_not_grow_with_the_records(maker_client, ma
 
 def test_another_organisations_history_is_not_found(maker_client, other_product):
     assert maker_client.get(reverse("products:product-history", args=[other_product.pk])).status_code == 404
+
+
+def test_entries_of_one_save_are_grouped(maker_client, maker_user, maker):
+    product = complete_product(maker=maker)
+    edit(maker_client, product, **{"product-name": "Neu", "materials-0-name": "Damaststahl"})
+    groups = group_history(history(product))
+    assert groups[0].user == maker_user
+    assert {entry.model_label for entry in groups[0].entries} == {"product", "material"}
+    assert all(entry.kind == "created" for entry in groups[1].entries)
+    assert sum(len(group.entries) for group in groups) == len(history(product))

@@ -355,3 +355,16 @@ def test_durability_tests_offer_only_this_products_evidence(maker_client, maker,
     html = maker_client.get(edit_url(product)).content.decode()
     assert f'<option value="{own.pk}">' in html
     assert f'<option value="{foreign.pk}">' not in html
+
+
+def test_a_retailer_landing_in_the_maker_workspace_is_pointed_to_the_assortment(client, retailer_membership):
+    client.force_login(retailer_membership.user)
+    response = client.get(reverse("products:workspace"))
+    assert response.status_code == 403
+    assert reverse("retailer:index") in response.content.decode()
+
+
+def test_a_new_supply_chain_step_is_proposed_after_the_existing_ones(maker_client, maker):
+    product = complete_product(maker=maker)  # steps at positions 0–3
+    html = maker_client.get(edit_url(product)).content.decode()
+    assert 'name="steps-4-position" value="4"' in html
