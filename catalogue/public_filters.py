@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.filters import GRADES, ProductFilterSet, StableOrderingFilter
 from catalogue.public_selectors import public_categories, public_makers
 from catalogue.search import search_products
+from products.regions import Region
 
 
 class PublicProductFilterSet(ProductFilterSet):
@@ -24,6 +25,10 @@ class PublicProductFilterSet(ProductFilterSet):
             "updated_at": _("Updated"),
         },
         label=_("Sort by"),
+        empty_label=_("Relevance, then name"),
+    )
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices, method="filter_region", label=_("Made within"), empty_label=_("Anywhere")
     )
 
     class Meta(ProductFilterSet.Meta):
@@ -33,8 +38,14 @@ class PublicProductFilterSet(ProductFilterSet):
         super().__init__(*args, **kwargs)
         self.filters.pop("status", None)
         self.form.fields.pop("status", None)
-        self.form.fields["maker"].queryset = public_makers()
-        self.form.fields["category"].queryset = public_categories()
+        fields = self.form.fields
+        fields["maker"].queryset = public_makers()
+        fields["maker"].empty_label = _("All makers")
+        fields["category"].queryset = public_categories()
+        fields["category"].empty_label = _("All categories")
+        # The shared help texts are written for API clients; the page writes its own.
+        for field in fields.values():
+            field.help_text = ""
 
     def filter_q(self, queryset, name, value):
         return search_products(queryset, value)

@@ -36,6 +36,7 @@ from products.models import Product
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 BROWSE_PAGE_SIZE = 24
 COMPARE_MIN, COMPARE_MAX = 2, 4
+FACETS = ("category", "maker", "grade", "min_score", "material", "region", "solingen")
 # Characters that must not appear raw inside <script>: the same escaping as django.utils.html.json_script.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -250,6 +251,7 @@ def browse(request):
             "cards": _cards(page.object_list),
             "query_string": query.urlencode(),
             "search_text": request.GET.get("q", ""),
+            "facets_active": any(request.GET.get(name) for name in FACETS) or not filterset.is_valid(),
         },
         status=status,
     )
