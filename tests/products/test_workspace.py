@@ -368,3 +368,22 @@ def test_a_new_supply_chain_step_is_proposed_after_the_existing_ones(maker_clien
     product = complete_product(maker=maker)  # steps at positions 0–3
     html = maker_client.get(edit_url(product)).content.decode()
     assert 'name="steps-4-position" value="4"' in html
+
+
+def test_a_maker_logs_in_lands_in_the_workspace_and_logs_out(client, maker_user, product):
+    response = client.post(
+        reverse("login"), {"username": maker_user.username, "password": "correct horse battery staple"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("products:workspace")
+    assert product.name in client.get(reverse("products:workspace")).content.decode()
+
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("products:workspace")).status_code == 302
+
+
+def test_a_wrong_password_is_refused_on_the_login_page(client, maker_user):
+    response = client.post(reverse("login"), {"username": maker_user.username, "password": "wrong"})
+    assert response.status_code == 200
+    assert 'class="form-errors"' in response.content.decode()

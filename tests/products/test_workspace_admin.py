@@ -86,3 +86,23 @@ def test_passport_versions_cannot_be_added_changed_or_deleted(staff_user):
     assert not model_admin.has_change_permission(request)
     assert not model_admin.has_delete_permission(request)
     assert model_admin.has_view_permission(request)
+
+
+def test_ticking_verified_by_hand_records_who_and_when(staff_client, staff_user):
+    evidence = EvidenceDocumentFactory()
+    url = reverse("admin:products_evidencedocument_change", args=[evidence.pk])
+    response = staff_client.post(
+        url,
+        {
+            "product": evidence.product_id,
+            "title": evidence.title,
+            "claim": evidence.claim,
+            "url": evidence.url,
+            "verified": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    evidence.refresh_from_db()
+    assert evidence.verified is True
+    assert evidence.verified_by == staff_user
+    assert evidence.verified_at is not None
