@@ -254,14 +254,22 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         pagination_class=None,
     )
     def import_products(self, request):
-        form = ImportRequestSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        upload = form.validated_data["file"]
-
         def failed(errors, detail=None):
             body = {"detail": detail or _("Nothing was imported: %(count)d problems.") % {"count": len(errors)}}
             body["errors"] = errors
             return Response(ImportErrorSerializer(body).data, status=status.HTTP_400_BAD_REQUEST)
+
+        form = ImportRequestSerializer(data=request.data)
+        if not form.is_valid():
+            # The same shape as row errors, so that clients handle one error format for this endpoint.
+            return failed(
+                [
+                    {"row": None, "field": field, "message": str(message)}
+                    for field, messages in form.errors.items()
+                    for message in messages
+                ]
+            )
+        upload = form.validated_data["file"]
 
         slug = form.validated_data.get("maker")
         organisations = querysets.member_organisations(request.user)

@@ -318,4 +318,4 @@ class TestApi:
     def test_file_is_required(self, client_a):
         response = client_a.post("/api/v1/products/import/", {}, format="multipart")
         assert response.status_code == 400
-        assert "file" in response.json()
+        assert response.json()["errors"][0]["field"] == "file"

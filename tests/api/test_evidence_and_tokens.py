@@ -1,0 +1,190 @@
+"""Evidence upload with size and type limits, the token page, token sign-in and throttling."""
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.authtoken.models import Token
+from rest_framework.throttling import AnonRateThrottle
+
+from products.models import EvidenceDocument, Product
+from tests.api.conftest import english_client
+from tests.factories import EvidenceDocumentFactory, ProductFactory, UserFactory
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def evidence_url(product):
+    return f"/api/v1/products/{product.passport_code}/evidence/"
+
+
+class TestEvidence:
+    def test_upload_a_pdf(self, client_a, draft_a, media):
+        response = client_a.post(
+            evidence_url(draft_a),
+            {"title": "Prüfbericht", "claim": "durability", "file": SimpleUploadedFile("bericht.pdf", PDF)},
+            format="multipart",
+        )
+        assert response.status_code == 201, response.json()
+        evidence = EvidenceDocument.objects.get(product=draft_a)
+        assert evidence.verified is False
+        assert evidence.file.read() == PDF
+        assert response.json()["file"].startswith("http://testserver/media/evidence/")
+        assert response.json()["verified"] is False
+
+    def test_a_link_as_json(self, client_a, draft_a):
+        response = client_a.post(
+            evidence_url(draft_a),
+            {"title": "Reparaturanleitung", "claim": "repair", "url": "https://example.org/repair"},
+            format="json",
+        )
+        assert response.status_code == 201
+        assert EvidenceDocument.objects.get().url == "https://example.org/repair"
+
+    def test_verified_cannot_be_claimed(self, client_a, draft_a):
+        client_a.post(
+            evidence_url(draft_a),
+            {"title": "T", "claim": "repair", "url": "https://example.org/r", "verified": True},
+            format="json",
+        )
+        assert EvidenceDocument.objects.get().verified is False
+
+    def test_file_type_is_limited(self, client_a, draft_a):
+        response = client_a.post(
+            evidence_url(draft_a),
+            {"title": "T", "claim": "durability", "file": SimpleUploadedFile("tool.exe", b"MZ...")},
+            format="multipart",
+        )
+        assert response.status_code == 400
+        assert "file" in response.json()
+        assert ".pdf" in response.json()["file"][0]
+        assert not EvidenceDocument.objects.exists()
+
+    def test_file_size_is_limited(self, client_a, draft_a, settings):
+        settings.EVIDENCE_MAX_UPLOAD_BYTES = 1024
+        response = client_a.post(
+            evidence_url(draft_a),
+            {"title": "T", "claim": "durability", "file": SimpleUploadedFile("big.pdf", PDF + b"0" * 2048)},
+            format="multipart",
+        )
+        assert response.status_code == 400
+        assert "file" in response.json()
+        assert not EvidenceDocument.objects.exists()
+
+    def test_a_file_or_a_link_is_needed(self, client_a, draft_a):
+        response = client_a.post(evidence_url(draft_a), {"title": "T", "claim": "durability"}, format="json")
+        assert response.status_code == 400
+        assert "url" in response.json()
+
+    def test_delete_removes_the_file_once_committed(self, client_a, draft_a, media, django_capture_on_commit_callbacks):
+        client_a.post(
+            evidence_url(draft_a),
+            {"title": "T", "claim": "durability", "file": SimpleUploadedFile("bericht.pdf", PDF)},
+            format="multipart",
+        )
+        evidence = EvidenceDocument.objects.get()
+        stored = media / evidence.file.name
+        assert stored.exists()
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            response = client_a.delete(f"{evidence_url(draft_a)}{evidence.pk}/")
+            assert stored.exists()  # kept until the deletion is committed
+        assert response.status_code == 204
+        assert len(callbacks) == 1
+        assert not EvidenceDocument.objects.exists()
+        assert not stored.exists()
+
+    def test_evidence_appears_in_the_product(self, clients, maker_a):
+        product = ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
+        EvidenceDocumentFactory(product=product, verified=True)
+        data = clients["anonymous"].get(f"/api/v1/products/{product.passport_code}/").json()
+        assert [(e["title"], e["verified"]) for e in data["evidence"]] == [("Prüfbericht Schneidhaltigkeit", True)]
+
+    def test_evidence_of_another_product_is_not_found(self, client_a, maker_a):
+        mine = ProductFactory(maker=maker_a)
+        other = EvidenceDocumentFactory(product=ProductFactory(maker=maker_a))
+        assert client_a.get(f"{evidence_url(mine)}{other.pk}/").status_code == 404
+        assert client_a.delete(f"{evidence_url(mine)}{other.pk}/").status_code == 404
+
+
+class TestTokenPage:
+    url = "/api/tokens/"
+
+    def test_login_required(self, client):
+        response = client.get(self.url)
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
+
+    def test_only_for_maker_members(self, client, db):
+        client.force_login(UserFactory())
+        assert client.get(self.url).status_code == 403
+
+    def test_create_shows_the_key_once(self, client, membership_a):
+        client.force_login(membership_a.user)
+        assert "You have no token." in client.get(self.url, headers={"Accept-Language": "en"}).content.decode()
+
+        response = client.post(self.url, {"action": "create"}, headers={"Accept-Language": "en"})
+        token = Token.objects.get(user=membership_a.user)
+        assert response.status_code == 200
+        assert token.key in response.content.decode()
+        assert response["Cache-Control"].startswith("max-age=0")
+        assert "no-store" in response["Cache-Control"]
+
+        again = client.get(self.url, headers={"Accept-Language": "en"}).content.decode()
+        assert token.key not in again
+        assert "You have a token" in again
+
+    def test_the_new_token_signs_in_to_the_api(self, client, membership_a, draft_a):
+        client.force_login(membership_a.user)
+        client.post(self.url, {"action": "create"})
+        api = english_client()
+        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get().key}")
+        assert api.get(f"/api/v1/products/{draft_a.passport_code}/").status_code == 200
+
+    def test_create_again_replaces_the_old_token(self, client, membership_a):
+        client.force_login(membership_a.user)
+        client.post(self.url, {"action": "create"})
+        old = Token.objects.get().key
+        client.post(self.url, {"action": "create"})
+        assert Token.objects.get().key != old
+
+    def test_revoke(self, client, membership_a, draft_a):
+        client.force_login(membership_a.user)
+        client.post(self.url, {"action": "create"})
+        key = Token.objects.get().key
+        response = client.post(self.url, {"action": "revoke"})
+        assert response.status_code == 302
+        assert not Token.objects.exists()
+        api = english_client()
+        api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        assert api.get(f"/api/v1/products/{draft_a.passport_code}/").status_code == 401
+
+    def test_csrf_protected(self, membership_a):
+        from django.test import Client
+
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(membership_a.user)
+        assert client.post(self.url, {"action": "create"}).status_code == 403
+        assert not Token.objects.exists()
+
+
+class TestThrottling:
+    @pytest.fixture(autouse=True)
+    def strict_rate(self, monkeypatch):
+        cache.clear()
+        # The rate is read when the class is defined, so the test sets it on the class.
+        monkeypatch.setattr(AnonRateThrottle, "rate", "3/minute", raising=False)
+        yield
+        cache.clear()
+
+    def test_anonymous_clients_are_throttled(self, clients):
+        statuses = [clients["anonymous"].get("/api/v1/products/").status_code for _ in range(4)]
+        assert statuses == [200, 200, 200, 429]
+
+    def test_signed_in_makers_are_not(self, clients):
+        statuses = [clients["maker_a"].get("/api/v1/products/").status_code for _ in range(5)]
+        assert statuses == [200] * 5
