@@ -46,6 +46,11 @@ class WorkspaceModelForm(forms.ModelForm):
         for form_field in self.fields.values():
             if isinstance(form_field.widget, forms.Textarea):
                 form_field.widget.attrs["rows"] = 4
+            elif isinstance(form_field, forms.TypedChoiceField) and not form_field.required:
+                # An optional choice left empty is undisclosed, and the select says so.
+                form_field.choices = [
+                    ("", _("not disclosed")) if value == "" else (value, label) for value, label in form_field.choices
+                ]
 
 
 class ProductForm(WorkspaceModelForm):

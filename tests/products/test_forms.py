@@ -194,3 +194,12 @@ def test_an_invalid_upload_saves_nothing_and_shows_the_message_inline(maker_clie
     assert 'id="id_file_error"' in html
     assert "not .docx" in html
     assert not EvidenceDocument.objects.exists()
+
+
+def test_an_optional_choice_left_empty_reads_not_disclosed():
+    form = SupplyChainStepForm()
+    optional_blank = next(iter(form.fields["performed_by"].choices))
+    required_blank = next(iter(form.fields["step_type"].choices))
+    assert optional_blank == ("", "not disclosed")
+    assert required_blank[0] == ""
+    assert required_blank[1] != "not disclosed"
