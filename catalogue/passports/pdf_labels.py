@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from catalogue.passports.fonts import CONDENSED, CONDENSED_BOLD, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from catalogue.passports.label_formats import LABEL_FORMATS, LabelFormat
 from catalogue.passports.pdf_common import INK, MUTED, NOT_DISCLOSED, POSITIVE, RULE, draw_grade_badge
-from catalogue.passports.qr import QUIET_ZONE_MODULES, draw_qr, qr_matrix
+from catalogue.passports.qr import QUIET_ZONE_MODULES, draw_qr, qr_path
 from catalogue.passports.texts import caption, check_language, format_number
 
 # Font size of the product name and the most lines allowed at that size, for narrow and wide labels.
@@ -140,7 +140,7 @@ def _draw_label(canvas, snapshot: dict, language: str, label_format: LabelFormat
     qr_size = 0.0
     if qr_data:
         qr_size = min(height - 2 * padding + 2 * 2.5 * mm, QR_SHARE_OF_WIDTH * width)
-        modules = len(qr_matrix(qr_data)) + 2 * QUIET_ZONE_MODULES
+        _, modules = qr_path(qr_data)
         quiet = qr_size * QUIET_ZONE_MODULES / modules
         qr_x = x + width - padding + quiet - qr_size
         qr_y = y + (height - qr_size) / 2

@@ -10,11 +10,28 @@ QUIET_ZONE_MODULES = 4
 _LEVELS = {"L", "M", "Q", "H"}
 
 
-@functools.lru_cache(maxsize=4096)
 def qr_matrix(data: str, level: str = "M") -> tuple[tuple[bool, ...], ...]:
     """The module matrix of ``data`` (rows top to bottom, True is dark), in the smallest version that fits."""
     if level not in _LEVELS:
         raise ValueError(f"level should be one of L, M, Q, H, not {level!r}")
+    # Always call the cache with the same argument shape: lru_cache keys f(x) and f(x, "M") apart.
+    return _cached_matrix(data, level)
+
+
+def qr_path(data: str, level: str = "M") -> tuple[PDFPathObject, int]:
+    """A path of the dark modules in module units (origin bottom left, quiet zone included) and its side."""
+    if level not in _LEVELS:
+        raise ValueError(f"level should be one of L, M, Q, H, not {level!r}")
+    return _cached_path(data, level)
+
+
+def clear_qr_cache() -> None:
+    _cached_matrix.cache_clear()
+    _cached_path.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_matrix(data: str, level: str) -> tuple[tuple[bool, ...], ...]:
     code = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
     code.addData(data)
     code.make()
@@ -55,9 +72,8 @@ def _dark_rectangles(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, in
 
 
 @functools.lru_cache(maxsize=4096)
-def qr_path(data: str, level: str = "M") -> tuple[PDFPathObject, int]:
-    """A path of the dark modules in module units (origin bottom left, quiet zone included) and its side."""
-    matrix = qr_matrix(data, level)
+def _cached_path(data: str, level: str) -> tuple[PDFPathObject, int]:
+    matrix = _cached_matrix(data, level)
     side = len(matrix) + 2 * QUIET_ZONE_MODULES
     path = PDFPathObject()
     top = len(matrix) + QUIET_ZONE_MODULES
