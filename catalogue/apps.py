@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = _("Catalogue")
+
+    def ready(self):
+        from catalogue import signals  # the receivers import models, which are ready only now
+
+        signals.connect()

@@ -1,0 +1,32 @@
+"""``manage.py rescore``: recompute and store the scores of all products (or some), in batches."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from catalogue.scoring import METHODOLOGY_VERSION
+from catalogue.services import rescore_products
+
+
+class Command(BaseCommand):
+    help = "Recompute every product's score with the current methodology, in batches, with a progress bar."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--batch-size", type=int, default=500, help="Products per batch (default 500).")
+        parser.add_argument(
+            "--product",
+            type=int,
+            action="append",
+            dest="product_ids",
+            metavar="ID",
+            help="Only this product id (repeatable).",
+        )
+        parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
+
+    def handle(self, *args, batch_size=500, product_ids=None, no_progress=False, **options):
+        if batch_size < 1:
+            raise CommandError(f"--batch-size should be a whole number of at least 1, not {batch_size}.")
+        started = time.perf_counter()
+        count = rescore_products(product_ids, batch_size=batch_size, progress=not no_progress)
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"Scored {count} products with methodology {METHODOLOGY_VERSION} in {seconds:.1f} s.")

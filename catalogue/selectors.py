@@ -1,0 +1,247 @@
+"""Reads for scoring: the facts the methodology needs, and stored scores with their ranked hints."""
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import NamedTuple
+
+from catalogue.models import ProductScore
+from catalogue.scoring import (
+    CategoryFacts,
+    ComponentFacts,
+    DurabilityFacts,
+    DurabilityTestFacts,
+    EndOfLifeFacts,
+    EvidenceFacts,
+    MaterialFacts,
+    ProductFacts,
+    RepairFacts,
+    RepairServiceFacts,
+    SparePartFacts,
+    StepFacts,
+)
+from catalogue.scoring.methodology import SUBSCORE_WEIGHTS
+from lifecycle.models import DurabilityTest, RepairService, SparePart
+from products.models import Category, Component, EvidenceDocument, Material, Product, SupplyChainStep
+
+ESSENTIAL_STAGES = frozenset(str(stage) for stage in SupplyChainStep.ESSENTIAL_STAGES)
+
+# Product columns read in one query, reverse one-to-one sections joined in (their id is None when missing).
+PRODUCT_COLUMNS = (
+    "pk",
+    "category_id",
+    "durability__id",
+    "durability__warranty_years",
+    "durability__lifetime_warranty",
+    "durability__expected_lifetime_years",
+    "durability__maintenance_instructions",
+    "durability__resharpenable",
+    "durability__resharpening_cycles",
+    "durability__refurbishable",
+    "repairability__id",
+    "repairability__documentation",
+    "repairability__disassembly_steps",
+    "repairability__fasteners",
+    "repairability__tools",
+    "end_of_life__id",
+    "end_of_life__take_back_offered",
+    "end_of_life__recyclable_share_percent",
+    "end_of_life__separability",
+)
+
+
+class _SubstancesText(NamedTuple):
+    substances_of_concern: str
+
+
+# Material.has_substances_of_concern reads only this field; reusing it keeps one definition of "none".
+_has_substances_of_concern = Material.has_substances_of_concern.fget
+
+
+def _number(value):
+    """Decimals become floats; None stays None (not disclosed)."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def category_references() -> dict[int, CategoryFacts]:
+    """Every category with its reference values resolved up the tree, in one query (the tree is small)."""
+    rows = {
+        row[0]: row
+        for row in Category.objects.values_list(
+            "pk", "parent_id", "slug", "resharpenable", "reference_lifetime_years", "reference_warranty_years"
+        )
+    }
+
+    def inherited(pk: int, column: int):
+        seen = set()
+        while pk is not None and pk not in seen:
+            seen.add(pk)
+            row = rows[pk]
+            if row[column] is not None:
+                return row[column]
+            pk = row[1]
+        return None
+
+    return {
+        pk: CategoryFacts(
+            slug=row[2],
+            resharpenable=row[3],
+            reference_lifetime_years=_number(inherited(pk, 4)),
+            reference_warranty_years=_number(inherited(pk, 5)),
+        )
+        for pk, row in rows.items()
+    }
+
+
+def _grouped(queryset, columns: tuple[str, ...]) -> dict[int, list[tuple]]:
+    """Rows of a child table as tuples, grouped by product id (the first column must be product_id)."""
+    grouped: dict[int, list[tuple]] = defaultdict(list)
+    for row in queryset.order_by("product_id", "pk").values_list(*columns):
+        grouped[row[0]].append(row)
+    return grouped
+
+
+def scoring_facts_for(product_ids) -> dict[int, ProductFacts]:
+    """The scoring input of each product, keyed by product id, in a constant number of queries.
+
+    Reads plain values (no model instances), so scoring a batch stays fast: one query for the products with
+    their one-to-one sections, one for the category tree and one per child table.
+    """
+    ids = list(product_ids)
+    if not ids:
+        return {}
+    products = list(Product.objects.filter(pk__in=ids).values_list(*PRODUCT_COLUMNS))
+    if not products:
+        return {}
+    ids = [row[0] for row in products]
+    categories = category_references()
+    materials = _grouped(
+        Material.objects.filter(product_id__in=ids),
+        (
+            "product_id",
+            "name",
+            "share_percent",
+            "mass_g",
+            "recycled_content_percent",
+            "recyclable",
+            "substances_of_concern",
+        ),
+    )
+    components = _grouped(
+        Component.objects.filter(product_id__in=ids), ("product_id", "name", "replaceable", "spare_part_available")
+    )
+    steps = _grouped(
+        SupplyChainStep.objects.filter(product_id__in=ids).order_by("product_id", "position", "pk"),
+        (
+            "product_id",
+            "step_type",
+            "performed_by",
+            "supplier_name",
+            "supplier_confidential",
+            "city",
+            "country",
+            "region",
+        ),
+    )
+    evidence = _grouped(EvidenceDocument.objects.filter(product_id__in=ids), ("product_id", "claim", "verified"))
+    tests = _grouped(
+        DurabilityTest.objects.filter(product_id__in=ids),
+        ("product_id", "property", "evidence_id", "evidence__verified"),
+    )
+    spare_parts = _grouped(
+        SparePart.objects.filter(product_id__in=ids),
+        ("product_id", "name", "years_available", "delivery_days", "price_percent_of_product"),
+    )
+    services = _grouped(RepairService.objects.filter(product_id__in=ids), ("product_id", "service_type"))
+
+    facts = {}
+    for row in products:
+        pk = row[0]
+        facts[pk] = ProductFacts(
+            product_id=pk,
+            category=categories.get(row[1], CategoryFacts()),
+            materials=tuple(
+                MaterialFacts(
+                    name=name,
+                    share_percent=_number(share),
+                    mass_g=_number(mass),
+                    recycled_content_percent=_number(recycled),
+                    recyclable=recyclable,
+                    has_substances_of_concern=_has_substances_of_concern(_SubstancesText(substances)),
+                )
+                for _pk, name, share, mass, recycled, recyclable, substances in materials.get(pk, ())
+            ),
+            components=tuple(
+                ComponentFacts(name=name, replaceable=replaceable, spare_part_available=available)
+                for _pk, name, replaceable, available in components.get(pk, ())
+            ),
+            steps=tuple(
+                StepFacts(
+                    step_type=step_type,
+                    performed_by=performed_by,
+                    supplier_name=supplier_name.strip(),
+                    supplier_confidential=confidential,
+                    city=city,
+                    country=country,
+                    region=region,
+                    essential=step_type in ESSENTIAL_STAGES,
+                )
+                for _pk, step_type, performed_by, supplier_name, confidential, city, country, region in steps.get(
+                    pk, ()
+                )
+            ),
+            evidence=tuple(
+                EvidenceFacts(claim=claim, verified=verified) for _pk, claim, verified in evidence.get(pk, ())
+            ),
+            durability=None
+            if row[2] is None
+            else DurabilityFacts(
+                warranty_years=_number(row[3]),
+                lifetime_warranty=row[4],
+                expected_lifetime_years=row[5],
+                has_maintenance_instructions=bool(row[6].strip()),
+                resharpenable=row[7],
+                resharpening_cycles=row[8],
+                refurbishable=row[9],
+            ),
+            tests=tuple(
+                DurabilityTestFacts(
+                    property=prop, has_evidence=evidence_id is not None, evidence_verified=bool(verified)
+                )
+                for _pk, prop, evidence_id, verified in tests.get(pk, ())
+            ),
+            repair=None
+            if row[10] is None
+            else RepairFacts(documentation=row[11], disassembly_steps=row[12], fasteners=row[13], tools=row[14]),
+            spare_parts=tuple(
+                SparePartFacts(
+                    name=name, years_available=years, delivery_days=days, price_percent_of_product=_number(price)
+                )
+                for _pk, name, years, days, price in spare_parts.get(pk, ())
+            ),
+            repair_services=tuple(RepairServiceFacts(service_type=kind) for _pk, kind in services.get(pk, ())),
+            end_of_life=None
+            if row[15] is None
+            else EndOfLifeFacts(
+                take_back_offered=row[16], recyclable_share_percent=_number(row[17]), separability=row[18]
+            ),
+        )
+    return facts
+
+
+def product_score(product: Product) -> ProductScore | None:
+    """The stored score of a product, or None when it has not been scored yet."""
+    return ProductScore.objects.filter(product=product).first()
+
+
+def ranked_hints(details: dict) -> list[dict]:
+    """Improvement hints of a stored score, the largest gain in the overall score first.
+
+    Each item is the criterion dict with ``overall_points``: what following the hint adds to the overall score.
+    """
+    hints = []
+    for criterion in details.get("criteria", ()):
+        if criterion.get("hint") and criterion.get("hint_points"):
+            weight = SUBSCORE_WEIGHTS.get(criterion["subscore"], 0.0)
+            hints.append({**criterion, "overall_points": round(criterion["hint_points"] * weight, 2)})
+    hints.sort(key=lambda item: (-item["overall_points"], -item["hint_points"], item["subscore"], item["key"]))
+    return hints
