@@ -231,7 +231,9 @@ def _draw_page_furniture(canvas, decoration: dict, page: int, pages: int) -> Non
     text_y = rule_y - 4 * mm
     canvas.setFont(SANS, 7)
     canvas.setFillColor(MUTED)
-    parts = [f"{caption('version', language)} {decoration['version']}"]
+    parts = []
+    if decoration["version"] is not None:
+        parts.append(f"{caption('version', language)} {decoration['version']}")
     if decoration["date"]:
         parts.append(decoration["date"])
     if decoration["hash"]:
@@ -681,6 +683,7 @@ def _product_details(snapshot, language, styles) -> list:
         for variant in product.get("variants") or []
     )
     published = format_date(snapshot.get("published_at"), language)
+    version = f"{caption('version', language)} {snapshot['version']}" if snapshot.get("version") is not None else ""
     pairs = [
         (caption("category", language), _or_nd(pick((product.get("category") or {}).get("name"), language), language)),
         (caption("model_number", language), _or_nd(product.get("model_number"), language)),
@@ -688,7 +691,7 @@ def _product_details(snapshot, language, styles) -> list:
         (caption("passport_code", language), _or_nd(product.get("passport_code_display"), language)),
         (caption("price", language), _or_nd(format_euro(product.get("price_eur"), language), language)),
         (caption("mass", language), _or_nd(format_mass(product.get("mass_g"), language), language)),
-        (caption("published", language), f"{published} · {caption('version', language)} {snapshot.get('version')}"),
+        (caption("published", language), " · ".join(part for part in (published, version) if part)),
     ]
     if variants:
         pairs.append((caption("variants", language), variants))
@@ -1212,11 +1215,12 @@ def _evidence_section(snapshot, language, styles) -> list:
 def _closing_note(snapshot, language, styles) -> list:
     urls = snapshot.get("urls") or {}
     url = urls.get("digital_link") or urls.get("passport") or ""
-    note = caption(
-        "closing_note",
-        language,
-        version=snapshot.get("version"),
-        date=format_date(snapshot.get("published_at"), language),
-        url=_link(url) if url else "",
-    )
-    return [CondPageBreak(15 * mm), Spacer(1, 7 * mm), Paragraph(note, styles["small"])]
+    date = format_date(snapshot.get("published_at"), language)
+    sentences = []
+    if date:
+        sentences.append(caption("closing_version", language, version=_text(snapshot.get("version")), date=date))
+    if url:
+        sentences.append(caption("closing_authority", language, url=_link(url)))
+    if not sentences:
+        return []
+    return [CondPageBreak(15 * mm), Spacer(1, 7 * mm), Paragraph(" ".join(sentences), styles["small"])]

@@ -143,11 +143,13 @@ CAPTIONS: dict[str, dict[str, str]] = {
     "claim_other": {"de": "Sonstiges", "en": "Other"},
     # Footer and closing note
     "page_of": {"de": "Seite {page} von {pages}", "en": "Page {page} of {pages}"},
-    "closing_note": {
-        "de": "Dieser Ausdruck gibt Version {version} des Produktpasses wieder, veröffentlicht am {date}. "
-        "Maßgeblich ist der Online-Pass unter {url}. Angaben ohne geprüften Nachweis sind Herstellerangaben.",
-        "en": "This printout shows version {version} of the product passport, published on {date}. "
-        "The online passport at {url} is authoritative. Claims without verified evidence are declared "
+    "closing_version": {
+        "de": "Dieser Ausdruck gibt Version {version} des Produktpasses wieder, veröffentlicht am {date}.",
+        "en": "This printout shows version {version} of the product passport, published on {date}.",
+    },
+    "closing_authority": {
+        "de": "Maßgeblich ist der Online-Pass unter {url}. Angaben ohne geprüften Nachweis sind Herstellerangaben.",
+        "en": "The online passport at {url} is authoritative. Claims without verified evidence are declared "
         "by the maker.",
     },
     # Shelf labels
