@@ -197,3 +197,10 @@ def test_same_snapshot_gives_the_same_bytes():
 def test_bad_arguments_get_a_clear_error(kwargs, message):
     with pytest.raises(ValueError, match=message):
         render_passports(**kwargs)
+
+
+def test_an_unpublished_preview_prints_its_marker_and_no_hash_or_date():
+    snapshot = complete_snapshot(version="VORSCHAU – nicht veröffentlicht", published_at=None)
+    texts = page_texts(render_passports([snapshot], "de", hashes=[""]))
+    assert all("Version VORSCHAU – nicht veröffentlicht" in text for text in texts)
+    assert not any("SHA-256" in text or "veröffentlicht am" in text for text in texts)
