@@ -136,7 +136,7 @@ class TestTokenPage:
 
         again = client.get(self.url, headers={"Accept-Language": "en"}).content.decode()
         assert token.key not in again
-        assert "You have a token" in again
+        assert "You have a token." in again
 
     def test_the_new_token_signs_in_to_the_api(self, client, membership_a, draft_a):
         client.force_login(membership_a.user)
