@@ -14,6 +14,7 @@ urlpatterns = [
     path("products/compare/", public_views.compare, name="compare"),
     path("makers/", public_views.maker_list, name="maker-list"),
     path("makers/<slug:slug>/", public_views.maker_detail, name="maker-detail"),
+    path("methodology/", views.methodology, name="methodology"),
     re_path(r"^01/(?P<path>.+)$", resolver.resolve, name="resolver"),
     path(".well-known/gs1resolver", resolver.well_known, name="resolver-description"),
 ]

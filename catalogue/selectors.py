@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from catalogue.models import ProductScore
 from catalogue.scoring import (
+    CRITERIA_BY_SUBSCORE,
     CategoryFacts,
     ComponentFacts,
     DurabilityFacts,
@@ -19,7 +20,8 @@ from catalogue.scoring import (
     SparePartFacts,
     StepFacts,
 )
-from catalogue.scoring.methodology import SUBSCORE_WEIGHTS
+from catalogue.scoring import methodology as m
+from catalogue.scoring.text import STEP_LABELS
 from lifecycle.models import DurabilityTest, RepairService, SparePart
 from products.models import Category, Component, EvidenceDocument, Material, Product, SupplyChainStep
 
@@ -241,7 +243,86 @@ def ranked_hints(details: dict) -> list[dict]:
     hints = []
     for criterion in details.get("criteria", ()):
         if criterion.get("hint") and criterion.get("hint_points"):
-            weight = SUBSCORE_WEIGHTS.get(criterion["subscore"], 0.0)
+            weight = m.SUBSCORE_WEIGHTS.get(criterion["subscore"], 0.0)
             hints.append({**criterion, "overall_points": round(criterion["hint_points"] * weight, 2)})
     hints.sort(key=lambda item: (-item["overall_points"], -item["hint_points"], item["subscore"], item["key"]))
     return hints
+
+
+def score_overview(details: dict) -> dict:
+    """A stored score arranged for display: sub-scores with their criteria, ranked hints and the Solingen verdict."""
+    criteria_by_subscore: dict[str, list[dict]] = defaultdict(list)
+    for criterion in details.get("criteria", ()):
+        criteria_by_subscore[criterion["subscore"]].append(criterion)
+    subscores = [
+        {
+            "key": key,
+            "label": m.SUBSCORE_LABELS.get(key, {"de": key, "en": key}),
+            "value": value,
+            "weight_percent": round(m.SUBSCORE_WEIGHTS.get(key, 0.0) * 100),
+            "criteria": criteria_by_subscore.get(key, []),
+        }
+        for key, value in details.get("subscores", {}).items()
+    ]
+    return {
+        "subscores": subscores,
+        "outdated": details.get("methodology_version") != m.METHODOLOGY_VERSION,
+        "hints": ranked_hints(details),
+        "solingen": details.get("solingen") or {"qualifies": False, "reasons": []},
+    }
+
+
+def methodology_overview() -> dict:
+    """Everything the public methodology page shows, read from the same tables the scoring code uses."""
+    subscores = [
+        {
+            "key": key,
+            "label": m.SUBSCORE_LABELS[key],
+            "weight_percent": round(m.SUBSCORE_WEIGHTS[key] * 100),
+            "criteria": [
+                {
+                    "key": criterion.key,
+                    "label": criterion.label,
+                    "max_points": criterion.max_points,
+                    "standard": criterion.standard,
+                    "rule": criterion.rule,
+                }
+                for criterion in CRITERIA_BY_SUBSCORE[key]
+            ],
+        }
+        for key in m.SUBSCORES
+    ]
+    grades = []
+    upper = 100.0
+    for grade, minimum, colour in m.GRADES:
+        grades.append({"grade": grade, "minimum": minimum, "below": upper if grade != "A" else None, "colour": colour})
+        upper = minimum
+    return {
+        "version": m.METHODOLOGY_VERSION,
+        "changelog": [{"version": version, "text": text} for version, text in m.CHANGELOG],
+        "subscores": subscores,
+        "grades": grades,
+        "declared_percent": round(m.DECLARED_FACTOR * 100),
+        "essential_stages": [
+            {"de": STEP_LABELS[stage.value][0], "en": STEP_LABELS[stage.value][1]}
+            for stage in SupplyChainStep.StepType
+            if stage in SupplyChainStep.ESSENTIAL_STAGES
+        ],
+        "default_warranty_years": m.DEFAULT_REFERENCE_WARRANTY_YEARS,
+        "default_lifetime_years": m.DEFAULT_REFERENCE_LIFETIME_YEARS,
+    }
+
+
+def category_reference_rows() -> list[dict]:
+    """Each category with the reference values its products are measured against (inherited ones resolved)."""
+    references = category_references()
+    rows = Category.objects.order_by("name_de").values_list("pk", "name_de", "name_en")
+    return [
+        {
+            "name": {"de": name_de, "en": name_en},
+            "warranty_years": references[pk].reference_warranty_years,
+            "lifetime_years": references[pk].reference_lifetime_years,
+            "resharpenable": references[pk].resharpenable,
+        }
+        for pk, name_de, name_en in rows
+    ]

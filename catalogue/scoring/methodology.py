@@ -31,12 +31,13 @@ SUBSCORE_POINT_NAMES = {
 }
 
 # Grade bands after the five colour bands of the French repairability index: (grade, minimum overall, colour).
+# The colours match static/css/site.css (--grade-a … --grade-e), so screen and print agree.
 GRADES = (
-    ("A", 80.0, "#038141"),
+    ("A", 80.0, "#1E8F4E"),
     ("B", 65.0, "#85BB2F"),
     ("C", 50.0, "#FECB02"),
-    ("D", 35.0, "#EE8100"),
-    ("E", 0.0, "#E63E11"),
+    ("D", 35.0, "#F38F1F"),
+    ("E", 0.0, "#E2001A"),
 )
 
 # Statuses of a criterion.

@@ -72,7 +72,10 @@ def named_performers(facts: ProductFacts, derived: Derived) -> Outcome:
         if confidential
         else None,
         ("für jeden Schritt angeben, wer ihn ausführt", "say who performed each step") if anonymous else None,
-        (f"mindestens {reference} Fertigungsschritte angeben", f"list at least {reference} manufacturing steps")
+        (
+            f"für mindestens {reference} Schritte angeben, wer sie ausführt",
+            f"name who performed at least {reference} steps",
+        )
         if len(steps) < reference
         else None,
     )
