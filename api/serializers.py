@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from catalogue.filters import SLUG
 from catalogue.models import ProductScore
 from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
 from products.forms import EvidenceForm
@@ -31,6 +32,15 @@ class ApiModelSerializer(serializers.ModelSerializer):
         if issubclass(field_class, serializers.DecimalField):
             field_kwargs["coerce_to_string"] = False
         return field_class, field_kwargs
+
+
+class SlugKeyField(serializers.SlugRelatedField):
+    """An object named by its slug; text that cannot be a slug is refused before the database sees it."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not SLUG.fullmatch(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:80])
+        return super().to_internal_value(data)
 
 
 def model_errors(instance, exclude=(), rename=None) -> dict:
@@ -385,7 +395,7 @@ class ProductSerializer(ProductListSerializer):
         allow_blank=True,
         help_text="GTIN-8, -12, -13 or -14 (spaces and hyphens allowed); returned as 14 digits.",
     )
-    maker_slug = serializers.SlugRelatedField(
+    maker_slug = SlugKeyField(
         source="maker",
         slug_field="slug",
         queryset=MakerOrganisation.objects.all(),
@@ -393,9 +403,7 @@ class ProductSerializer(ProductListSerializer):
         required=False,
         help_text="One of your maker organisations; may be left out when you belong to only one.",
     )
-    category_slug = serializers.SlugRelatedField(
-        source="category", slug_field="slug", queryset=Category.objects.all(), write_only=True
-    )
+    category_slug = SlugKeyField(source="category", slug_field="slug", queryset=Category.objects.all(), write_only=True)
     variants = VariantSerializer(many=True, required=False)
     materials = MaterialSerializer(many=True, required=False)
     components = ComponentSerializer(many=True, required=False)

@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_filters.rest_framework import DjangoFilterBackend
@@ -390,7 +392,7 @@ class EvidenceViewSet(
         summary="List makers",
         description="Maker organisations with the number of their published products.",
         examples=[schema.MAKER_EXAMPLE],
-        responses={200: MakerSerializer(many=True), 404: schema.PAGE_NOT_FOUND},
+        responses={200: MakerSerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
     ),
     retrieve=extend_schema(
         summary="Get a maker", responses={200: MakerSerializer, 404: schema.NOT_FOUND}, examples=[schema.MAKER_EXAMPLE]
@@ -402,6 +404,7 @@ class MakerViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = MakerSerializer
     lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
     filter_backends = [filters.SearchFilter, filters.OrderingFilter]
     search_fields = ["name", "city", "description"]
     ordering_fields = ["name", "founded_year", "published_products"]
@@ -416,7 +419,7 @@ class MakerViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
         summary="List categories",
         description="The category tree, flat; `parent` names the parent's slug.",
         examples=[schema.CATEGORY_EXAMPLE],
-        responses={200: CategorySerializer(many=True), 404: schema.PAGE_NOT_FOUND},
+        responses={200: CategorySerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
     ),
     retrieve=extend_schema(
         summary="Get a category",
@@ -430,6 +433,7 @@ class CategoryViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = CategorySerializer
     lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
     filter_backends = [filters.SearchFilter, filters.OrderingFilter]
     search_fields = ["name_de", "name_en", "slug"]
     ordering_fields = ["name_de", "name_en", "slug"]
@@ -437,6 +441,25 @@ class CategoryViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return querysets.categories()
+
+
+# ---------- Errors outside the API views ----------
+
+API_PREFIXES = ("/api/v1/", "/api/schema/")
+
+
+def not_found(request, exception):
+    """404 for a URL that matches no route: JSON under the API, the site's page elsewhere."""
+    if request.path.startswith(API_PREFIXES):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    """500: JSON under the API, the site's page elsewhere."""
+    if request.path.startswith(API_PREFIXES):
+        return JsonResponse({"detail": _("Server error. Please try again later.")}, status=500)
+    return defaults.server_error(request)
 
 
 # ---------- Token page of the maker workspace ----------

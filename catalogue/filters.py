@@ -1,8 +1,10 @@
 """Product filters shared by the HTML browse pages and the API: search, facets and ordering."""
 
 import contextlib
+import re
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,7 @@ from products.models import Category, MakerOrganisation, Material, Product, Supp
 from products.regions import Region
 
 GRADES = [(grade, grade) for grade in "ABCDE"]
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 def category_with_descendants(category: Category) -> list[int]:
@@ -63,6 +66,22 @@ def search(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
     return queryset
 
 
+class SlugChoiceField(forms.ModelChoiceField):
+    """A choice by slug; text that cannot be a slug is refused before the database sees it.
+
+    PostgreSQL refuses text with NUL characters with an error rather than "no match".
+    """
+
+    def to_python(self, value):
+        if value not in self.empty_values and not SLUG.fullmatch(str(value)):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = SlugChoiceField
+
+
 class StableOrderingFilter(django_filters.OrderingFilter):
     """Ordering that always ends with the primary key, so that pages never overlap or skip."""
 
@@ -81,14 +100,14 @@ class ProductFilterSet(django_filters.FilterSet):
         label=_("Search"),
         help_text=_("Words in the name, description, model number, maker or category; or a GTIN or passport code."),
     )
-    category = django_filters.ModelChoiceFilter(
+    category = SlugChoiceFilter(
         queryset=Category.objects.all(),
         to_field_name="slug",
         method="filter_category",
         label=_("Category"),
         help_text=_("Category slug; products of its subcategories are included."),
     )
-    maker = django_filters.ModelChoiceFilter(
+    maker = SlugChoiceFilter(
         queryset=MakerOrganisation.objects.all(),
         to_field_name="slug",
         field_name="maker",

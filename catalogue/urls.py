@@ -22,3 +22,7 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# JSON errors for API clients, the site's pages for everyone else.
+handler404 = "api.views.not_found"
+handler500 = "api.views.server_error"

@@ -296,6 +296,9 @@ def _coerce(model_field: models.Field, raw):
     """A raw cell or JSON value as the model field expects it; raises ValidationError naming what is expected."""
     if isinstance(raw, str):
         raw = raw.strip()
+        if "\x00" in raw:
+            # PostgreSQL cannot store it; a spreadsheet never means it.
+            raise ValidationError(_("Remove the null characters from this value."))
     if isinstance(model_field, models.BooleanField):
         if raw is None or raw == "":
             return None if model_field.null else model_field.get_default()

@@ -148,3 +148,23 @@ def test_filterset_works_on_its_own_for_html_pages(db):
     assert filterset.is_valid()
     assert list(filterset.qs) == [scissors]
     assert "category" in filterset.form.fields
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/api/v1/products/?category=a%00b", 400),
+        ("/api/v1/products/?maker=a%00b", 400),
+        ("/api/v1/products/?q=a%00b", 400),
+        ("/api/v1/products/?material=a%00b", 400),
+        ("/api/v1/makers/?search=a%00b", 400),
+        ("/api/v1/categories/?search=%00", 400),
+        ("/api/v1/makers/a%00b/", 404),
+        ("/api/v1/categories/a%00b/", 404),
+        ("/api/v1/products/ABCD%00EFG/", 404),
+        ("/api/v1/products/ABCD%00EFG/evidence/", 404),
+    ],
+)
+def test_null_characters_are_refused_before_the_database(anonymous, url, expected):
+    """PostgreSQL answers text with NUL characters with an error, which must never become a 500."""
+    assert anonymous.get(url).status_code == expected

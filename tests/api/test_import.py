@@ -165,6 +165,10 @@ class TestFormats:
         result = run(content, maker_a)
         assert as_tuples(result) == [(2, "resharpenable", "Write yes or no (or leave it empty), not 'vielleicht'.")]
 
+    def test_null_characters_are_refused(self, maker_a, categories):
+        result = run("name,category,model_number\nA,chefs-knives,KM\x0020\n", maker_a)
+        assert as_tuples(result) == [(1, "model_number", "Remove the null characters from this value.")]
+
     def test_unknown_choice_names_the_allowed_codes(self, maker_a, categories):
         result = run("name,category,tools\nA,chefs-knives,hammer\n", maker_a)
         ((row, field, message),) = as_tuples(result)

@@ -291,3 +291,17 @@ def test_session_authentication_needs_csrf(client, membership_a, world):
     response = session_client.post("/api/v1/products/", product_body(world), format="json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+def test_unrouted_api_urls_answer_json(clients):
+    response = clients["anonymous"].get("/api/v1/no-such-thing/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Not found."}
+    assert clients["anonymous"].get("/api/v1/makers/a.b/c/")["Content-Type"] == "application/json"
+
+
+def test_unrouted_site_urls_keep_the_html_page(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")

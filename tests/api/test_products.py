@@ -410,3 +410,12 @@ def test_material_is_counted_once_per_product(clients, maker_a):
     data = clients["anonymous"].get("/api/v1/products/?material=stahl").json()
     assert data["count"] == 1
     assert Material.objects.count() == 2
+
+
+def test_null_characters_in_slugs_are_refused(client_a, category):
+    response = create(client_a, {**FULL_BODY, "maker_slug": "a\x00b"}, category)
+    assert response.status_code == 400
+    assert "maker_slug" in response.json()
+    response = client_a.post("/api/v1/products/", {**FULL_BODY, "category_slug": "x\x00"}, format="json")
+    assert response.status_code == 400
+    assert "category_slug" in response.json()
