@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("workspace/", include("products.urls")),
+    path("workspace/", include("catalogue.publishing_urls")),
     path("retailer/", include("catalogue.retailer_urls")),
     path("api/", include("api.urls")),
     path("", catalogue_views.home, name="home"),
