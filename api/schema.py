@@ -39,6 +39,14 @@ ETAG = OpenApiParameter(
     description="Strong ETag of this representation; send it back in If-Match when you change the product.",
 )
 
+LOCATION = OpenApiParameter(
+    "Location",
+    OpenApiTypes.URI,
+    OpenApiParameter.HEADER,
+    response=[201],
+    description="URL of the new product.",
+)
+
 ERROR = OpenApiResponse(ErrorSerializer, description="Error with a human-readable detail.")
 NOT_FOUND = OpenApiResponse(
     ErrorSerializer,

@@ -92,7 +92,7 @@ class ScopedViewMixin:
             "Creates a draft product of one of your organisations, with its parts. Every part is checked with the "
             "same rules as in the workspace; errors come per field."
         ),
-        parameters=[schema.ETAG],
+        parameters=[schema.ETAG, schema.LOCATION],
         request=ProductSerializer,
         responses={
             201: ProductSerializer,
@@ -186,9 +186,12 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         """The product re-read with its parts, so that the response shows what was stored."""
         return querysets.with_details(querysets.writable_products(self.request.user)).get(pk=product.pk)
 
-    def respond(self, product, status_code=status.HTTP_200_OK, headers=None):
+    def respond(self, product, status_code=status.HTTP_200_OK):
         data = self.get_serializer(product).data
-        return Response(data, status=status_code, headers={"ETag": etag_for(data), **(headers or {})})
+        headers = {"ETag": etag_for(data)}
+        if status_code == status.HTTP_201_CREATED:
+            headers["Location"] = data["url"]
+        return Response(data, status=status_code, headers=headers)
 
     def retrieve(self, request, *args, **kwargs):
         return self.respond(self.get_object())
@@ -197,9 +200,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         product = serializer.save()
-        product = self.fresh(product)
-        location = self.get_serializer(product).data["url"]
-        return self.respond(product, status.HTTP_201_CREATED, {"Location": location})
+        return self.respond(self.fresh(product), status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)

@@ -188,3 +188,16 @@ class TestThrottling:
     def test_signed_in_makers_are_not(self, clients):
         statuses = [clients["maker_a"].get("/api/v1/products/").status_code for _ in range(5)]
         assert statuses == [200] * 5
+
+    def test_behind_a_proxy_a_client_cannot_dodge_by_forging_addresses(self, clients, settings):
+        settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+        anonymous = clients["anonymous"]
+
+        def get(forged, address):
+            # The proxy appends the address it saw; what came before was sent by the client.
+            forwarded = f"{forged}, {address}"
+            return anonymous.get("/api/v1/products/", headers={"X-Forwarded-For": forwarded}).status_code
+
+        statuses = [get(f"10.0.0.{n}", "203.0.113.1") for n in range(4)]
+        assert statuses == [200, 200, 200, 429]
+        assert get("10.0.0.9", "203.0.113.2") == 200  # another client has its own allowance
