@@ -10,7 +10,10 @@ from django.db.models import Q
 from django.utils import timezone, translation
 
 from catalogue import demo_data
-from catalogue.models import AssortmentItem, RetailerMembership, RetailerOrganisation
+from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerMembership, RetailerOrganisation
+from catalogue.passports.print_selectors import current_versions_of_products
+from catalogue.passports.services import publish_product
+from catalogue.retailers.services import record_print_job
 from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
 from products.identifiers import normalise_gtin
 from products.models import (
@@ -85,6 +88,7 @@ def load_demo() -> DemoSummary:
     _load_products(summary, categories, verifier=staff, verified_at=now)
     _load_retailer(summary)
     _load_memberships(summary)
+    _publish_passports(summary)
     return summary
 
 
@@ -253,3 +257,45 @@ def _load_memberships(summary: DemoSummary) -> None:
         else:
             description = "city project staff, Django admin"
         summary.logins.append(DemoLogin(user.username, demo_data.DEMO_PASSWORD, description))
+
+
+def _publish_passports(summary: DemoSummary) -> None:
+    """Publish the demo products meant to be public that have no passport yet; the others stay drafts.
+
+    When the demo retailer is new, it also gets a first print job, after which one printed product is
+    published again, so the retailer workspace shows a "reprint needed" product from the start.
+    """
+    wanted = summary.products_to_publish
+    published = set(PassportVersion.objects.filter(product__in=wanted).values_list("product_id", flat=True))
+    missing = [product for product in wanted if product.pk not in published]
+    publishers = {}
+    if missing or summary.created[RetailerOrganisation]:
+        makers = {product.maker_id for product in wanted}
+        for membership in MakerMembership.objects.filter(organisation__in=makers).order_by("pk"):
+            publishers.setdefault(membership.organisation_id, membership.user)
+    for product in missing:
+        publish_product(product, publishers.get(product.maker_id))
+        summary.created[PassportVersion] += 1
+
+    retailer = summary.retailer
+    if not summary.created[RetailerOrganisation] or retailer.print_jobs.exists():
+        return
+    public = {product.pk for product in wanted}
+    items = [item for item in retailer.assortment.order_by("pk") if item.product_id in public]
+    printed = items[: max(1, len(items) // 2)]
+    if not printed:
+        return
+    versions = current_versions_of_products(item.product_id for item in printed)
+    record_print_job(
+        retailer,
+        [versions[item.product_id] for item in printed],
+        user=summary.users["demo-retailer"],
+        output_format=PrintJob.Format.LABELS,
+        language="de",
+        layout="3x8",
+    )
+    summary.created[PrintJob] += 1
+    updated = printed[0].product
+    # The maker improves a product after the retailer printed it: its label is now out of date.
+    publish_product(updated, publishers.get(updated.maker_id))
+    summary.created[PassportVersion] += 1
