@@ -1,18 +1,21 @@
 """GET /api/v1/lookup?code=…: the current published passport for a GTIN, passport code or Digital Link."""
 
+from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from catalogue.lookup import CodeLookupError, lookup, lookup_payload
+from catalogue.lookup import CodeLookupError, lookup, lookup_json
 
 
 class LookupView(APIView):
     """Look up a passport the way a consumer does: one code, typed loosely or pasted as a link."""
 
     permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]  # the answer is always JSON (errors too)
     # Anonymous and read only: no session needed, so no CSRF or session lookup either.
     authentication_classes = []
 
@@ -47,4 +50,5 @@ class LookupView(APIView):
             version = lookup(request.query_params.get("code", ""))
         except CodeLookupError as error:
             return Response({"detail": error.message, "code": error.code}, status=error.status)
-        return Response(lookup_payload(version))
+        # Pre-rendered JSON: the stored snapshot is passed through as it is, not decoded and encoded again.
+        return HttpResponse(lookup_json(version), content_type="application/json")

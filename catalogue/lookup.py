@@ -3,6 +3,7 @@
 Shared by the HTML lookup on the home page and by ``/api/v1/lookup``.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -11,8 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from catalogue.digital_link import DigitalLinkError, parse_uri
-from catalogue.models import PassportVersion
-from catalogue.public_selectors import current_version
+from catalogue.public_selectors import PublicVersion, current_version
 from products.identifiers import PASSPORT_DATA_LENGTH, normalise_gtin, normalise_passport_code
 
 MAX_INPUT_LENGTH = 500
@@ -123,7 +123,7 @@ def parse_code(raw: str) -> ParsedCode:
     return ParsedCode(raw=raw, passport_code=passport_code)
 
 
-def find_current_version(parsed: ParsedCode) -> PassportVersion:
+def find_current_version(parsed: ParsedCode) -> PublicVersion:
     """The current published version for parsed input (one query), or PassportNotFound."""
     version = current_version(gtin=parsed.gtin, passport_code=parsed.passport_code)
     if version is None:
@@ -135,22 +135,23 @@ def find_current_version(parsed: ParsedCode) -> PassportVersion:
     return version
 
 
-def lookup(raw: str) -> PassportVersion:
+def lookup(raw: str) -> PublicVersion:
     """Parse ``raw`` and return the current published version; raise a CodeLookupError subclass."""
     return find_current_version(parse_code(raw))
 
 
-def lookup_payload(version: PassportVersion) -> dict:
-    """What ``/api/v1/lookup`` answers: the current version's metadata and its frozen snapshot."""
-    product = version.product
-    snapshot = version.snapshot
-    return {
-        "passport_code": product.passport_code,
-        "gtin": product.gtin,
-        "status": product.status,
+def lookup_json(version: PublicVersion) -> str:
+    """What ``/api/v1/lookup`` answers: the current version's metadata and, under ``passport``, its snapshot.
+
+    The snapshot is embedded as stored, without decoding and re-encoding it.
+    """
+    meta = {
+        "passport_code": version.passport_code,
+        "gtin": version.gtin,
+        "status": version.status,
         "version": version.number,
         "published_at": version.published_at.isoformat(),
         "content_hash": version.content_hash,
-        "url": snapshot.get("urls", {}).get("passport"),
-        "passport": snapshot,
     }
+    head = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+    return f'{head[:-1]},"passport":{version.snapshot_json}}}'

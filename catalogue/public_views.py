@@ -2,13 +2,16 @@
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -23,6 +26,7 @@ from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import comparison_rows, passport_page
 from catalogue.public_filters import PublicProductFilterSet
 from catalogue.public_selectors import (
+    PublicVersion,
     latest_versions_for_codes,
     public_makers,
     published_products,
@@ -52,6 +56,9 @@ def _template_revision() -> str:
 
 
 TEMPLATE_REVISION = _template_revision()
+_CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# Stands in for the visitor's CSRF token in cached pages; derived from the secret key, so nobody can forge it.
+_CSRF_PLACEHOLDER = "csrf-" + hashlib.sha256(f"{settings.SECRET_KEY}|passport-page".encode()).hexdigest()[:32]
 
 
 def not_found(request, *, message: str, query: str = "", status: int = 404):
@@ -78,7 +85,7 @@ def lookup_view(request):
         return render(request, "catalogue/home.html", {"code": raw, "error": error.message}, status=400)
     except CodeLookupError as error:
         return not_found(request, message=error.message, query=raw, status=error.status)
-    return redirect("catalogue:passport", code=version.product.passport_code)
+    return redirect("catalogue:passport", code=version.passport_code)
 
 
 # ---------- Passport pages ----------
@@ -105,22 +112,22 @@ def _jsonld_script(snapshot: dict, language: str) -> str:
     return mark_safe(f'<script type="application/ld+json">{text.translate(_JSON_SCRIPT_ESCAPES)}</script>')
 
 
-def _render_passport_content(history: list[dict], row: dict, language: str) -> dict:
+def _render_passport_content(history: list[PublicVersion], row: PublicVersion, language: str) -> dict:
     """The cacheable part of a passport page: title, JSON-LD and the whole <main> content."""
-    snapshot = version_snapshot(row["pk"])
+    snapshot = version_snapshot(row.pk)
     page = passport_page(snapshot, language)
     latest = history[0]
     code = page["product"]["passport_code"]
-    is_latest = row["number"] == latest["number"]
+    is_latest = row.number == latest.number
     context = {
         "page": page,
         "version": row,
         "latest": latest,
         "history": history,
         "is_latest": is_latest,
-        "withdrawn": latest["product__status"] == Product.Status.WITHDRAWN,
+        "withdrawn": latest.status == Product.Status.WITHDRAWN,
         "code": code,
-        "pdf_url": pdf_url(code, None if is_latest else row["number"]),
+        "pdf_url": pdf_url(code, None if is_latest else row.number),
     }
     return {
         "title": page["product"]["name"],
@@ -151,7 +158,7 @@ def _passport(request, code: str, number: int | None):
     if number is None:
         row = history[0]
     else:
-        row = next((entry for entry in history if entry["number"] == number), None)
+        row = next((entry for entry in history if entry.number == number), None)
         if row is None:
             return not_found(
                 request,
@@ -163,10 +170,10 @@ def _passport(request, code: str, number: int | None):
         str(part)
         for part in (
             TEMPLATE_REVISION,
-            row["content_hash"],
-            row["number"],
-            history[0]["number"],
-            history[0]["product__status"],
+            row.content_hash,
+            row.number,
+            history[0].number,
+            history[0].status,
             language,
         )
     )
@@ -174,17 +181,44 @@ def _passport(request, code: str, number: int | None):
     etag = '"' + hashlib.sha256(f"{content_key}|{viewer}".encode()).hexdigest()[:32] + '"'
     response = get_conditional_response(request, etag=etag)
     if response is None:
-        cache_key = "passport-page:" + hashlib.sha256(content_key.encode()).hexdigest()
-        parts = cache.get(cache_key)
-        if parts is None:
-            parts = _render_passport_content(history, row, language)
-            cache.set(cache_key, parts, PAGE_CACHE_SECONDS)
-        response = render(request, "catalogue/passport/page.html", parts)
+        response = _passport_response(request, content_key, history, row, language)
     response["ETag"] = etag
     # Always revalidate: a new version or a withdrawal changes the page behind the same URL.
     patch_cache_control(response, no_cache=True)
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
+
+
+def _render_passport_page(request, content_key: str, history, row, language: str, *, keep_parts: bool):
+    parts_key = "passport-content:" + hashlib.sha256(content_key.encode()).hexdigest()
+    parts = cache.get(parts_key)
+    if parts is None:
+        parts = _render_passport_content(history, row, language)
+        if keep_parts:
+            cache.set(parts_key, parts, PAGE_CACHE_SECONDS)
+    return render(request, "catalogue/passport/page.html", parts)
+
+
+def _passport_response(request, content_key: str, history, row, language: str) -> HttpResponse:
+    """The page, from the cache when possible.
+
+    For anonymous visitors the whole page is the same for everyone except the CSRF token of the
+    language form, so it is cached whole with a placeholder where the token goes. Signed-in
+    visitors, and anyone with a pending message, get the header rendered for them around the
+    cached passport content.
+    """
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return _render_passport_page(request, content_key, history, row, language, keep_parts=True)
+    key = "passport-html:" + hashlib.sha256(f"{content_key}|{request.get_full_path()}".encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        response = _render_passport_page(request, content_key, history, row, language, keep_parts=False)
+        rendered = response.content.decode()
+        token = _CSRF_INPUT.search(rendered)
+        html = rendered.replace(token.group(1), _CSRF_PLACEHOLDER) if token else rendered
+        cache.set(key, html, PAGE_CACHE_SECONDS)
+        return response
+    return HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
 
 
 @require_safe

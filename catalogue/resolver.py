@@ -107,8 +107,7 @@ def resolve(request, path: str):
     version = current_version(gtin=link.gtin, with_snapshot=False)
     if version is None:
         return _error(request, 404, _("No published passport has the GTIN %(gtin)s.") % {"gtin": link.gtin})
-    product = version.product
-    links = _links(request, product.passport_code, link.gtin)
+    links = _links(request, version.passport_code, link.gtin)
     anchor = request.build_absolute_uri(link.path)
     linkset_url = f"{anchor}?linkType=linkset"
     header = render_link_header(links, linkset_url=linkset_url)
@@ -116,7 +115,7 @@ def resolve(request, path: str):
         (
             version.content_hash,
             str(version.number),
-            product.status,
+            version.status,
             "linkset" if wants_linkset else link_type,
             anchor,
             get_language() or "",

@@ -1,7 +1,7 @@
 """Browse and search, comparison and the maker directory: published passports only."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from catalogue.models import ProductScore
 from catalogue.search import search_products, uses_full_text
@@ -16,6 +16,14 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """Messages are asserted in English (the msgids); the site's default language is German."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 def scored(product: Product, overall: float, grade: str) -> Product:

@@ -5,9 +5,11 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import passport_page, supply_chain_diagram
+from catalogue.public_views import _CSRF_PLACEHOLDER
 from tests.catalogue.public_helpers import publish_snapshot, snapshot_for, withdraw
 from tests.catalogue.snapshots import complete_snapshot, nearly_empty_snapshot
 from tests.factories import ProductFactory
@@ -230,3 +232,33 @@ def test_diagram_puts_each_step_in_its_region_lane():
     assert xs[1] == lanes["Solingen"]  # forging
     assert xs[-1] == lanes["Bergisch"]  # packaging in Wuppertal
     assert len(diagram["line"].split()) == len(page["supply_chain"])
+
+
+def csrf_token_in(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_cached_page_carries_a_working_csrf_token_for_each_visitor(product):
+    publish_snapshot(product)
+    url = f"/p/{product.passport_code}"
+    Client().get(url)  # someone else fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get(url)
+    html = visitor.get(url).content.decode()
+    assert _CSRF_PLACEHOLDER not in html
+    switched = visitor.post(
+        "/i18n/setlang/", {"language": "en", "next": url, "csrfmiddlewaretoken": csrf_token_in(html)}
+    )
+    assert switched.status_code == 302
+    assert switched.cookies["django_language"].value == "en"
+
+
+def test_cached_anonymous_page_never_reaches_a_signed_in_user(maker_client, maker_user, product):
+    publish_snapshot(product)
+    url = f"/p/{product.passport_code}"
+    anonymous = Client()
+    anonymous.get(url)
+    assert 'href="/accounts/login/"' in anonymous.get(url).content.decode()  # from the whole-page cache
+    signed_in = maker_client.get(url).content.decode()
+    assert maker_user.get_username() in signed_in
+    assert maker_user.get_username() not in Client().get(url).content.decode()

@@ -1,6 +1,7 @@
 """GS1 Digital Link resolver: path syntax, redirects, link types, linksets, Link headers and errors."""
 
 import pytest
+from django.utils import translation
 
 from catalogue.digital_link import DigitalLink, DigitalLinkError, parse_path
 from catalogue.passports.linkset import LINK_TYPES, render_link_header, render_linkset
@@ -9,6 +10,14 @@ from tests.factories import ProductFactory
 
 GTIN14 = "04006381333931"
 LINKSET = "application/linkset+json"
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """Messages are asserted in English (the msgids); the site's default language is German."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 # ---------- Path syntax (no database) ----------
