@@ -133,8 +133,8 @@ def batch_pdf(request):
         return _bad_request(error.messages[0])
     identifiers, errors = parse_identifiers(raw_codes)
     if errors:
-        details = "; ".join(f"{raw}: {' '.join(messages)}" for raw, messages in errors.items())
-        return _bad_request(_("codes: these are not valid passport codes or GTINs: %(details)s") % {"details": details})
+        lines = "".join(f"\n- {raw}: {' '.join(messages)}" for raw, messages in errors.items())
+        return _bad_request(_("codes: these are not valid passport codes or GTINs:") + lines)
     versions = print_selectors.current_versions_for(
         passport_codes=[i.value for i in identifiers if i.kind == "passport_code"],
         gtins=[i.value for i in identifiers if i.kind == "gtin"],

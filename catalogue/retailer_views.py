@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from catalogue.models import AssortmentItem
+from catalogue.models import AssortmentItem, PrintJob
 from catalogue.pdf_views import pdf_response
 from catalogue.retailers import selectors, services
 from catalogue.retailers.forms import AddToAssortmentForm, PrintForm
@@ -32,7 +33,7 @@ def _print_form(prefix=None):
     return PrintForm(prefix=prefix, initial={"language": (get_language() or "de").split("-")[0]})
 
 
-def _assortment_page(request, retailer, *, add_form=None, print_form=None, status=200):
+def _assortment_page(request, retailer, *, add_form=None, print_form=None, reprint_form=None, status=200):
     rows = selectors.assortment_rows(retailer)
     context = {
         "retailer": retailer,
@@ -41,7 +42,7 @@ def _assortment_page(request, retailer, *, add_form=None, print_form=None, statu
         "never_printed_count": sum(row.never_printed for row in rows),
         "add_form": add_form or AddToAssortmentForm(),
         "print_form": print_form or _print_form(),
-        "reprint_form": _print_form(prefix="reprint"),
+        "reprint_form": reprint_form or _print_form(prefix="reprint"),
         "print_jobs": selectors.print_history(retailer),
         "added": request.GET.get("added", ""),
     }
@@ -91,7 +92,8 @@ def print_assortment(request, slug):
     prefix = "reprint" if scope == "reprint" else None
     form = PrintForm(request.POST, prefix=prefix)
     if not form.is_valid():
-        return _assortment_page(request, retailer, print_form=form if prefix is None else None, status=400)
+        bound = {"reprint_form": form} if prefix else {"print_form": form}
+        return _assortment_page(request, retailer, status=400, **bound)
     if scope == "all":
         item_ids = list(AssortmentItem.objects.filter(retailer=retailer).values_list("pk", flat=True))
     else:
@@ -112,9 +114,10 @@ def print_assortment(request, slug):
     except services.NotPrintable as error:
         # A draft is printable by nobody but its maker; it answers as if it did not exist.
         raise Http404(_("No published passport for: %(products)s") % {"products": error}) from error
-    messages.success(
-        request,
-        ngettext("Printed %(count)d passport.", "Printed %(count)d passports.", len(items)) % {"count": len(items)},
-    )
-    filename = f"{job.format}-{retailer.slug}-{job.created_at:%Y%m%d-%H%M}.pdf"
+    if job.format == PrintJob.Format.LABELS:
+        message = ngettext("Printed %(count)d shelf label.", "Printed %(count)d shelf labels.", len(items))
+    else:
+        message = ngettext("Printed %(count)d passport.", "Printed %(count)d passports.", len(items))
+    messages.success(request, message % {"count": len(items)})
+    filename = f"{job.format}-{retailer.slug}-{timezone.localtime(job.created_at):%Y%m%d-%H%M}.pdf"
     return pdf_response(content, filename, cache_control="private, no-store")

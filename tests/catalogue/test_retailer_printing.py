@@ -180,3 +180,16 @@ def test_an_unpublished_draft_is_never_offered(retailer_client, retailer):
     response = retailer_client.post(reverse("retailer:add", args=[retailer.slug]), {"identifier": draft.passport_code})
     assert response.status_code == 400
     assert not retailer.assortment.exists()
+
+
+def test_bad_options_on_the_reprint_list_are_shown_there(retailer_client, retailer):
+    (item,) = stock(retailer, "Messer")
+    retailer_client.post(print_url(retailer), {"scope": "all", "format": "passport", "language": "de"})
+    publish_product(item.product)
+    response = retailer_client.post(
+        print_url(retailer),
+        {"scope": "reprint", "reprint-items": [item.pk], "reprint-format": "poster", "reprint-language": "de"},
+    )
+    assert response.status_code == 400
+    assert response.context["reprint_form"].errors["format"]
+    assert PrintJob.objects.count() == 1

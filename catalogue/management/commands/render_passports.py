@@ -52,8 +52,8 @@ class Command(BaseCommand):
     def _versions_for(self, codes: list[str]):
         identifiers, errors = parse_identifiers(codes)
         if errors:
-            details = "; ".join(f"{raw}: {' '.join(messages)}" for raw, messages in errors.items())
-            raise CommandError(f"Not valid passport codes or GTINs: {details}")
+            lines = "".join(f"\n  {raw}: {' '.join(messages)}" for raw, messages in errors.items())
+            raise CommandError(f"Not valid passport codes or GTINs:{lines}")
         versions = print_selectors.current_versions_for(
             passport_codes=[i.value for i in identifiers if i.kind == "passport_code"],
             gtins=[i.value for i in identifiers if i.kind == "gtin"],
