@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import public_views, resolver, views
+from . import pdf_views, public_views, resolver, views
 
 app_name = "catalogue"
 
@@ -17,4 +17,7 @@ urlpatterns = [
     path("methodology/", views.methodology, name="methodology"),
     re_path(r"^01/(?P<path>.+)$", resolver.resolve, name="resolver"),
     path(".well-known/gs1resolver", resolver.well_known, name="resolver-description"),
+    path("p/<str:code>/passport.pdf", pdf_views.passport_pdf, name="passport-pdf"),
+    path("p/<str:code>/v/<int:number>/passport.pdf", pdf_views.passport_version_pdf, name="passport-version-pdf"),
+    path("passports.pdf", pdf_views.batch_pdf, name="batch-pdf"),
 ]
