@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from catalogue.models import AssortmentItem, PrintJob
+from catalogue.passports.printing import MAX_BATCH
 from catalogue.pdf_views import pdf_response
 from catalogue.retailers import selectors, services
 from catalogue.retailers.forms import AddToAssortmentForm, PrintForm
@@ -100,6 +101,13 @@ def print_assortment(request, slug):
         item_ids = form.cleaned_data["items"]
     if not item_ids:
         messages.error(request, _("Select at least one product to print."))
+        return redirect("retailer:assortment", slug=retailer.slug)
+    if len(item_ids) > MAX_BATCH:
+        # One request renders at most MAX_BATCH passports; larger runs belong to the render_passports command.
+        messages.error(
+            request,
+            _("Print at most %(max)d products at a time: select them in the list.") % {"max": MAX_BATCH},
+        )
         return redirect("retailer:assortment", slug=retailer.slug)
     items = selectors.items_for_printing(retailer, item_ids)
     try:

@@ -43,3 +43,9 @@ def current_versions_for(passport_codes: Iterable[str] = (), gtins: Iterable[str
 def current_versions_of_products(product_ids: Iterable[int]) -> dict[int, PassportVersion]:
     """Current public versions keyed by product id; products without one are missing from the result."""
     return {version.product_id: version for version in current_versions().filter(product_id__in=list(product_ids))}
+
+
+def published_product(kind: str, value: str) -> Product | None:
+    """The published product with this canonical GTIN or passport code; drafts and withdrawn ones are not found."""
+    lookup = {"gtin": value} if kind == "gtin" else {"passport_code": value}
+    return Product.objects.filter(status=Product.Status.PUBLISHED, **lookup).select_related("maker").first()

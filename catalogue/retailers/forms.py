@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import PrintJob
 from catalogue.passports.label_formats import LABEL_FORMATS
+from catalogue.passports.print_selectors import published_product
 from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH, parse_identifier
-from products.models import Product
 
 
 class AddToAssortmentForm(forms.Form):
@@ -25,8 +25,7 @@ class AddToAssortmentForm(forms.Form):
 
     def clean_identifier(self):
         identifier = parse_identifier(self.cleaned_data["identifier"])
-        lookup = {"gtin": identifier.value} if identifier.kind == "gtin" else {"passport_code": identifier.value}
-        product = Product.objects.filter(status=Product.Status.PUBLISHED, **lookup).select_related("maker").first()
+        product = published_product(identifier.kind, identifier.value)
         if product is None:
             # Drafts and withdrawn passports answer like unknown codes.
             if identifier.kind == "gtin":

@@ -193,3 +193,13 @@ def test_bad_options_on_the_reprint_list_are_shown_there(retailer_client, retail
     assert response.status_code == 400
     assert response.context["reprint_form"].errors["format"]
     assert PrintJob.objects.count() == 1
+
+
+def test_print_all_respects_the_batch_limit(retailer_client, retailer, monkeypatch):
+    monkeypatch.setattr("catalogue.retailer_views.MAX_BATCH", 2)
+    stock(retailer, "Messer A", "Messer B", "Messer C")
+    response = retailer_client.post(
+        print_url(retailer), {"scope": "all", "format": "labels", "language": "de"}, follow=True
+    )
+    assert "at most 2 products" in response.content.decode()
+    assert not PrintJob.objects.exists()
