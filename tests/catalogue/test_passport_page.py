@@ -262,3 +262,22 @@ def test_cached_anonymous_page_never_reaches_a_signed_in_user(maker_client, make
     signed_in = maker_client.get(url).content.decode()
     assert maker_user.get_username() in signed_in
     assert maker_user.get_username() not in Client().get(url).content.decode()
+
+
+def test_a_really_published_product_end_to_end(client, maker_user):
+    from catalogue.passports.services import publish_product, withdraw_product
+    from tests.factories import complete_product
+
+    product = complete_product(name="Brotmesser Wellenschliff")
+    version = publish_product(product, maker_user)
+    grade = version.snapshot["score"]["grade"]
+    assert client.get("/lookup/", {"code": product.gtin}).headers["Location"] == f"/p/{product.passport_code}"
+    html = page_html(client, f"/p/{product.passport_code}")
+    assert "Brotmesser Wellenschliff" in html
+    assert f'class="grade-badge large grade-{grade}"' in html
+    assert jsonld_of(html)["gtin14"] == product.gtin
+    assert client.get(f"/01/{product.gtin}")["Location"].endswith(f"/p/{product.passport_code}")
+    browse = client.get("/products/", {"grade": grade}, HTTP_ACCEPT_LANGUAGE="en")
+    assert [card["code"] for card in browse.context["cards"]] == [product.passport_code]
+    withdraw_product(product)
+    assert "This passport has been withdrawn." in page_html(client, f"/p/{product.passport_code}")
