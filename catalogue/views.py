@@ -1,18 +1,12 @@
 """Public views of the published catalogue."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from catalogue.selectors import category_reference_rows, methodology_overview
-from products.models import MakerOrganisation
 
 
 def home(request):
     return render(request, "catalogue/home.html")
-
-
-def maker_detail(request, slug):
-    maker = get_object_or_404(MakerOrganisation, slug=slug)
-    return render(request, "catalogue/maker_detail.html", {"maker": maker})
 
 
 def methodology(request):
