@@ -31,10 +31,12 @@ class PendingRescore:
     def __init__(self):
         self.product_ids: set[int] = set()
         self.category_ids: set[int] = set()
+        self.done = False  # a batch that ran takes no more ids (tests run callbacks without committing)
 
     def __call__(self) -> None:
         from catalogue.services import rescore_products  # services import this app's models, loaded by now
 
+        self.done = True
         product_ids = set(self.product_ids)
         if self.category_ids:
             subtree = _category_subtree(self.category_ids)
@@ -66,7 +68,14 @@ def _schedule(product_id: int | None = None, category_id: int | None = None, usi
     connection = connections[using]
     pending = None
     if connection.in_atomic_block:
-        pending = next((entry[1] for entry in connection.run_on_commit if isinstance(entry[1], PendingRescore)), None)
+        pending = next(
+            (
+                entry[1]
+                for entry in connection.run_on_commit
+                if isinstance(entry[1], PendingRescore) and not entry[1].done
+            ),
+            None,
+        )
     register = pending is None
     if register:
         pending = PendingRescore()

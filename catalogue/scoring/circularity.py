@@ -2,6 +2,7 @@
 
 from . import methodology as m
 from .facts import Derived, ProductFacts
+from .methodology import UNKNOWN
 from .text import Outcome, evidence_note, known, num, unknown
 
 VERIFY_MATERIALS = ("Nachweis zu den Materialien prüfen lassen", "have evidence for the materials verified")
@@ -104,7 +105,7 @@ def take_back(facts: ProductFacts, derived: Derived) -> Outcome:
 
 
 def substances(facts: ProductFacts, derived: Derived) -> Outcome:
-    """Substances of very high concern (REACH SVHC): the share of material declared free of them."""
+    """Substances of very high concern (REACH SVHC): every material declared free of them earns the points."""
     if not derived.substances_disclosed:
         return unknown(
             ("besonders besorgniserregende Stoffe", "substances of concern"),
@@ -120,23 +121,26 @@ def substances(facts: ProductFacts, derived: Derived) -> Outcome:
             (f"Enthält besonders besorgniserregende Stoffe: {names}.", f"Contains substances of concern: {names}."),
             ("Besonders besorgniserregende Stoffe ersetzen", "Replace the substances of concern"),
         )
-    free = derived.free_of_substances
+    declared, count = derived.materials_declared_free, len(facts.materials)
+    if declared < count:
+        # Freedom from SVHC is a claim about the whole product: a material left out could contain them.
+        return Outcome(
+            0.0,
+            UNKNOWN,
+            (
+                f"Nicht für alle Materialien angegeben: {declared} von {count} als frei von besonders "
+                "besorgniserregenden Stoffen erklärt.",
+                f"Not disclosed for every material: {declared} of {count} declared free of substances of concern.",
+            ),
+            (("Für alle Materialien angeben, ob sie SVHC enthalten", "Declare SVHC for every material"),),
+        )
     verified = "materials" in derived.verified
     note = evidence_note(verified)
-    if free >= 1.0:
-        explanation = (
+    return known(
+        1.0 if verified else m.DECLARED_FACTOR,
+        (
             f"Frei von besonders besorgniserregenden Stoffen; {note[0]}.",
             f"Free of substances of concern; {note[1]}.",
-        )
-    else:
-        percent = num(free * 100)
-        explanation = (
-            f"{percent[0]} % der Materialien als frei erklärt, der Rest ist nicht angegeben.",
-            f"{percent[1]} % of the materials declared free of them; the rest is not disclosed.",
-        )
-    return known(
-        free * (1.0 if verified else m.DECLARED_FACTOR),
-        explanation,
-        ("für alle Materialien SVHC angeben", "declare SVHC for every material") if free < 1 else None,
-        None if verified else VERIFY_MATERIALS,
+        ),
+        ("Nachweis zu den Materialien prüfen lassen", "Have evidence for the materials verified"),
     )

@@ -335,9 +335,11 @@ CRITERIA: tuple[Criterion, ...] = (
         {"de": "Besonders besorgniserregende Stoffe", "en": "Substances of concern"},
         "REACH (EC) 1907/2006 (SVHC candidate list); ESPR (EU) 2024/1781 (substances of concern)",
         {
-            "de": f"Anteil der Materialien, die als frei von SVHC erklärt sind; enthält eines SVHC: 0 %. "
+            "de": f"Jedes Material als frei von SVHC erklärt: volle Punktzahl; enthält eines SVHC oder fehlt die "
+            f"Angabe für eines: 0 %. "
             f"Ohne geprüften Nachweis {DECLARED} %.",
-            "en": f"Share of the materials declared free of SVHC; any material containing SVHC: 0 %. "
+            "en": f"Every material declared free of SVHC: full points; any material containing SVHC or not "
+            f"declared: 0 %. "
             f"{DECLARED} % without verified evidence.",
         },
         circularity.substances,

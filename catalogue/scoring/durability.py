@@ -141,10 +141,10 @@ def resharpening(facts: ProductFacts, derived: Derived) -> Outcome:
 
 
 def refurbishment(facts: ProductFacts, derived: Derived) -> Outcome:
-    """Whether the product can be refurbished (also when a refurbishment service is offered)."""
+    """Whether the product can be refurbished; offering a refurbishment service shows that it can."""
     durability = facts.durability
     refurbishable = durability.refurbishable if durability is not None else None
-    if refurbishable is None and any(service.service_type == "refurbishment" for service in facts.repair_services):
+    if any(service.service_type == "refurbishment" for service in facts.repair_services):
         refurbishable = True
     if refurbishable is None:
         return unknown(

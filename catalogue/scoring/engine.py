@@ -7,7 +7,7 @@ from . import methodology as m
 from .criteria import CRITERIA_BY_SUBSCORE
 from .facts import Derived, ProductFacts
 from .solingen import SolingenVerdict, solingen_designation
-from .text import join_hints, num
+from .text import join_hints
 
 
 class CriterionResult(NamedTuple):
@@ -102,8 +102,9 @@ def scaled_maxima(maxima: list[float]) -> list[float]:
 
 
 def _gain_text(gain: float) -> tuple[str, str]:
-    text = num(gain)
-    return text if text[1] != "0" else (f"{gain:.2f}".replace(".", ","), f"{gain:.2f}")
+    """Points with up to two decimals, as stored: 8, 7.5, 16.67 (German with a decimal comma)."""
+    text = f"{gain:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ","), text
 
 
 # (sub-score, weight, ((key, label, evaluate), ...), maxima) in display order, resolved once.

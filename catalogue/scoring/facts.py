@@ -135,8 +135,8 @@ class Derived:
 
     __slots__ = (
         "documented",
-        "free_of_substances",
         "materials_containing_substances",
+        "materials_declared_free",
         "recyclable_disclosed",
         "recyclable_share",
         "recycled_content",
@@ -151,7 +151,7 @@ class Derived:
         materials = facts.materials
         weights = material_weights(materials)
         total = sum(weights) or 1.0
-        recycled = recyclable = free = 0.0
+        recycled = recyclable = 0.0
         recycled_disclosed = recyclable_disclosed = recyclable_count = substances_disclosed = free_count = 0
         containing = []
         for weight, item in zip(weights, materials, strict=True):
@@ -169,7 +169,6 @@ class Derived:
                     containing.append(item.name)
                 else:
                     free_count += 1
-                    free += weight
         count = len(materials)
         self.recycled_content_disclosed = recycled_disclosed  # number of materials that disclose it
         self.recycled_content = recycled / total  # weighted mean, in %
@@ -177,4 +176,4 @@ class Derived:
         self.recyclable_share = 1.0 if count and recyclable_count == count else recyclable / total
         self.substances_disclosed = substances_disclosed
         self.materials_containing_substances = tuple(containing)
-        self.free_of_substances = 1.0 if count and free_count == count else free / total
+        self.materials_declared_free = free_count
