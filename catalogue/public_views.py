@@ -1,5 +1,7 @@
 """Public pages: the lookup, passport pages, browse and search, comparison and the maker directory."""
 
+import contextlib
+import functools
 import hashlib
 import json
 import re
@@ -14,6 +16,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.safestring import mark_safe
@@ -38,6 +41,7 @@ from products.identifiers import normalise_passport_code
 from products.models import Product
 
 PAGE_CACHE_SECONDS = 24 * 60 * 60
+PAGE_STYLESHEETS = ("css/site.css", "css/passport.css")
 BROWSE_PAGE_SIZE = 24
 COMPARE_MIN, COMPARE_MAX = 2, 4
 FACETS = ("category", "maker", "grade", "min_score", "material", "region", "solingen")
@@ -45,17 +49,25 @@ FACETS = ("category", "maker", "grade", "min_score", "material", "region", "soli
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _template_revision() -> str:
-    """Changes whenever the passport templates or their presenter change, so cached pages never go stale."""
+@functools.cache
+def template_revision() -> str:
+    """Changes whenever the page templates, the presenter or the stylesheets change.
+
+    Part of every cache key and ETag, so that a deployment never serves pages rendered by older
+    templates, or pointing at stylesheets that are gone, from a shared cache.
+    """
     digest = hashlib.sha256()
-    sources = sorted((Path(settings.BASE_DIR) / "templates" / "catalogue" / "passport").glob("*.html"))
+    templates = Path(settings.BASE_DIR) / "templates"
+    sources = [templates / "base.html", *sorted((templates / "catalogue" / "passport").glob("*.html"))]
     sources.append(Path(__file__).parent / "passports" / "presentation.py")
     for source in sources:
         digest.update(source.read_bytes())
+    for stylesheet in PAGE_STYLESHEETS:
+        with contextlib.suppress(ValueError):  # no manifest entry (collectstatic not run): nothing to track
+            digest.update(static(stylesheet).encode())
     return digest.hexdigest()[:12]
 
 
-TEMPLATE_REVISION = _template_revision()
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Stands in for the visitor's CSRF token in cached pages; derived from the secret key, so nobody can forge it.
 _CSRF_PLACEHOLDER = "csrf-" + hashlib.sha256(f"{settings.SECRET_KEY}|passport-page".encode()).hexdigest()[:32]
@@ -169,7 +181,7 @@ def _passport(request, code: str, number: int | None):
     content_key = "|".join(
         str(part)
         for part in (
-            TEMPLATE_REVISION,
+            template_revision(),
             row.content_hash,
             row.number,
             history[0].number,
