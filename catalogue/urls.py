@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/welcome/", catalogue_views.after_login, name="after-login"),
     path("workspace/", include("products.urls")),
     path("workspace/", include("catalogue.publishing_urls")),
     path("retailer/", include("catalogue.retailer_urls")),

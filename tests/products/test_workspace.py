@@ -375,7 +375,7 @@ def test_a_maker_logs_in_lands_in_the_workspace_and_logs_out(client, maker_user,
         reverse("login"), {"username": maker_user.username, "password": "correct horse battery staple"}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("products:workspace")
+    assert client.get(response["Location"])["Location"] == reverse("products:workspace")
     assert product.name in client.get(reverse("products:workspace")).content.decode()
 
     response = client.post(reverse("logout"))
