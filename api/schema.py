@@ -250,16 +250,8 @@ PRODUCT_SUMMARY = {
     },
     "updated_at": "2026-11-25T09:29:12+01:00",
 }
-PRODUCT_LIST_EXAMPLE = OpenApiExample(
-    "A page of products",
-    response_only=True,
-    value={
-        "count": 1,
-        "next": None,
-        "previous": None,
-        "results": [PRODUCT_SUMMARY],
-    },
-)
+# List examples show one row; the schema generator wraps them in the page.
+PRODUCT_ROW_EXAMPLE = OpenApiExample("A product", value=PRODUCT_SUMMARY, response_only=True)
 PRODUCT_DETAIL_EXAMPLE = OpenApiExample(
     "A published product, as another user sees it",
     response_only=True,

@@ -77,7 +77,7 @@ class ScopedViewMixin:
             "Filter with the query parameters below; `page_size` is capped at 100."
         ),
         responses={200: ProductListSerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
-        examples=[schema.OpenApiExample("A product", value=schema.PRODUCT_SUMMARY, response_only=True)],
+        examples=[schema.PRODUCT_ROW_EXAMPLE],
     ),
     retrieve=extend_schema(
         summary="Get a product",
