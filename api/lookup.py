@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -11,11 +12,22 @@ from rest_framework.views import APIView
 from catalogue.lookup import CodeLookupError, lookup, lookup_json
 
 
+class JsonOnly(BaseContentNegotiation):
+    """The lookup always answers JSON, so there is nothing to negotiate (DRF's documented pattern)."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class LookupView(APIView):
     """Look up a passport the way a consumer does: one code, typed loosely or pasted as a link."""
 
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]  # the answer is always JSON (errors too)
+    content_negotiation_class = JsonOnly
     # Anonymous and read only: no session needed, so no CSRF or session lookup either.
     authentication_classes = []
 

@@ -189,7 +189,7 @@ def _passport(request, code: str, number: int | None):
             language,
         )
     )
-    viewer = request.user.pk if request.user.is_authenticated else ""
+    viewer = "" if _plain_visitor(request) else request.user.pk or ""
     etag = '"' + hashlib.sha256(f"{content_key}|{viewer}".encode()).hexdigest()[:32] + '"'
     response = get_conditional_response(request, etag=etag)
     if response is None:
@@ -199,6 +199,16 @@ def _passport(request, code: str, number: int | None):
     patch_cache_control(response, no_cache=True)
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
+
+
+def _plain_visitor(request) -> bool:
+    """Anonymous and without pending messages: sees the page exactly as everyone else does.
+
+    Without any cookie there can be neither a session nor messages, which spares loading them.
+    """
+    if not request.COOKIES:
+        return True
+    return not request.user.is_authenticated and not len(messages.get_messages(request))
 
 
 def _render_passport_page(request, content_key: str, history, row, language: str, *, keep_parts: bool):
@@ -219,7 +229,7 @@ def _passport_response(request, content_key: str, history, row, language: str) -
     visitors, and anyone with a pending message, get the header rendered for them around the
     cached passport content.
     """
-    if request.user.is_authenticated or len(messages.get_messages(request)):
+    if not _plain_visitor(request):
         return _render_passport_page(request, content_key, history, row, language, keep_parts=True)
     key = "passport-html:" + hashlib.sha256(f"{content_key}|{request.get_full_path()}".encode()).hexdigest()
     html = cache.get(key)
