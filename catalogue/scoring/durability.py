@@ -2,7 +2,7 @@
 
 from . import methodology as m
 from .facts import Derived, ProductFacts
-from .text import NOT_RELEVANT, Outcome, evidence_note, known, num, unknown, years
+from .text import NOT_RELEVANT, Outcome, evidence_note, known, num, phrased, unknown, years
 
 
 def warranty(facts: ProductFacts, derived: Derived) -> Outcome:
@@ -13,9 +13,14 @@ def warranty(facts: ProductFacts, derived: Derived) -> Outcome:
     reference = facts.category.reference_warranty_years or m.DEFAULT_REFERENCE_WARRANTY_YEARS
     verified = "warranty" in derived.verified
     offered = reference if durability.lifetime_warranty else durability.warranty_years
+    return _warranty(offered, reference, verified, durability.lifetime_warranty)
+
+
+@phrased
+def _warranty(offered: float, reference: float, verified: bool, lifetime_warranty: bool) -> Outcome:
     ratio = min(1.0, offered / reference)
     ref, note = years(reference), evidence_note(verified)
-    if durability.lifetime_warranty:
+    if lifetime_warranty:
         what = ("Lebenslange Garantie", "Lifetime warranty")
     else:
         given = years(offered)
@@ -40,9 +45,13 @@ def lifetime(facts: ProductFacts, derived: Derived) -> Outcome:
             ("Erwartete Lebensdauer angeben", "Disclose the expected lifetime"),
         )
     reference = facts.category.reference_lifetime_years or m.DEFAULT_REFERENCE_LIFETIME_YEARS
-    verified = "durability" in derived.verified
-    ratio = min(1.0, durability.expected_lifetime_years / reference)
-    expected, ref, note = years(durability.expected_lifetime_years), years(reference), evidence_note(verified)
+    return _lifetime(durability.expected_lifetime_years, reference, "durability" in derived.verified)
+
+
+@phrased
+def _lifetime(expected_years: float, reference: float, verified: bool) -> Outcome:
+    ratio = min(1.0, expected_years / reference)
+    expected, ref, note = years(expected_years), years(reference), evidence_note(verified)
     explanation = (
         f"Erwartete Lebensdauer {expected[0]}; Referenz der Kategorie: {ref[0]}; {note[0]}.",
         f"Expected lifetime {expected[1]}; the category's reference is {ref[1]}; {note[1]}.",

@@ -1,6 +1,7 @@
 """Turns a product's facts into its explainable score: criteria, sub-scores, overall score, grade and verdict."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import methodology as m
@@ -39,17 +40,10 @@ class CriterionResult(NamedTuple):
     def hint(self) -> dict[str, str] | None:
         """The action with the points it gains: "Publish the repair manual: +8 repairability points"."""
         gain = self.hint_points
-        if gain is None:
-            return None
-        action = join_hints(self.hint_parts)
-        points, name = _gain_text(gain), m.SUBSCORE_POINT_NAMES[self.subscore]
-        return {
-            "de": f"{action[0]}: +{points[0]} Punkte {name['de']}",
-            "en": f"{action[1]}: +{points[1]} {name['en']} points",
-        }
+        return None if gain is None else dict(_hint_texts(self.subscore, self.hint_parts, gain))
 
     def as_dict(self) -> dict:
-        hint_points = self.hint_points
+        gain = self.hint_points
         return {
             "subscore": self.subscore,
             "key": self.key,
@@ -57,10 +51,21 @@ class CriterionResult(NamedTuple):
             "points": self.points,
             "max_points": self.max_points,
             "status": self.status,
-            "explanation": self.explanation,
-            "hint": self.hint,
-            "hint_points": hint_points,
+            "explanation": {"de": self.explanation_texts[0], "en": self.explanation_texts[1]},
+            "hint": None if gain is None else dict(_hint_texts(self.subscore, self.hint_parts, gain)),
+            "hint_points": gain,
         }
+
+
+@lru_cache(maxsize=4096)
+def _hint_texts(subscore: str, parts: tuple, gain: float) -> dict[str, str]:
+    """The hint sentence in both languages; callers copy the dict, so the cached one is never changed."""
+    action = join_hints(parts)
+    points, name = _gain_text(gain), m.SUBSCORE_POINT_NAMES[subscore]
+    return {
+        "de": f"{action[0]}: +{points[0]} Punkte {name['de']}",
+        "en": f"{action[1]}: +{points[1]} {name['en']} points",
+    }
 
 
 @dataclass(frozen=True, slots=True)

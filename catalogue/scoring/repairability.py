@@ -2,7 +2,7 @@
 
 from . import methodology as m
 from .facts import Derived, ProductFacts
-from .text import SERVICE_LABELS, Outcome, known, listing, num, unknown, years
+from .text import SERVICE_LABELS, Outcome, known, listing, num, phrased, unknown, years
 
 
 def _step_credit(value: float, table: tuple, beyond: float) -> float:
@@ -52,6 +52,11 @@ def disassembly(facts: ProductFacts, derived: Derived) -> Outcome:
                 "Disclose how many steps it takes to reach the wearing part",
             ),
         )
+    return _disassembly(steps)
+
+
+@phrased
+def _disassembly(steps: int) -> Outcome:
     count = num(steps)
     easiest = m.DISASSEMBLY_CREDIT[0][0]
     return known(
@@ -146,10 +151,14 @@ def spare_parts(facts: ProductFacts, derived: Derived) -> Outcome:
             longest = part.years_available
         if part.delivery_days is not None and (fastest is None or part.delivery_days < fastest):
             fastest = part.delivery_days
+    return _spare_parts(len(parts), longest, fastest)
+
+
+@phrased
+def _spare_parts(count: int, longest: int | None, fastest: int | None) -> Outcome:
     full_years = m.SPARE_PART_YEARS_FOR_FULL_POINTS
     fast_days = m.DELIVERY_CREDIT[0][0]
     share = m.SPARE_PART_OFFERED_SHARE
-    count = len(parts)
     if longest is None:
         span = ("Verfügbarkeitsdauer nicht angegeben", "availability period not disclosed")
         years_hint = ("Verfügbarkeitsdauer der Ersatzteile angeben", "disclose how long spare parts are available")
@@ -201,7 +210,11 @@ def spare_part_price(facts: ProductFacts, derived: Derived) -> Outcome:
         return unknown(
             ("Ersatzteilpreise", "spare-part prices"), ("Ersatzteilpreise angeben", "Disclose the spare-part prices")
         )
-    cheapest = min(prices)
+    return _spare_part_price(min(prices))
+
+
+@phrased
+def _spare_part_price(cheapest: float) -> Outcome:
     price, best = num(cheapest), num(m.SPARE_PART_PRICE_CREDIT[0][0])
     return known(
         _step_credit(cheapest, m.SPARE_PART_PRICE_CREDIT, m.SPARE_PART_PRICE_CREDIT_BEYOND),
@@ -227,6 +240,11 @@ def repair_services(facts: ProductFacts, derived: Derived) -> Outcome:
             if blades
             else ("Reparaturservice anbieten", "Offer a repair service"),
         )
+    return _repair_services(frozenset(offered), blades)
+
+
+@phrased
+def _repair_services(offered: frozenset[str], blades: bool) -> Outcome:
     names = listing([SERVICE_LABELS.get(kind, (kind, kind)) for kind in sorted(offered)])
     explanation = (f"Angeboten: {names[0]}.", f"Offered: {names[1]}.")
     if not blades:

@@ -2,7 +2,7 @@
 
 from . import methodology as m
 from .facts import Derived, ProductFacts
-from .text import REGION_LABELS, STAGE_GROUP_LABELS, Outcome, known, listing, num, unknown
+from .text import REGION_LABELS, STAGE_GROUP_LABELS, Outcome, known, listing, num, phrased, unknown
 
 LIST_STEPS = (
     "Fertigungsschritte mit Ausführenden und Ort angeben",
@@ -17,8 +17,15 @@ def disclosure(facts: ProductFacts, derived: Derived) -> Outcome:
     steps = facts.steps
     if not steps:
         return unknown(("Lieferkette", "supply chain"), LIST_STEPS)
-    total = len(steps)
-    disclosed = sum(1 for step in steps if step.performed_by and step.country)
+    disclosed = 0
+    for step in steps:
+        if step.performed_by and step.country:
+            disclosed += 1
+    return _disclosure(disclosed, len(steps))
+
+
+@phrased
+def _disclosure(disclosed: int, total: int) -> Outcome:
     reference = m.REFERENCE_STEP_COUNT
     explanation = (
         f"{disclosed} von {total} Schritten mit Ausführenden und Ort angegeben",
@@ -59,6 +66,11 @@ def named_performers(facts: ProductFacts, derived: Derived) -> Outcome:
                 public += 1
         else:
             anonymous += 1
+    return _named_performers(public, confidential, anonymous)
+
+
+@phrased
+def _named_performers(public: int, confidential: int, anonymous: int) -> Outcome:
     reference = m.REFERENCE_STEP_COUNT
     credit = public + m.CONFIDENTIAL_SUPPLIER_CREDIT * confidential
     explanation = (
@@ -76,7 +88,7 @@ def named_performers(facts: ProductFacts, derived: Derived) -> Outcome:
             f"für mindestens {reference} Schritte angeben, wer sie ausführt",
             f"name who performed at least {reference} steps",
         )
-        if len(steps) < reference
+        if public + confidential + anonymous < reference
         else None,
     )
     return known(min(1.0, credit / reference), explanation, *hints)
@@ -122,10 +134,15 @@ def regional_value(facts: ProductFacts, derived: Derived) -> Outcome:
                 "Disclose where forging, hardening, grinding, assembly and finishing happen",
             ),
         )
+    return _regional_value(tuple(best.get(group) for group, _steps, _weight in m.REGIONAL_STAGE_GROUPS))
+
+
+@phrased
+def _regional_value(regions: tuple[str | None, ...]) -> Outcome:
+    """Outcome from the nearest region of each stage group (None: not disclosed), in REGIONAL_STAGE_GROUPS order."""
     share = 0.0
     missing, distant = [], []
-    for group, _steps, weight in m.REGIONAL_STAGE_GROUPS:
-        region = best.get(group)
+    for (group, _steps, weight), region in zip(m.REGIONAL_STAGE_GROUPS, regions, strict=True):
         if region is None:
             missing.append(STAGE_GROUP_LABELS[group])
             continue

@@ -70,6 +70,15 @@ def unknown(what: tuple[str, str], hint: tuple[str, str]) -> Outcome:
 NOT_RELEVANT = Outcome(0.0, NOT_APPLICABLE, ("Für diese Kategorie nicht relevant.", "Not relevant for this category."))
 
 
+def phrased(function):
+    """Memoises a function from a few figures (numbers, flags) to its Outcome.
+
+    Outcomes are immutable and depend only on those figures, and catalogues repeat the same figures (5 years of
+    warranty, 4 disclosed steps) over and over, so phrasing each combination once keeps the core fast.
+    """
+    return lru_cache(maxsize=4096)(function)
+
+
 def join_hints(parts: tuple[tuple[str, str] | None, ...] | None) -> tuple[str, str] | None:
     """Joins hint phrases ("extend the warranty", "have it verified") into one sentence pair, or None."""
     present = [part for part in parts or () if part]

@@ -134,8 +134,8 @@ def test_rescore_creates_and_updates_in_batches(django_assert_num_queries):
     assert scores[products[0].pk].overall == scores[products[1].pk].overall > 0
     assert scores[products[5].pk].grade == "E"  # nothing disclosed
 
-    # The ids, then per batch: savepoint, facts, existing scores, one bulk update, release; whatever the size.
-    with django_assert_num_queries(1 + 1 + QUERIES_PER_BATCH + 1 + 1 + 1):
+    # The ids, then per batch: savepoint, facts, one upsert, release; whatever the size of the batch.
+    with django_assert_num_queries(1 + 1 + QUERIES_PER_BATCH + 1 + 1):
         assert rescore_products(batch_size=100) == 6
 
 
