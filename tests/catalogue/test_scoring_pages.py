@@ -11,7 +11,9 @@ from django.utils import translation
 from catalogue.demo import load_demo
 from catalogue.models import ProductScore
 from catalogue.scoring import CHANGELOG, CRITERIA, GRADES, METHODOLOGY_VERSION
+from catalogue.selectors import score_overview
 from catalogue.services import refresh_score, rescore_products
+from products.models import Product
 from tests.factories import CategoryFactory, SupplyChainStepFactory, complete_product
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +126,25 @@ def test_the_demo_catalogue_spreads_over_at_least_three_grades():
     grades = Counter(ProductScore.objects.values_list("grade", flat=True))
     assert len(grades) >= 3, grades
     assert sum(grades.values()) == ProductScore.objects.count() > 0
+
+
+def test_the_worked_example_of_the_docs():
+    """docs/scoring.md, "Worked example": the numbers computed there by hand."""
+    load_demo()
+    product = Product.objects.get(name="Kochmesser „Merscheider Klassik“ 20 cm")
+    details = refresh_score(product).details
+    assert details["subscores"] == {"durability": 90, "repairability": 76, "supply_chain": 85, "circularity": 74.12}
+    assert (details["overall"], details["grade"], details["solingen"]["qualifies"]) == (81.3, "A", True)
+    points = {item["key"]: item["points"] for item in details["criteria"]}
+    assert points == {
+        "warranty": 20, "lifetime": 20, "tested_properties": 20, "resharpening": 15, "refurbishment": 10,
+        "maintenance": 5, "documentation": 20, "disassembly": 7, "fasteners": 0, "tools": 4, "spare_parts": 17,
+        "spare_part_price": 8, "repair_services": 20, "disclosure": 30, "named_performers": 15,
+        "supply_chain_evidence": 0, "regional_value": 40, "recycled_content": 25, "recyclability": 13.12,
+        "separability": 0, "take_back": 16, "substances": 20,
+    }  # fmt: skip
+    overall_gains = [hint["overall_points"] for hint in score_overview(details)["hints"]]
+    assert overall_gains == [3.75, 3.75, 2.5, 1.72, 1.5, 1.25, 1.25, 1, 0.75, 0.75, 0.5]
 
 
 def test_the_docs_match_the_code():
