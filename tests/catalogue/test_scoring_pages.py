@@ -53,13 +53,13 @@ def test_the_panel_shows_grade_subscores_criteria_hints_and_the_solingen_verdict
     assert ranked == sorted(gains, reverse=True)  # equal weights, so the overall gain follows the sub-score gain
 
 
-def test_the_panel_speaks_german_by_default_and_explains_why_not_solingen(maker_client, maker):
+def test_the_panel_speaks_german_and_explains_why_not_solingen(maker_client, maker):
     product = complete_product(maker=maker)
     SupplyChainStepFactory(
         product=product, position=9, step_type="finishing", city="Thiers", postcode="63300", country="FR"
     )
     refresh_score(product)
-    html = maker_client.get(detail_url(product)).content.decode()
+    html = maker_client.get(detail_url(product), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Haltbarkeit" in html and "Reparaturanleitung ist öffentlich." in html
     assert "Feinschliff / Abziehen findet in Thiers statt (EU)." in html
     assert "grade-badge" in html
