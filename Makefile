@@ -39,7 +39,7 @@ format: $(STAMP)
 
 # Refresh the German catalogue after changing strings (needs GNU gettext), then compile it.
 messages: $(STAMP)
-	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l de -l en --no-location --ignore=.venv --ignore=bench
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l de --no-location --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --ignore=media
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
 check-deploy: $(STAMP)
