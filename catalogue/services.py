@@ -69,10 +69,11 @@ def rescore_products(product_ids=None, batch_size: int = 500, progress: bool = F
     """
     if batch_size < 1:
         raise ValueError("batch_size should be at least 1.")
-    queryset = Product.objects.order_by("pk")
-    if product_ids is not None:
-        queryset = queryset.filter(pk__in=list(product_ids))
-    ids = list(queryset.values_list("pk", flat=True))
+    if product_ids is None:
+        ids = list(Product.objects.order_by("pk").values_list("pk", flat=True))
+    else:
+        # Ids of products that no longer exist are dropped batch by batch by the selector.
+        ids = sorted(set(product_ids))
     bar = None
     if progress:
         from tqdm import tqdm  # only the management command shows a progress bar

@@ -56,7 +56,10 @@ def named_performers(facts: ProductFacts, derived: Derived) -> Outcome:
     """
     steps = facts.steps
     if not steps:
-        return unknown(("wer die Schritte ausführt", "who performed the steps"), LIST_STEPS)
+        return unknown(
+            ("wer die Schritte ausführt", "who performed the steps"),
+            ("Für jeden Fertigungsschritt angeben, wer ihn ausführt", "Name who performed each manufacturing step"),
+        )
     public = confidential = anonymous = 0
     for step in steps:
         if step.performed_by == "maker" or (step.performed_by == "supplier" and step.supplier_name):

@@ -137,6 +137,8 @@ def test_rescore_creates_and_updates_in_batches(django_assert_num_queries):
     # The ids, then per batch: savepoint, facts, one upsert, release; whatever the size of the batch.
     with django_assert_num_queries(1 + 1 + QUERIES_PER_BATCH + 1 + 1):
         assert rescore_products(batch_size=100) == 6
+    with django_assert_num_queries(1 + QUERIES_PER_BATCH + 1 + 1):  # given ids: no query for them
+        assert rescore_products([product.pk for product in products]) == 6
 
 
 def test_rescore_only_some_products_and_refuse_a_bad_batch_size():
