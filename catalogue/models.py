@@ -155,3 +155,34 @@ class PrintJob(models.Model):
 
     def __str__(self):
         return f"{self.retailer} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PublishedFacets(models.Model):
+    """What browse and search filter on, copied from the current published snapshot at publish time.
+
+    Public filters must agree with the passports they list, so they never read live (possibly
+    unpublished) product data.
+    """
+
+    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="published_facets")
+    version = models.OneToOneField(PassportVersion, on_delete=models.PROTECT, related_name="+")
+    category = models.ForeignKey("products.Category", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(max_length=200)
+    grade = models.CharField(max_length=1)
+    overall = models.FloatField()
+    price_eur = models.DecimalField(max_digits=9, decimal_places=2, null=True)
+    materials = models.TextField(help_text="Material names, one per line.")
+    search_text = models.TextField(help_text="Name, model number, maker, category, materials and description.")
+    # Rank (products.regions.Region.rank) of the farthest supply-chain step; NULL when a step has no
+    # place or there are no steps, because an undisclosed place is never "local".
+    farthest_region_rank = models.PositiveSmallIntegerField(null=True)
+    solingen = models.BooleanField(null=True)
+    published_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["grade"]), models.Index(fields=["overall"])]
+        verbose_name = _("published facets")
+        verbose_name_plural = _("published facets")
+
+    def __str__(self):
+        return f"{self.product_id}: {self.grade}"

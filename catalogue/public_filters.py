@@ -1,10 +1,14 @@
-"""The public browse facets: the shared product filters, limited to what is public, with full-text search."""
+"""The public browse facets: the shared product filters, answered from what was published.
+
+Every facet reads ``PublishedFacets`` (copied from the current published snapshot), never live product
+data, so a filter always agrees with the passport cards it lists and never reveals unpublished edits.
+"""
 
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.filters import GRADES, ProductFilterSet, StableOrderingFilter
+from catalogue.filters import GRADES, ProductFilterSet, StableOrderingFilter, category_with_descendants
 from catalogue.public_selectors import public_categories, public_makers
 from catalogue.search import search_products
 from products.regions import Region
@@ -14,15 +18,23 @@ class PublicProductFilterSet(ProductFilterSet):
     """Browse filters for consumers: only makers and categories with published passports are offered."""
 
     grade = django_filters.MultipleChoiceFilter(
-        field_name="score__grade", choices=GRADES, label=_("Grade"), widget=forms.CheckboxSelectMultiple
+        field_name="published_facets__grade", choices=GRADES, label=_("Grade"), widget=forms.CheckboxSelectMultiple
+    )
+    min_score = django_filters.NumberFilter(
+        field_name="published_facets__overall", lookup_expr="gte", label=_("Minimum score")
     )
     ordering = StableOrderingFilter(
-        fields=(("name", "name"), ("score__overall", "score"), ("price_eur", "price"), ("updated_at", "updated")),
+        fields=(
+            ("published_facets__name", "name"),
+            ("published_facets__overall", "score"),
+            ("published_facets__price_eur", "price"),
+            ("published_facets__published_at", "updated"),
+        ),
         field_labels={
-            "name": _("Name"),
-            "score__overall": _("Score"),
-            "price_eur": _("Price"),
-            "updated_at": _("Updated"),
+            "published_facets__name": _("Name"),
+            "published_facets__overall": _("Score"),
+            "published_facets__price_eur": _("Price"),
+            "published_facets__published_at": _("Updated"),
         },
         label=_("Sort by"),
         empty_label=_("Relevance, then name"),
@@ -49,3 +61,24 @@ class PublicProductFilterSet(ProductFilterSet):
 
     def filter_q(self, queryset, name, value):
         return search_products(queryset, value)
+
+    def filter_category(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(published_facets__category_id__in=category_with_descendants(value))
+
+    def filter_material(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(published_facets__materials__icontains=value) if value else queryset
+
+    def filter_region(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(published_facets__farthest_region_rank__lte=Region(value).rank)
+
+    def filter_solingen(self, queryset, name, value):
+        if value is None:
+            return queryset
+        if value:
+            return queryset.filter(published_facets__solingen=True)
+        return queryset.exclude(published_facets__solingen=True)

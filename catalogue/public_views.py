@@ -290,7 +290,11 @@ def browse(request):
         if not request.GET.get("ordering"):
             # Most relevant first when searching with full text; otherwise by name.
             ranked = request.GET.get("q", "").strip() and uses_full_text(products)
-            products = products.order_by("-search_rank", "name", "pk") if ranked else products.order_by("name", "pk")
+            products = (
+                products.order_by("-search_rank", "published_facets__name", "pk")
+                if ranked
+                else products.order_by("published_facets__name", "pk")
+            )
     else:
         products = published_products().none()
     paginator = Paginator(products, BROWSE_PAGE_SIZE)
@@ -358,5 +362,5 @@ def maker_list(request):
 def maker_detail(request, slug):
     """A maker's public profile and its published passports; makers without any are not public."""
     maker = get_object_or_404(public_makers(), slug=slug)
-    products = published_products().filter(maker=maker).order_by("name", "pk")
+    products = published_products().filter(maker=maker).order_by("published_facets__name", "pk")
     return render(request, "catalogue/maker_detail.html", {"maker": maker, "cards": _cards(products)})

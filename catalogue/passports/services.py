@@ -6,7 +6,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogue.models import PassportVersion
+from catalogue.models import PassportVersion, PublishedFacets
+from catalogue.passports.facets import facets_from_snapshot
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.selectors import products_for_snapshot
 from catalogue.passports.snapshot import build_snapshot
@@ -53,10 +54,25 @@ def publish_product(product: Product, user=None) -> PassportVersion:
         published_at=published_at,
         published_by=user if user is not None and user.is_authenticated else None,
     )
+    record_published_facets(version)
     if locked.status != Product.Status.PUBLISHED:
         Product.objects.filter(pk=locked.pk).update(status=Product.Status.PUBLISHED)
         product.status = Product.Status.PUBLISHED
     return version
+
+
+def record_published_facets(version: PassportVersion) -> PublishedFacets:
+    """Point the product's browse and search facets at ``version``, its newest published version."""
+    facets, _created = PublishedFacets.objects.update_or_create(
+        product_id=version.product_id,
+        defaults={
+            "version": version,
+            "category_id": version.product.category_id,
+            "published_at": version.published_at,
+            **facets_from_snapshot(version.snapshot),
+        },
+    )
+    return facets
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from catalogue.models import PassportVersion
 from catalogue.passports.hashing import snapshot_hash
+from catalogue.passports.services import record_published_facets
 from products.models import Product
 from tests.catalogue.snapshots import complete_snapshot
 
@@ -47,6 +48,7 @@ def publish_snapshot(product: Product, snapshot: dict | None = None, **product_f
         content_hash=snapshot_hash(snapshot),
         published_at=published_at,
     )
+    record_published_facets(version)
     if product.status != Product.Status.PUBLISHED:
         Product.objects.filter(pk=product.pk).update(status=Product.Status.PUBLISHED)
         product.status = Product.Status.PUBLISHED

@@ -41,10 +41,21 @@ def scored(product: Product, overall: float, grade: str) -> Product:
     return product
 
 
-def published(grade="B", overall=72.0, **kwargs) -> Product:
+def step(step_type: str, region: str) -> dict:
+    return {"step_type": step_type, "region": region}
+
+
+def published(grade="B", overall=72.0, materials=None, steps=None, solingen=None, **kwargs) -> Product:
+    """A product published with the given snapshot facts (its live data may differ later)."""
     product = scored(ProductFactory(**kwargs), overall, grade)
-    snapshot = snapshot_for(product)
+    snapshot = snapshot_for(product, description=product.description, model_number=product.model_number)
     snapshot["score"].update(grade=grade, overall=overall)
+    if materials is not None:
+        snapshot["materials"] = [{**snapshot["materials"][0], "name": name} for name in materials]
+    if steps is not None:
+        snapshot["supply_chain"] = [{**snapshot["supply_chain"][0], **fields} for fields in steps]
+    if solingen is not None:
+        snapshot["score"]["solingen"] = {"qualifies": solingen, "reasons": []}
     publish_snapshot(product, snapshot)
     return product
 
@@ -92,21 +103,15 @@ def test_filter_by_grade_and_minimum_score(client):
 
 
 def test_filter_by_material(client):
-    olive = published(name="Olive")
-    MaterialFactory(product=olive, name="Olivenholz")
-    plain = published(name="Plain")
-    MaterialFactory(product=plain, name="POM-Kunststoff")
+    published(name="Olive", materials=["Olivenholz", "X50CrMoV15"])
+    published(name="Plain", materials=["POM-Kunststoff"])
     assert names(client.get("/products/", {"material": "oliven"})) == ["Olive"]
 
 
 def test_filter_made_in_solingen_and_by_region(client):
-    local = published(name="Lokal")
-    SupplyChainStepFactory(product=local, step_type=SupplyChainStep.StepType.FORGING)
-    abroad = published(name="Ausland")
-    SupplyChainStepFactory(product=abroad, step_type=SupplyChainStep.StepType.FORGING)
-    SupplyChainStepFactory(
-        product=abroad, step_type=SupplyChainStep.StepType.GRINDING, city="Thiers", postcode="63300", country="FR"
-    )
+    published(name="Lokal", steps=[step("forging", "solingen")], solingen=True)
+    published(name="Ausland", steps=[step("forging", "solingen"), step("grinding", "eu")], solingen=False)
+    published(name="Verschwiegen", steps=[step("forging", "solingen"), step("grinding", None)], solingen=False)
     assert names(client.get("/products/", {"solingen": "true"})) == ["Lokal"]
     assert names(client.get("/products/", {"region": "solingen"})) == ["Lokal"]
     assert names(client.get("/products/", {"region": "eu"})) == ["Ausland", "Lokal"]
@@ -121,6 +126,20 @@ def test_search_finds_words_maker_and_gtin(client):
     assert names(client.get("/products/", {"q": "wupperhof damast"})) == [knife.name]
     assert names(client.get("/products/", {"q": "4006381333931"})) == [knife.name]
     assert names(client.get("/products/", {"q": "gibtsnicht"})) == []
+
+
+def test_facets_and_search_read_the_published_snapshot_not_live_data(client):
+    product = published(name="Veröffentlicht", grade="B", overall=70, materials=["Olivenholz"])
+    # Unpublished edits: a new material, a better live score and a new name.
+    MaterialFactory(product=product, name="Geheimlegierung")
+    ProductScore.objects.filter(product=product).update(grade="A", overall=95)
+    Product.objects.filter(pk=product.pk).update(name="Entwurfsname")
+    assert names(client.get("/products/", {"material": "geheim"})) == []
+    assert names(client.get("/products/", {"material": "oliven"})) == ["Veröffentlicht"]
+    assert names(client.get("/products/", {"grade": "A"})) == []
+    assert names(client.get("/products/", {"grade": "B"})) == ["Veröffentlicht"]
+    assert names(client.get("/products/", {"q": "Entwurfsname"})) == []
+    assert names(client.get("/products/", {"q": "veröffentlicht"})) == ["Veröffentlicht"]
 
 
 def test_search_uses_the_fallback_on_sqlite():

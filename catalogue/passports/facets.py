@@ -1,0 +1,41 @@
+"""Derives the searchable, filterable facets of a published passport from its snapshot."""
+
+from decimal import Decimal
+
+from products.regions import Region
+
+_RANK = {region.value: region.rank for region in Region}
+
+
+def facets_from_snapshot(snapshot: dict) -> dict:
+    """Field values for ``PublishedFacets`` (without the relations), from a snapshot dict."""
+    product = snapshot["product"]
+    score = snapshot["score"]
+    materials = [material["name"] for material in snapshot["materials"]]
+    steps = snapshot["supply_chain"]
+    ranks = [_RANK.get(step["region"]) for step in steps]
+    farthest = max(ranks) if steps and None not in ranks else None
+    search_text = "\n".join(
+        part
+        for part in (
+            product["name"],
+            product["model_number"],
+            snapshot["maker"]["name"],
+            product["category"]["name"]["de"],
+            product["category"]["name"]["en"],
+            *materials,
+            product["description"],
+        )
+        if part
+    )
+    price = product["price_eur"]
+    return {
+        "name": product["name"],
+        "grade": score["grade"],
+        "overall": score["overall"],
+        "price_eur": Decimal(str(price)) if price is not None else None,
+        "materials": "\n".join(materials),
+        "search_text": search_text,
+        "farthest_region_rank": farthest,
+        "solingen": (score.get("solingen") or {}).get("qualifies"),
+    }
