@@ -121,7 +121,9 @@ class AssortmentItem(models.Model):
     retailer = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="assortment")
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="assortment_items")
     added_at = models.DateTimeField(auto_now_add=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["product__name"]

@@ -16,7 +16,11 @@ class Durability(models.Model):
 
     product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="durability")
     warranty_years = models.DecimalField(
-        _("commercial warranty (years)"), max_digits=4, decimal_places=1, null=True, blank=True,
+        _("commercial warranty (years)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("99"))],
     )
     lifetime_warranty = models.BooleanField(_("lifetime warranty"), default=False)
@@ -26,7 +30,9 @@ class Durability(models.Model):
     maintenance_instructions = models.TextField(_("maintenance instructions"), blank=True)
     resharpenable = models.BooleanField(_("can be resharpened"), null=True, blank=True)
     resharpening_cycles = models.PositiveSmallIntegerField(
-        _("how often it can be resharpened"), null=True, blank=True,
+        _("how often it can be resharpened"),
+        null=True,
+        blank=True,
         help_text=_("Approximate number of professional resharpenings over its life."),
     )
     refurbishable = models.BooleanField(_("can be refurbished"), null=True, blank=True)
@@ -41,9 +47,7 @@ class Durability(models.Model):
 
     def clean(self):
         if self.resharpenable is False and self.resharpening_cycles:
-            raise ValidationError(
-                {"resharpening_cycles": _("Leave this empty, or mark the product as resharpenable.")}
-            )
+            raise ValidationError({"resharpening_cycles": _("Leave this empty, or mark the product as resharpenable.")})
 
 
 class DurabilityTest(models.Model):
@@ -63,7 +67,11 @@ class DurabilityTest(models.Model):
     method = models.CharField(_("method / standard"), max_length=120, blank=True, help_text=_("e.g. ISO 8442-5"))
     result = models.CharField(_("result"), max_length=200, help_text=_("e.g. ICP 115 mm, CEP 620 mm"))
     evidence = models.ForeignKey(
-        EvidenceDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="durability_tests",
+        EvidenceDocument,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="durability_tests",
         verbose_name=_("evidence"),
     )
     history = HistoricalRecords()
@@ -101,10 +109,14 @@ class Repairability(models.Model):
         PROPRIETARY = "proprietary", _("Proprietary tools")
 
     product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="repairability")
-    documentation = models.CharField(_("repair documentation"), max_length=15, choices=Documentation.choices, blank=True)
+    documentation = models.CharField(
+        _("repair documentation"), max_length=15, choices=Documentation.choices, blank=True
+    )
     documentation_url = models.URLField(_("link to repair documentation"), blank=True)
     disassembly_steps = models.PositiveSmallIntegerField(
-        _("disassembly steps"), null=True, blank=True,
+        _("disassembly steps"),
+        null=True,
+        blank=True,
         help_text=_("Steps needed to reach the part that most often needs replacing."),
     )
     fasteners = models.CharField(_("fasteners"), max_length=15, choices=Fasteners.choices, blank=True)
@@ -156,8 +168,14 @@ class RepairService(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="repair_services")
     service_type = models.CharField(_("service"), max_length=20, choices=ServiceType.choices)
     provider = models.CharField(_("provider"), max_length=200, blank=True, help_text=_("Empty when it is the maker."))
-    price_eur = models.DecimalField(_("price (EUR)"), max_digits=8, decimal_places=2, null=True, blank=True,
-                                    validators=[MinValueValidator(Decimal("0"))])
+    price_eur = models.DecimalField(
+        _("price (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
     description = models.CharField(_("description"), max_length=200, blank=True)
     history = HistoricalRecords()
 

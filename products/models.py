@@ -84,15 +84,20 @@ class Category(models.Model):
     name_de = models.CharField(_("name (German)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120)
     reference_lifetime_years = models.PositiveSmallIntegerField(
-        _("reference lifetime (years)"), null=True, blank=True,
+        _("reference lifetime (years)"),
+        null=True,
+        blank=True,
         help_text=_("Typical lifetime of a good product of this category; inherited from the parent when empty."),
     )
     reference_warranty_years = models.PositiveSmallIntegerField(
-        _("reference warranty (years)"), null=True, blank=True,
+        _("reference warranty (years)"),
+        null=True,
+        blank=True,
         help_text=_("Warranty that earns full points; inherited from the parent when empty."),
     )
     resharpenable = models.BooleanField(
-        _("blades that can be resharpened"), default=False,
+        _("blades that can be resharpened"),
+        default=False,
         help_text=_("Whether resharpening is a relevant repair for this category."),
     )
 
@@ -134,18 +139,30 @@ class Product(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    maker = models.ForeignKey(MakerOrganisation, on_delete=models.PROTECT, related_name="products", verbose_name=_("maker"))
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category"))
+    maker = models.ForeignKey(
+        MakerOrganisation, on_delete=models.PROTECT, related_name="products", verbose_name=_("maker")
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category")
+    )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     model_number = models.CharField(_("model number"), max_length=60, blank=True)
     gtin = models.CharField(
-        _("GTIN / EAN"), max_length=14, unique=True, null=True, blank=True,
+        _("GTIN / EAN"),
+        max_length=14,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("8, 12, 13 or 14 digits; stored as 14 digits."),
     )
     passport_code = models.CharField(_("passport code"), max_length=8, unique=True, editable=False)
     price_eur = models.DecimalField(
-        _("retail price (EUR)"), max_digits=9, decimal_places=2, null=True, blank=True,
+        _("retail price (EUR)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0"))],
     )
     mass_g = models.PositiveIntegerField(_("mass (g)"), null=True, blank=True)
@@ -217,14 +234,22 @@ class Material(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="materials")
     name = models.CharField(_("material"), max_length=120, help_text=_("e.g. X50CrMoV15 stainless steel, olive wood"))
     part = models.CharField(_("used in"), max_length=120, blank=True, help_text=_("e.g. blade, handle, rivets"))
-    mass_g = models.DecimalField(_("mass (g)"), max_digits=9, decimal_places=2, null=True, blank=True,
-                                 validators=[MinValueValidator(Decimal("0"))])
+    mass_g = models.DecimalField(
+        _("mass (g)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
     share_percent = percent_field(_("share of mass (%)"))
     recycled_content_percent = percent_field(_("recycled content (%)"))
     renewable = models.BooleanField(_("renewable origin"), null=True, blank=True)
     recyclable = models.BooleanField(_("recyclable"), null=True, blank=True)
     substances_of_concern = models.CharField(
-        _("substances of concern"), max_length=200, blank=True,
+        _("substances of concern"),
+        max_length=200,
+        blank=True,
         help_text=_("SVHC under REACH, if any; write 'none' when there are none."),
     )
     history = HistoricalRecords()
@@ -302,7 +327,8 @@ class SupplyChainStep(models.Model):
     performed_by = models.CharField(_("performed by"), max_length=10, choices=Performer.choices, blank=True)
     supplier_name = models.CharField(_("supplier name"), max_length=200, blank=True)
     supplier_confidential = models.BooleanField(
-        _("supplier name confidential"), default=False,
+        _("supplier name confidential"),
+        default=False,
         help_text=_("A confidential supplier name is never published."),
     )
     city = models.CharField(_("city"), max_length=100, blank=True)

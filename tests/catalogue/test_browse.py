@@ -5,14 +5,13 @@ from django.utils import timezone, translation
 
 from catalogue.models import ProductScore
 from catalogue.search import search_products, uses_full_text
-from products.models import Product, SupplyChainStep
+from products.models import Product
 from tests.catalogue.public_helpers import publish_snapshot, snapshot_for, withdraw
 from tests.factories import (
     CategoryFactory,
     MakerOrganisationFactory,
     MaterialFactory,
     ProductFactory,
-    SupplyChainStepFactory,
 )
 
 pytestmark = pytest.mark.django_db
