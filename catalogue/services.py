@@ -65,7 +65,7 @@ def rescore_products(product_ids=None, batch_size: int = 500, progress: bool = F
     Works batch by batch, each batch its own transaction with a constant number of queries: bulk reads of the
     facts, then one bulk write. The write is an upsert (``bulk_create`` with ``update_conflicts``), which creates
     missing scores and updates existing ones in a single statement; Django's ``bulk_update`` builds a CASE
-    expression per row and field and took twice as long as everything else together (docs/scoring.md).
+    expression per row and field, which made rescoring take twice as long (docs/scoring.md, "Commands").
     """
     if batch_size < 1:
         raise ValueError("batch_size should be at least 1.")
