@@ -179,12 +179,19 @@ class Product(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def passport_code_display(self) -> str:
-        return format_passport_code(self.passport_code)
+    def save(self, *args, **kwargs):
+        if not self.passport_code:
+            self.passport_code = self._unused_passport_code()
+        if not self.gtin:
+            self.gtin = None
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("products:product-detail", args=[self.pk])
+
+    @property
+    def passport_code_display(self) -> str:
+        return format_passport_code(self.passport_code)
 
     def clean(self):
         if self.gtin:
@@ -194,13 +201,6 @@ class Product(models.Model):
                 raise ValidationError({"gtin": error.messages}) from error
         else:
             self.gtin = None
-
-    def save(self, *args, **kwargs):
-        if not self.passport_code:
-            self.passport_code = self._unused_passport_code()
-        if not self.gtin:
-            self.gtin = None
-        super().save(*args, **kwargs)
 
     @classmethod
     def _unused_passport_code(cls) -> str:
@@ -345,10 +345,10 @@ class SupplyChainStep(models.Model):
     def __str__(self):
         return self.get_step_type_display()
 
-    @property
-    def is_disclosed(self) -> bool:
-        """Who and where are both known."""
-        return bool(self.performed_by and self.country)
+    def save(self, *args, **kwargs):
+        self.country = (self.country or "").strip().upper()
+        self.region = derive_region(self.city, self.postcode, self.country) if self.country else ""
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}
@@ -364,10 +364,10 @@ class SupplyChainStep(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        self.country = (self.country or "").strip().upper()
-        self.region = derive_region(self.city, self.postcode, self.country) if self.country else ""
-        super().save(*args, **kwargs)
+    @property
+    def is_disclosed(self) -> bool:
+        """Who and where are both known."""
+        return bool(self.performed_by and self.country)
 
 
 class EvidenceDocument(models.Model):
