@@ -94,10 +94,10 @@ def category_references() -> dict[int, CategoryFacts]:
     }
 
 
-def _grouped(queryset, columns: tuple[str, ...]) -> dict[int, list[tuple]]:
+def _grouped(queryset, columns: tuple[str, ...], order: tuple[str, ...] = ("pk",)) -> dict[int, list[tuple]]:
     """Rows of a child table as tuples, grouped by product id (the first column must be product_id)."""
     grouped: dict[int, list[tuple]] = defaultdict(list)
-    for row in queryset.order_by("product_id", "pk").values_list(*columns):
+    for row in queryset.order_by("product_id", *order).values_list(*columns):
         grouped[row[0]].append(row)
     return grouped
 
@@ -132,7 +132,7 @@ def scoring_facts_for(product_ids) -> dict[int, ProductFacts]:
         Component.objects.filter(product_id__in=ids), ("product_id", "name", "replaceable", "spare_part_available")
     )
     steps = _grouped(
-        SupplyChainStep.objects.filter(product_id__in=ids).order_by("product_id", "position", "pk"),
+        SupplyChainStep.objects.filter(product_id__in=ids),
         (
             "product_id",
             "step_type",
@@ -143,6 +143,7 @@ def scoring_facts_for(product_ids) -> dict[int, ProductFacts]:
             "country",
             "region",
         ),
+        order=("position", "pk"),
     )
     evidence = _grouped(EvidenceDocument.objects.filter(product_id__in=ids), ("product_id", "claim", "verified"))
     tests = _grouped(

@@ -70,6 +70,8 @@ def _hint_texts(subscore: str, parts: tuple, gain: float) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class ScoreResult:
+    """A product's score: overall, grade and band, sub-scores, every criterion and the "Solingen" verdict."""
+
     overall: float
     grade: str
     band_colour: str

@@ -33,8 +33,11 @@ QUERIES_PER_BATCH = 9  # products, categories, and one per child table
 
 
 def test_facts_carry_what_the_database_holds(product):
+    # Saved out of order: the facts follow the positions.
+    SupplyChainStepFactory(product=product, position=5, step_type="packaging", city="Haan", postcode="42781")
     SupplyChainStepFactory(
         product=product,
+        position=1,
         step_type=SupplyChainStep.StepType.GRINDING,
         city="Thiers",
         postcode="63300",
@@ -43,7 +46,6 @@ def test_facts_carry_what_the_database_holds(product):
         supplier_name="Coutellerie",
         supplier_confidential=True,
     )
-    SupplyChainStepFactory(product=product, step_type=SupplyChainStep.StepType.PACKAGING, city="Haan", postcode="42781")
     MaterialFactory(product=product, substances_of_concern="Blei (in Messing)", recycled_content_percent=None)
     MaterialFactory(product=product, substances_of_concern="keine", share_percent=Decimal("12.5"))
     MaterialFactory(product=product, substances_of_concern="")
