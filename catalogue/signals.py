@@ -3,6 +3,7 @@
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import post_delete, post_save
 
+from catalogue import services
 from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
 from products.models import Category, Component, EvidenceDocument, Material, Product, SupplyChainStep
 
@@ -34,15 +35,13 @@ class PendingRescore:
         self.done = False  # a batch that ran takes no more ids (tests run callbacks without committing)
 
     def __call__(self) -> None:
-        from catalogue.services import rescore_products  # services import this app's models, loaded by now
-
         self.done = True
         product_ids = set(self.product_ids)
         if self.category_ids:
             subtree = _category_subtree(self.category_ids)
             product_ids.update(Product.objects.filter(category_id__in=subtree).values_list("pk", flat=True))
         if product_ids:
-            rescore_products(sorted(product_ids))
+            services.rescore_products(sorted(product_ids))
 
 
 def _category_subtree(category_ids: set[int]) -> set[int]:
