@@ -21,13 +21,17 @@ class PreconditionFailed(APIException):
     default_code = "precondition_failed"
 
 
-def etag_for(data) -> str:
+def etag_for(data, base_url: str = "") -> str:
     """A strong ETag: the hash of the canonical JSON of what the client sees.
 
     Hashing the representation (not only updated_at) also catches changes that do not touch the
-    product row, such as a part edited in the workspace, a new score or a publication.
+    product row, such as a part edited in the workspace, a new score or a publication. Absolute
+    links starting with ``base_url`` count as relative ones, so that a client that reaches the API
+    under another host name (behind a proxy, or by IP address) gets the same ETag.
     """
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, cls=DjangoJSONEncoder)
+    if base_url:
+        canonical = canonical.replace(json.dumps(base_url)[1:-1], "/")
     return '"' + hashlib.sha256(canonical.encode()).hexdigest()[:40] + '"'
 
 

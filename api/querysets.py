@@ -20,13 +20,14 @@ def member_organisations(user) -> list[MakerOrganisation]:
 
 
 def readable_products(user, organisation_ids: frozenset[int]) -> QuerySet[Product]:
-    """Published products, plus the user's own in any status; staff read everything."""
+    """The live data of the user's own organisations' products in any status; staff read everything.
+
+    Nobody else reads live product data: what is public is the published passport (api.passports), so
+    a change that its maker has not published yet is never shown.
+    """
     if user.is_authenticated and user.is_staff:
         return Product.objects.all()
-    visible = Q(status=Product.Status.PUBLISHED)
-    if organisation_ids:
-        visible |= Q(maker_id__in=organisation_ids)
-    return Product.objects.filter(visible)
+    return Product.objects.filter(maker_id__in=organisation_ids)
 
 
 def writable_products(user) -> QuerySet[Product]:

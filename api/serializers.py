@@ -207,7 +207,7 @@ class SupplyChainStepSerializer(ApiModelSerializer):
             "region",
         ]
         read_only_fields = ["region"]
-        extra_kwargs = {"supplier_name": {"help_text": "Empty for other users when the name is confidential."}}
+        extra_kwargs = {"supplier_name": {"help_text": "A confidential name is never published in the passport."}}
 
 
 class SparePartSerializer(ApiModelSerializer):
@@ -337,11 +337,9 @@ PRODUCT_FIELD_RENAMES = {"maker": "maker_slug", "category": "category_slug"}
 
 
 class ProductListSerializer(ApiModelSerializer):
-    """One row of a product list: identity, maker, category, status and score."""
+    """One row of a maker's product list (live data): identity, maker, category, status and score."""
 
-    id = serializers.IntegerField(
-        read_only=True, allow_null=True, help_text="Internal id; only for the maker's own members and staff."
-    )
+    id = serializers.IntegerField(read_only=True, help_text="Internal id.")
     url = serializers.HyperlinkedIdentityField(view_name="api:product-detail", lookup_field="passport_code")
     passport_code = serializers.CharField(read_only=True, help_text="8 characters, the last one a check character.")
     passport_code_display = serializers.CharField(read_only=True, help_text="The passport code as printed: K7QX-2M9C.")
@@ -368,25 +366,9 @@ class ProductListSerializer(ApiModelSerializer):
         ]
         read_only_fields = ["status", "updated_at"]
 
-    def is_private_view(self, product) -> bool:
-        """Whether the user sees what only the maker's members and staff see."""
-        request = self.context.get("request")
-        if request is not None and request.user.is_authenticated and request.user.is_staff:
-            return True
-        return product.maker_id in self.context.get("organisation_ids", frozenset())
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        if not self.is_private_view(instance):
-            data["id"] = None
-            for step in data.get("supply_chain_steps", []):
-                if step["supplier_confidential"]:
-                    step["supplier_name"] = ""
-        return data
-
 
 class ProductSerializer(ProductListSerializer):
-    """The whole product with its parts; writes validate every part with the model's own rules."""
+    """The whole product with its parts as it is now; writes validate every part with the model's own rules."""
 
     gtin = serializers.CharField(
         max_length=24,

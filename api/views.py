@@ -1,4 +1,4 @@
-"""API views: products with nested parts and bulk import, evidence, makers and categories; the token page."""
+"""API views: products with nested parts, publishing and bulk import, evidence, makers and categories; tokens."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,20 +15,26 @@ from django.views.decorators.http import require_http_methods
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import filters, mixins, status, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.permissions import SAFE_METHODS, IsAuthenticatedOrReadOnly
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.response import Response
 
 from catalogue.filters import ProductFilterSet
-from products.identifiers import normalise_passport_code
+from catalogue.passports.services import missing_for_publication, publish_product, withdraw_product
+from catalogue.public_selectors import current_version
+from catalogue.retailers.selectors import retailers_for_user
+from catalogue.scoring.methodology import METHODOLOGY_VERSION
+from catalogue.selectors import product_score, ranked_hints
+from catalogue.services import score_details
 from products.importing import ImportFileError, import_products, read_rows
 
 from . import querysets, schema
+from .base import ScopedViewMixin, passport_code_or_404
 from .etag import etag_for, require_if_match
+from .passport_serializers import PassportVersionSerializer, ProductScoreSerializer, PublishErrorSerializer
+from .passports import PassportUrls, public_version_data, version_data
 from .permissions import ReadOrMakerWrite
 from .serializers import (
     CategorySerializer,
@@ -46,44 +52,30 @@ from .serializers import (
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 
-def passport_code_or_404(raw: str) -> str:
-    """The canonical passport code from a URL, or 404: a mistyped code names no product."""
-    try:
-        return normalise_passport_code(raw)
-    except ValidationError as error:
-        raise NotFound() from error
-
-
-class ScopedViewMixin:
-    """Token first, so that an anonymous write answers 401 with a WWW-Authenticate header, not 403."""
-
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
-    # IsAuthenticatedOrReadOnly is redundant with ReadOrMakerWrite but tells the schema that reads need no login.
-    permission_classes = [IsAuthenticatedOrReadOnly, ReadOrMakerWrite]
-
-    @cached_property
-    def organisation_ids(self) -> frozenset[int]:
-        return querysets.member_organisation_ids(self.request.user)
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "organisation_ids": self.organisation_ids}
-
-
 @extend_schema_view(
     list=extend_schema(
-        summary="List products",
+        summary="List your products",
         description=(
-            "Published products, plus your own organisation's products in any status. Staff see every product. "
-            "Filter with the query parameters below; `page_size` is capped at 100."
+            "The live data of your own organisations' products in any status; staff see every product. Published "
+            "data of every maker is read through the passports. Filter with the query parameters below; "
+            "`page_size` is capped at 100."
         ),
-        responses={200: ProductListSerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
+        responses={
+            200: ProductListSerializer(many=True),
+            400: schema.FILTER_ERROR,
+            401: schema.UNAUTHENTICATED,
+            404: schema.PAGE_NOT_FOUND,
+        },
         examples=[schema.PRODUCT_ROW_EXAMPLE],
     ),
     retrieve=extend_schema(
-        summary="Get a product",
-        description="The whole product with its parts. The ETag header is needed to change the product.",
+        summary="Get one of your products",
+        description=(
+            "The whole product with its parts, as it is now (also what is not published yet). The ETag header is "
+            "needed to change, publish or withdraw the product."
+        ),
         parameters=[schema.PASSPORT_CODE, schema.ETAG],
-        responses={200: ProductSerializer, 404: schema.NOT_FOUND},
+        responses={200: ProductSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
         examples=[schema.PRODUCT_DETAIL_EXAMPLE],
     ),
     create=extend_schema(
@@ -155,8 +147,9 @@ class ScopedViewMixin:
 )
 @extend_schema(tags=["products"])
 class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
-    """Products: everyone reads published ones; makers change their own, guarded by ETag / If-Match."""
+    """A maker's own products (live data); changes are guarded by ETag / If-Match. Others read passports."""
 
+    permission_classes = [IsAuthenticated, ReadOrMakerWrite]
     lookup_field = "passport_code"
     filter_backends = [DjangoFilterBackend]
     filterset_class = ProductFilterSet
@@ -166,6 +159,8 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         user = self.request.user
         if self.action == "list":
             return querysets.with_summary(querysets.readable_products(user, self.organisation_ids))
+        if self.action == "score":
+            return querysets.readable_products(user, self.organisation_ids)
         if self.request.method in SAFE_METHODS:
             return querysets.with_details(querysets.readable_products(user, self.organisation_ids))
         return querysets.with_details(querysets.writable_products(user))
@@ -186,9 +181,12 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         """The product re-read with its parts, so that the response shows what was stored."""
         return querysets.with_details(querysets.writable_products(self.request.user)).get(pk=product.pk)
 
+    def etag(self, data) -> str:
+        return etag_for(data, base_url=self.request.build_absolute_uri("/"))
+
     def respond(self, product, status_code=status.HTTP_200_OK):
         data = self.get_serializer(product).data
-        headers = {"ETag": etag_for(data)}
+        headers = {"ETag": self.etag(data)}
         if status_code == status.HTTP_201_CREATED:
             headers["Location"] = data["url"]
         return Response(data, status=status_code, headers=headers)
@@ -205,8 +203,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         with transaction.atomic():
-            product = self.get_object(lock=True)
-            require_if_match(request, etag_for(self.get_serializer(product).data))
+            product = self.guarded_product()
             serializer = self.get_serializer(product, data=request.data, partial=partial)
             serializer.is_valid(raise_exception=True)
             serializer.save()
@@ -214,8 +211,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
 
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():
-            product = self.get_object(lock=True)
-            require_if_match(request, etag_for(self.get_serializer(product).data))
+            product = self.guarded_product()
             if product.passport_versions.exists():
                 return Response(
                     {"detail": _("This product has a published passport; withdraw it instead of deleting it.")},
@@ -229,6 +225,109 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
                     status=status.HTTP_409_CONFLICT,
                 )
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def guarded_product(self):
+        """The product locked for this transaction, once its If-Match is checked against the current ETag."""
+        product = self.get_object(lock=True)
+        require_if_match(self.request, self.etag(self.get_serializer(product).data))
+        return product
+
+    @extend_schema(
+        summary="Publish a passport",
+        description=(
+            "Freezes the product's current data and a fresh score into the next passport version and makes it "
+            "public (a withdrawn passport becomes current again). Answers with the new version; its `Location` is "
+            "the version's permanent URL. A product that lacks something answers 400 with what is `missing`. "
+            "Needs If-Match with the product's ETag."
+        ),
+        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH, schema.VERSION_LOCATION],
+        request=None,
+        responses={
+            201: PassportVersionSerializer,
+            400: OpenApiResponse(PublishErrorSerializer, description="The product cannot be published yet."),
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND,
+            412: schema.PRECONDITION_FAILED,
+            428: schema.PRECONDITION_REQUIRED,
+        },
+        examples=[schema.PUBLISH_ERROR_EXAMPLE, schema.PASSPORT_VERSION_EXAMPLE],
+    )
+    @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
+    def publish(self, request, passport_code=None):
+        with transaction.atomic():
+            product = self.guarded_product()
+            try:
+                version = publish_product(product, request.user)
+            except ValidationError as error:
+                body = {"detail": error.messages[0], "missing": missing_for_publication(product)}
+                return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        urls = PassportUrls(request)
+        data = version_data(
+            urls,
+            code=product.passport_code,
+            number=version.number,
+            published_at=version.published_at,
+            content_hash=version.content_hash,
+            methodology_version=version.methodology_version,
+            status=product.status,
+            superseded=False,
+            snapshot=version.snapshot,
+        )
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
+
+    @extend_schema(
+        summary="Withdraw a passport",
+        description=(
+            "Withdraws the product's published passport. It stays readable at every URL, marked as withdrawn; "
+            "publishing again makes it current. Answers with the current version. Needs If-Match with the "
+            "product's ETag."
+        ),
+        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH],
+        request=None,
+        responses={
+            200: PassportVersionSerializer,
+            400: schema.NOT_PUBLISHED,
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND,
+            412: schema.PRECONDITION_FAILED,
+            428: schema.PRECONDITION_REQUIRED,
+        },
+        examples=[schema.PASSPORT_VERSION_EXAMPLE],
+    )
+    @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
+    def withdraw(self, request, passport_code=None):
+        with transaction.atomic():
+            product = self.guarded_product()
+            try:
+                withdraw_product(product)
+            except ValidationError as error:
+                return Response({"detail": error.messages[0]}, status=status.HTTP_400_BAD_REQUEST)
+        version = current_version(passport_code=product.passport_code)
+        data = public_version_data(PassportUrls(request), version, newest=version.number, snapshot=version.snapshot)
+        return Response(data)
+
+    @extend_schema(
+        summary="Get the live score of one of your products",
+        description=(
+            "The score of the product's current data with every criterion, the Solingen designation and the "
+            "improvement hints, the largest gain first. The published score is part of the passport."
+        ),
+        parameters=[schema.PASSPORT_CODE],
+        responses={200: ProductScoreSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
+        examples=[schema.PRODUCT_SCORE_EXAMPLE],
+    )
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def score(self, request, passport_code=None):
+        product = self.get_object()
+        stored = product_score(product)
+        # Scores are stored when data changes; one missing (data written around the signals) is computed, not stored.
+        details = stored.details if stored is not None else score_details(product)
+        data = {
+            **details,
+            "hints": ranked_hints(details),
+            "outdated": details.get("methodology_version") != METHODOLOGY_VERSION,
+        }
+        return Response(data)
 
     @extend_schema(
         summary="Import products",
@@ -312,16 +411,19 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="List evidence of a product",
-        description="Documents and links that back the product's claims. Staff mark them as verified.",
+        summary="List evidence of one of your products",
+        description=(
+            "Documents and links that back the product's claims, as they are now. Staff mark them as verified. "
+            "Published evidence is part of the passport."
+        ),
         parameters=[schema.PRODUCT_CODE],
-        responses={200: EvidenceSerializer(many=True), 404: schema.NOT_FOUND},
+        responses={200: EvidenceSerializer(many=True), 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
         examples=[schema.EVIDENCE_EXAMPLE],
     ),
     retrieve=extend_schema(
         summary="Get one piece of evidence",
         parameters=[schema.PRODUCT_CODE, schema.EVIDENCE_ID],
-        responses={200: EvidenceSerializer, 404: schema.NOT_FOUND},
+        responses={200: EvidenceSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
         examples=[schema.EVIDENCE_EXAMPLE],
     ),
     create=extend_schema(
@@ -355,8 +457,9 @@ class EvidenceViewSet(
     mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Evidence of one product: readable with the product, changed only by its maker."""
+    """Evidence of one of your products; published evidence is part of the passport."""
 
+    permission_classes = [IsAuthenticated, ReadOrMakerWrite]
     serializer_class = EvidenceSerializer
     parser_classes = [MultiPartParser, JSONParser]
     pagination_class = None
@@ -467,8 +570,8 @@ def server_error(request):
 
 
 def may_hold_token(user) -> bool:
-    """Tokens are for members of a maker organisation, who use the API to maintain their products."""
-    return user.is_authenticated and user.maker_memberships.exists()
+    """Tokens are for members of a maker (to maintain products) or of a retailer (to keep an assortment and print)."""
+    return user.is_authenticated and (user.maker_memberships.exists() or user.retailer_memberships.exists())
 
 
 @never_cache
@@ -477,7 +580,7 @@ def may_hold_token(user) -> bool:
 def tokens(request):
     """Create or revoke the user's API token. A new key is shown once, on the page that created it."""
     if not may_hold_token(request.user):
-        raise PermissionDenied(_("Only members of a maker organisation can use API tokens."))
+        raise PermissionDenied(_("Only members of a maker or a retailer can use API tokens."))
     new_key = None
     if request.method == "POST":
         intent = request.POST.get("action")
@@ -494,4 +597,10 @@ def tokens(request):
             messages.error(request, _("Choose whether to create or to revoke the token."))
             return redirect("api:tokens")
     token = Token.objects.filter(user=request.user).first()
-    return render(request, "api/tokens.html", {"token": token, "new_key": new_key})
+    context = {
+        "token": token,
+        "new_key": new_key,
+        "is_maker": request.user.maker_memberships.exists(),
+        "retailers": list(retailers_for_user(request.user)),
+    }
+    return render(request, "api/tokens.html", context)

@@ -202,6 +202,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Separate request and response components: uploads are binary and read-only fields stay out of requests.
     "COMPONENT_SPLIT_REQUEST": True,
+    # A product has three statuses, a public passport two (drafts are never public).
+    "ENUM_NAME_OVERRIDES": {
+        "ProductStatusEnum": "products.models.Product.Status",
+        "PassportStatusEnum": "api.passport_serializers.PASSPORT_STATUSES",
+    },
 }
 
 LOGGING = {

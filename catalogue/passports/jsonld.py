@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from catalogue.passports.presentation import SUBSCORE_LABELS, localise
 
 
-def _property(name: str, value, **extra) -> dict:
-    return {"@type": "PropertyValue", "name": name, "value": value, **extra}
+def _property(property_id: str, name: str, value, **extra) -> dict:
+    """A PropertyValue; ``propertyID`` names it for programs whatever the language of ``name``."""
+    return {"@type": "PropertyValue", "propertyID": property_id, "name": name, "value": value, **extra}
 
 
 def passport_jsonld(snapshot: dict, language: str = "de") -> dict:
@@ -72,16 +73,16 @@ def _product(snapshot: dict, language: str) -> dict:
                 "unitCode": "ANN",
             },
         }
-    properties = [_property(_("Passport code"), product["passport_code_display"])]
+    properties = [_property("passport_code", _("Passport code"), product["passport_code_display"])]
     if score:
-        properties.append(_property(_("Overall score"), score.get("overall"), minValue=0, maxValue=100))
-        properties.append(_property(_("Grade"), score.get("grade")))
+        properties.append(_property("overall", _("Overall score"), score.get("overall"), minValue=0, maxValue=100))
+        properties.append(_property("grade", _("Grade"), score.get("grade")))
         for key, value in (score.get("subscores") or {}).items():
-            properties.append(_property(str(SUBSCORE_LABELS.get(key, key)), value, minValue=0, maxValue=100))
+            properties.append(_property(key, str(SUBSCORE_LABELS.get(key, key)), value, minValue=0, maxValue=100))
         if score.get("methodology_version"):
-            properties.append(_property(_("Methodology version"), score["methodology_version"]))
+            properties.append(_property("methodology_version", _("Methodology version"), score["methodology_version"]))
         solingen = score.get("solingen") or {}
         if "qualifies" in solingen:
-            properties.append(_property(_("Solingen designation"), bool(solingen["qualifies"])))
+            properties.append(_property("solingen", _("Solingen designation"), bool(solingen["qualifies"])))
     data["additionalProperty"] = properties
     return data

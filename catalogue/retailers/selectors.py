@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerOrganisation
 from catalogue.passports.print_selectors import PUBLIC_STATUSES
+from catalogue.passports.printing import Identifier
 
 
 def retailers_for_user(user) -> QuerySet[RetailerOrganisation]:
@@ -105,3 +106,32 @@ def print_history(retailer: RetailerOrganisation, limit: int = 10) -> list[Print
         .annotate(passport_count=Count("versions"))
         .order_by("-created_at", "-pk")[:limit]
     )
+
+
+def items_for_identifiers(
+    retailer: RetailerOrganisation, identifiers: list[Identifier]
+) -> tuple[list[AssortmentItem], list[Identifier]]:
+    """The retailer's items named by GTINs or passport codes, each once in the order named (one query).
+
+    Also returns the identifiers that name nothing in the assortment.
+    """
+    codes = [identifier.value for identifier in identifiers if identifier.kind == "passport_code"]
+    gtins = [identifier.value for identifier in identifiers if identifier.kind == "gtin"]
+    by_key = {}
+    for item in (
+        AssortmentItem.objects.filter(retailer=retailer)
+        .filter(Q(product__passport_code__in=codes) | Q(product__gtin__in=gtins))
+        .select_related("product")
+    ):
+        by_key[("passport_code", item.product.passport_code)] = item
+        if item.product.gtin:
+            by_key[("gtin", item.product.gtin)] = item
+    items: list[AssortmentItem] = []
+    missing: list[Identifier] = []
+    for identifier in identifiers:
+        item = by_key.get((identifier.kind, identifier.value))
+        if item is None:
+            missing.append(identifier)
+        elif item not in items:
+            items.append(item)
+    return items, missing

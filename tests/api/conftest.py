@@ -54,13 +54,18 @@ def maker_b(membership_b):
 
 
 @pytest.fixture
-def clients(db, membership_a, membership_b):
+def retailer_membership(db):
+    return RetailerMembershipFactory()
+
+
+@pytest.fixture
+def clients(db, membership_a, membership_b, retailer_membership):
     """An API client for every role of the permission matrix."""
     return {
         "anonymous": english_client(),
         "maker_a": token_client(membership_a.user),
         "maker_b": token_client(membership_b.user),
-        "retailer": token_client(RetailerMembershipFactory().user),
+        "retailer": token_client(retailer_membership.user),
         "staff": token_client(UserFactory(is_staff=True, is_superuser=True)),
     }
 

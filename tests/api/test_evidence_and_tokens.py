@@ -8,7 +8,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from products.models import EvidenceDocument, Product
 from tests.api.conftest import english_client
-from tests.factories import EvidenceDocumentFactory, ProductFactory, UserFactory
+from tests.factories import EvidenceDocumentFactory, ProductFactory, RetailerMembershipFactory, UserFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -101,7 +101,7 @@ class TestEvidence:
     def test_evidence_appears_in_the_product(self, clients, maker_a):
         product = ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
         EvidenceDocumentFactory(product=product, verified=True)
-        data = clients["anonymous"].get(f"/api/v1/products/{product.passport_code}/").json()
+        data = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/").json()
         assert [(e["title"], e["verified"]) for e in data["evidence"]] == [("Prüfbericht Schneidhaltigkeit", True)]
 
     def test_evidence_of_another_product_is_not_found(self, client_a, maker_a):
@@ -119,9 +119,20 @@ class TestTokenPage:
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"]
 
-    def test_only_for_maker_members(self, client, db):
+    def test_only_for_maker_and_retailer_members(self, client, db):
         client.force_login(UserFactory())
         assert client.get(self.url).status_code == 403
+
+    def test_retailer_members_keep_their_assortment_with_a_token(self, client, db):
+        membership = RetailerMembershipFactory()
+        client.force_login(membership.user)
+        page = client.get(self.url, headers={"Accept-Language": "en"}).content.decode()
+        assert "keep your assortment" in page
+        assert f"/api/v1/retailers/{membership.organisation.slug}/assortment/" in page
+        client.post(self.url, {"action": "create"})
+        api = english_client()
+        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get(user=membership.user).key}")
+        assert api.get(f"/api/v1/retailers/{membership.organisation.slug}/assortment/").status_code == 200
 
     def test_create_shows_the_key_once(self, client, membership_a):
         client.force_login(membership_a.user)
@@ -182,7 +193,7 @@ class TestThrottling:
         cache.clear()
 
     def test_anonymous_clients_are_throttled(self, clients):
-        statuses = [clients["anonymous"].get("/api/v1/products/").status_code for _ in range(4)]
+        statuses = [clients["anonymous"].get("/api/v1/passports/").status_code for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
 
     def test_signed_in_makers_are_not(self, clients):
@@ -196,7 +207,7 @@ class TestThrottling:
         def get(forged, address):
             # The proxy appends the address it saw; what came before was sent by the client.
             forwarded = f"{forged}, {address}"
-            return anonymous.get("/api/v1/products/", headers={"X-Forwarded-For": forwarded}).status_code
+            return anonymous.get("/api/v1/passports/", headers={"X-Forwarded-For": forwarded}).status_code
 
         statuses = [get(f"10.0.0.{n}", "203.0.113.1") for n in range(4)]
         assert statuses == [200, 200, 200, 429]

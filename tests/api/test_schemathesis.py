@@ -24,8 +24,16 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from catalogue.passports.services import publish_product
 from products.models import Product
-from tests.factories import CategoryFactory, EvidenceDocumentFactory, MakerMembershipFactory, complete_product
+from tests.factories import (
+    AssortmentItemFactory,
+    CategoryFactory,
+    EvidenceDocumentFactory,
+    MakerMembershipFactory,
+    RetailerMembershipFactory,
+    complete_product,
+)
 
 CHECKS = [
     not_a_server_error,
@@ -47,19 +55,28 @@ def documented_operations() -> list[tuple[str, str]]:
 
 
 class World:
-    """A maker with a token and products to aim the generated requests at."""
+    """A user who is a maker and a retailer, with a token, and products to aim the generated requests at."""
 
     def __init__(self):
         membership = MakerMembershipFactory()
         self.maker = membership.organisation
         self.token = Token.objects.create(user=membership.user).key
         self.category = CategoryFactory(slug="chefs-knives")
-        complete_product(maker=self.maker, status=Product.Status.PUBLISHED)
+        self.published = complete_product(maker=self.maker)
+        publish_product(self.published)
+        self.retailer = RetailerMembershipFactory(user=membership.user).organisation
+        AssortmentItemFactory(retailer=self.retailer, product=self.published)
         self.api = APIClient(HTTP_AUTHORIZATION=f"Token {self.token}")
 
     def aim(self, case) -> None:
-        """Point path parameters at a fresh product of the maker and send its current ETag."""
+        """Point path parameters at real objects of the user, and send a product's current ETag."""
         parameters = case.path_parameters or {}
+        if "slug" in parameters and "/retailers/" in case.path:
+            parameters["slug"] = self.retailer.slug
+        if "code" in parameters:  # a public passport, or an item of the assortment
+            parameters["code"] = self.published.passport_code
+        if "number" in parameters:
+            parameters["number"] = 1
         if not {"passport_code", "product_code"} & set(parameters):
             return
         product = complete_product(maker=self.maker, category=self.category)
@@ -68,7 +85,8 @@ class World:
                 parameters[name] = product.passport_code
         if "id" in parameters:
             parameters["id"] = EvidenceDocumentFactory(product=product).pk
-        if case.method.upper() in ("PUT", "PATCH", "DELETE") and "passport_code" in parameters:
+        guarded = case.method.upper() in ("PUT", "PATCH", "DELETE") or case.path.endswith(("/publish/", "/withdraw/"))
+        if guarded and "passport_code" in parameters:
             etag = self.api.get(f"/api/v1/products/{product.passport_code}/")["ETag"]
             case.headers = {**(case.headers or {}), "If-Match": etag}
 
@@ -117,9 +135,57 @@ def test_operation_conforms_to_the_schema(api_schema, world, method, path):
     check()
 
 
+# Successful answers, aimed deliberately: random cases rarely get past validation to these.
+SUCCESSES = [
+    ("GET", "/api/v1/passports/", {}, {"page_size": 100}, None, 200),
+    ("GET", "/api/v1/passports/{code}/", {}, {}, None, 200),
+    ("GET", "/api/v1/passports/{code}/versions/", {}, {}, None, 200),
+    ("GET", "/api/v1/passports/{code}/versions/{number}/", {}, {}, None, 200),
+    ("GET", "/api/v1/lookup/", {}, {"code": "{code}"}, None, 200),
+    ("GET", "/api/v1/products/{passport_code}/score/", {}, {}, None, 200),
+    ("POST", "/api/v1/products/{passport_code}/publish/", {}, {}, None, 201),
+    ("POST", "/api/v1/products/{passport_code}/withdraw/", {"published": True}, {}, None, 200),
+    ("GET", "/api/v1/retailers/", {}, {}, None, 200),
+    ("GET", "/api/v1/retailers/{slug}/assortment/", {}, {}, None, 200),
+    ("GET", "/api/v1/retailers/{slug}/assortment/{code}/", {}, {}, None, 200),
+    ("GET", "/api/v1/retailers/{slug}/reprints/", {}, {}, None, 200),
+    ("POST", "/api/v1/retailers/{slug}/print/", {}, {}, {"scope": "all", "format": "labels"}, 200),
+    ("GET", "/api/v1/export/passports.csv", {}, {}, None, 200),
+    ("GET", "/api/v1/export/passports.jsonld", {}, {"lang": "en"}, None, 200),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "options", "query", "body", "expected"), SUCCESSES)
+def test_successful_answers_conform_to_the_schema(api_schema, world, method, path, options, query, body, expected):
+    candidates = {
+        "slug": world.retailer.slug,
+        "code": world.published.passport_code,
+        "number": 1,
+        "passport_code": "replaced-by-aim",
+    }
+    case = api_schema[path][method].Case(
+        path_parameters={name: value for name, value in candidates.items() if f"{{{name}}}" in path},
+        query={name: str(value).format(code=world.published.passport_code) for name, value in query.items()},
+        body=body if body is not None else schemathesis.core.NOT_SET,
+        media_type="application/json" if body is not None else None,
+    )
+    world.aim(case)
+    if options.get("published"):
+        product = Product.objects.get(passport_code=case.path_parameters["passport_code"])
+        publish_product(product)
+        case.headers["If-Match"] = world.api.get(f"/api/v1/products/{product.passport_code}/")["ETag"]
+    response = case.call_and_validate(checks=CHECKS, headers={"Authorization": f"Token {world.token}"})
+    assert response.status_code == expected, response.text[:500]
+
+
 def test_every_operation_is_exercised():
     operations = documented_operations()
     assert ("GET", "/api/v1/products/") in operations
     assert ("PATCH", "/api/v1/products/{passport_code}/") in operations
     assert ("POST", "/api/v1/products/import/") in operations
     assert ("POST", "/api/v1/products/{product_code}/evidence/") in operations
+    assert ("POST", "/api/v1/products/{passport_code}/publish/") in operations
+    assert ("GET", "/api/v1/passports/{code}/versions/{number}/") in operations
+    assert ("GET", "/api/v1/lookup/") in operations
+    assert ("POST", "/api/v1/retailers/{slug}/print/") in operations
+    assert ("GET", "/api/v1/export/passports.jsonld") in operations

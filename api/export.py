@@ -1,0 +1,115 @@
+"""Open-data export of every published passport as CSV or JSON-LD, under CC BY 4.0 (docs/open-data.md)."""
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.views import APIView
+
+from catalogue.passports.open_data import LICENSE_URL, iter_csv, iter_jsonld
+from catalogue.passports.selectors import published_snapshots
+
+from . import schema
+from .base import FirstRenderer, ScopedViewMixin
+
+# The export changes only when a passport is published or withdrawn; caches may keep it for a while.
+CACHE_CONTROL = "public, max-age=300"
+LICENSE_HEADER = OpenApiParameter(
+    "Link",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[200],
+    description=f'The licence: `<{LICENSE_URL}>; rel="license"`.',
+)
+
+
+class LanguageSerializer(serializers.Serializer):
+    lang = serializers.ChoiceField(choices=["de", "en"], default="de", help_text="Language of names and labels.")
+
+
+class ExportView(ScopedViewMixin, APIView):
+    """Streams the export, so that a large catalogue is never held in memory at once."""
+
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]  # for errors; the export itself is streamed as it is
+    content_negotiation_class = FirstRenderer
+
+    def stream(self, chunks, content_type: str, filename: str) -> StreamingHttpResponse:
+        response = StreamingHttpResponse(chunks, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Link"] = f'<{LICENSE_URL}>; rel="license"'
+        response["Cache-Control"] = CACHE_CONTROL
+        return response
+
+
+@extend_schema(tags=["open data"])
+class CsvExportView(ExportView):
+    @extend_schema(
+        operation_id="export_passports_csv",
+        summary="Export published passports as CSV",
+        description=(
+            "One row per published (not withdrawn) passport, its current version, ordered by passport code: "
+            "identity, maker, category, score with grade and sub-scores, Solingen designation, key figures, links "
+            "and the licence (CC BY 4.0) in the `license` column. UTF-8, comma-separated, header row first; "
+            "empty cells are not disclosed. Columns in docs/open-data.md."
+        ),
+        parameters=[LICENSE_HEADER],
+        responses={
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="The CSV file.",
+                examples=[
+                    OpenApiExample(
+                        "Header and one row",
+                        value=(
+                            "passport_code,gtin,name,…,grade,…,license\r\n"
+                            "K7QX2M9C,04006381333931,Kochmesser Schmiedeklinge 20 cm,…,B,…,"
+                            f"{LICENSE_URL}\r\n"
+                        ),
+                    )
+                ],
+            ),
+        },
+    )
+    def get(self, request):
+        return self.stream(iter_csv(published_snapshots()), "text/csv; charset=utf-8", "passports.csv")
+
+
+@extend_schema(tags=["open data"])
+class JsonLdExportView(ExportView):
+    @extend_schema(
+        operation_id="export_passports_jsonld",
+        summary="Export published passports as JSON-LD",
+        description=(
+            "A schema.org `Dataset` with its `license` (CC BY 4.0), whose `mainEntity` lists every published (not "
+            "withdrawn) passport, its current version, as a schema.org `Product` ordered by passport code. "
+            "`additionalProperty` items carry a `propertyID` (grade, overall, the sub-scores, solingen, "
+            "passport_version, content_hash, …) that does not depend on the language."
+        ),
+        parameters=[LanguageSerializer, LICENSE_HEADER],
+        responses={
+            (200, "application/ld+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="The JSON-LD document.",
+                examples=[schema.OPEN_DATA_JSONLD_EXAMPLE],
+            ),
+            400: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="Unknown language.",
+                examples=[OpenApiExample("Bad language", value={"lang": ['"fr" is not a valid choice.']})],
+            ),
+        },
+    )
+    def get(self, request):
+        options = LanguageSerializer(data=request.query_params)
+        options.is_valid(raise_exception=True)
+        chunks = iter_jsonld(
+            published_snapshots(),
+            generated_at=timezone.now().isoformat(timespec="seconds"),
+            url=request.build_absolute_uri(request.path),
+            language=options.validated_data["lang"],
+        )
+        return self.stream(chunks, "application/ld+json", "passports.jsonld")

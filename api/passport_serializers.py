@@ -1,0 +1,304 @@
+"""Documented shapes of published passports: the frozen snapshot (docs/passport-snapshot.md) and its versions.
+
+The views build these representations from stored snapshots as plain dicts, so that a snapshot is
+passed on exactly as it was published; the serializers here describe them in the OpenAPI schema.
+"""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .serializers import CategorySummarySerializer, MakerSummarySerializer, ScoreSummarySerializer
+
+PASSPORT_STATUSES = [("published", "Published"), ("withdrawn", "Withdrawn")]
+CODE_HELP = "A code; the schema of the snapshot documents which codes exist at the time of publication."
+
+
+class LocalisedTextSerializer(serializers.Serializer):
+    """A text in both languages of the catalogue."""
+
+    de = serializers.CharField()
+    en = serializers.CharField()
+
+
+class SnapshotCategorySerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = LocalisedTextSerializer()
+
+
+class SnapshotVariantSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class SnapshotProductSerializer(serializers.Serializer):
+    """Identity and description of the product as published."""
+
+    name = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+    model_number = serializers.CharField(allow_blank=True)
+    gtin = serializers.CharField(allow_null=True, help_text="14 digits, or null without a GTIN.")
+    passport_code = serializers.CharField()
+    passport_code_display = serializers.CharField()
+    category = SnapshotCategorySerializer()
+    price_eur = serializers.FloatField(allow_null=True)
+    mass_g = serializers.IntegerField(allow_null=True)
+    variants = SnapshotVariantSerializer(many=True)
+
+
+class SnapshotMakerSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    city = serializers.CharField(allow_blank=True)
+    postcode = serializers.CharField(allow_blank=True)
+    country = serializers.CharField(allow_blank=True)
+    website = serializers.CharField(allow_blank=True)
+
+
+class SubscoresSerializer(serializers.Serializer):
+    """The four sub-scores, 0–100."""
+
+    durability = serializers.FloatField()
+    repairability = serializers.FloatField()
+    supply_chain = serializers.FloatField()
+    circularity = serializers.FloatField()
+
+
+class CriterionSerializer(serializers.Serializer):
+    """One criterion of the methodology: points, maximum, status, explanation and improvement hint."""
+
+    subscore = serializers.CharField()
+    key = serializers.CharField()
+    label = LocalisedTextSerializer()
+    points = serializers.FloatField()
+    max_points = serializers.FloatField()
+    status = serializers.CharField(help_text="known, unknown or not_applicable. Unknown is never counted as good.")
+    explanation = LocalisedTextSerializer()
+    hint = LocalisedTextSerializer(allow_null=True, help_text="How to gain points; null when none were lost.")
+    hint_points = serializers.FloatField(allow_null=True)
+
+
+class SolingenSerializer(serializers.Serializer):
+    """Whether the product may be called "Solingen" (SolingenV § 1), and why not."""
+
+    qualifies = serializers.BooleanField()
+    reasons = LocalisedTextSerializer(many=True)
+
+
+class ScoreSerializer(serializers.Serializer):
+    """A whole score: overall, grade, sub-scores, every criterion and the Solingen designation."""
+
+    overall = serializers.FloatField()
+    grade = serializers.CharField(help_text="A (best) to E.")
+    band_colour = serializers.CharField()
+    methodology_version = serializers.CharField()
+    computed_at = serializers.CharField(allow_null=True, help_text="ISO 8601.")
+    subscores = SubscoresSerializer()
+    criteria = CriterionSerializer(many=True)
+    solingen = SolingenSerializer()
+
+
+class SnapshotMaterialSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    part = serializers.CharField(allow_blank=True)
+    mass_g = serializers.FloatField(allow_null=True)
+    share_percent = serializers.FloatField(allow_null=True)
+    recycled_content_percent = serializers.FloatField(allow_null=True)
+    renewable = serializers.BooleanField(allow_null=True)
+    recyclable = serializers.BooleanField(allow_null=True)
+    substances_of_concern = serializers.CharField(allow_blank=True)
+
+
+class SnapshotComponentSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    replaceable = serializers.BooleanField(allow_null=True)
+    spare_part_available = serializers.BooleanField(allow_null=True)
+
+
+class SnapshotStepSerializer(serializers.Serializer):
+    """A manufacturing step; a confidential supplier's name is never published."""
+
+    position = serializers.IntegerField()
+    step_type = serializers.CharField(help_text=CODE_HELP)
+    step_label = LocalisedTextSerializer(allow_null=True)
+    description = serializers.CharField(allow_blank=True)
+    performed_by = serializers.CharField(allow_blank=True, help_text="maker, supplier or empty.")
+    supplier_name = serializers.CharField(allow_null=True)
+    supplier_confidential = serializers.BooleanField()
+    city = serializers.CharField(allow_blank=True)
+    postcode = serializers.CharField(allow_blank=True)
+    country = serializers.CharField(allow_blank=True)
+    region = serializers.CharField(allow_null=True, help_text="solingen, bergisch, germany, eu or world.")
+    region_label = LocalisedTextSerializer(allow_null=True)
+
+
+class SnapshotDurabilityTestSerializer(serializers.Serializer):
+    property = serializers.CharField(help_text=CODE_HELP)
+    label = LocalisedTextSerializer(allow_null=True)
+    method = serializers.CharField(allow_blank=True)
+    result = serializers.CharField(allow_blank=True)
+    evidence_verified = serializers.BooleanField(allow_null=True)
+
+
+class SnapshotDurabilitySerializer(serializers.Serializer):
+    warranty_years = serializers.FloatField(allow_null=True)
+    lifetime_warranty = serializers.BooleanField()
+    expected_lifetime_years = serializers.IntegerField(allow_null=True)
+    maintenance_instructions = serializers.CharField(allow_blank=True)
+    resharpenable = serializers.BooleanField(allow_null=True)
+    resharpening_cycles = serializers.IntegerField(allow_null=True)
+    refurbishable = serializers.BooleanField(allow_null=True)
+    tests = SnapshotDurabilityTestSerializer(many=True)
+
+
+class SnapshotSparePartSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    years_available = serializers.IntegerField(allow_null=True)
+    delivery_days = serializers.IntegerField(allow_null=True)
+    price_percent_of_product = serializers.FloatField(allow_null=True)
+
+
+class SnapshotRepairServiceSerializer(serializers.Serializer):
+    service_type = serializers.CharField(help_text=CODE_HELP)
+    label = LocalisedTextSerializer(allow_null=True)
+    provider = serializers.CharField(allow_blank=True)
+    price_eur = serializers.FloatField(allow_null=True)
+    description = serializers.CharField(allow_blank=True)
+
+
+class SnapshotRepairabilitySerializer(serializers.Serializer):
+    """Repair parameters after EN 45554; null values were not disclosed."""
+
+    documentation = serializers.CharField(allow_null=True, help_text="public, professionals or none.")
+    documentation_label = LocalisedTextSerializer(allow_null=True)
+    documentation_url = serializers.CharField(allow_null=True, allow_blank=True)
+    disassembly_steps = serializers.IntegerField(allow_null=True)
+    fasteners = serializers.CharField(allow_null=True, help_text=CODE_HELP)
+    fasteners_label = LocalisedTextSerializer(allow_null=True)
+    tools = serializers.CharField(allow_null=True, help_text=CODE_HELP)
+    tools_label = LocalisedTextSerializer(allow_null=True)
+    spare_parts = SnapshotSparePartSerializer(many=True)
+    repair_services = SnapshotRepairServiceSerializer(many=True)
+
+
+class SnapshotEndOfLifeSerializer(serializers.Serializer):
+    take_back_offered = serializers.BooleanField(allow_null=True)
+    take_back_details = serializers.CharField(allow_blank=True)
+    recyclable_share_percent = serializers.FloatField(allow_null=True)
+    separability = serializers.CharField(allow_null=True, help_text=CODE_HELP)
+    separability_label = LocalisedTextSerializer(allow_null=True)
+    disposal_instructions = serializers.CharField(allow_blank=True)
+
+
+class SnapshotEvidenceSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    claim = serializers.CharField()
+    url = serializers.CharField(allow_blank=True)
+    verified = serializers.BooleanField(help_text="Verified by staff; otherwise declared by the maker.")
+
+
+class SnapshotUrlsSerializer(serializers.Serializer):
+    passport = serializers.CharField()
+    digital_link = serializers.CharField(allow_null=True)
+    qr = serializers.CharField(help_text="What the QR code encodes.")
+
+
+class PassportSnapshotSerializer(serializers.Serializer):
+    """Everything public about the product at publication, including its score (schema gw-passport/1)."""
+
+    schema = serializers.CharField(help_text="gw-passport/1")
+    version = serializers.IntegerField()
+    published_at = serializers.CharField(help_text="ISO 8601.")
+    product = SnapshotProductSerializer()
+    maker = SnapshotMakerSerializer()
+    score = ScoreSerializer(allow_null=True)
+    materials = SnapshotMaterialSerializer(many=True)
+    components = SnapshotComponentSerializer(many=True)
+    supply_chain = SnapshotStepSerializer(many=True)
+    durability = SnapshotDurabilitySerializer(allow_null=True, help_text="Null when not filled in at all.")
+    repairability = SnapshotRepairabilitySerializer(allow_null=True, help_text="Null when not filled in at all.")
+    end_of_life = SnapshotEndOfLifeSerializer(allow_null=True, help_text="Null when not filled in at all.")
+    evidence = SnapshotEvidenceSerializer(many=True)
+    urls = SnapshotUrlsSerializer()
+
+
+@extend_schema_field(PassportSnapshotSerializer)
+class SnapshotField(serializers.JSONField):
+    """The stored snapshot, passed on untouched."""
+
+
+# ---------- Passports and their versions ----------
+
+
+class PassportLinksSerializer(serializers.Serializer):
+    """Where to read the passport: its web page, its PDF and the list of its versions."""
+
+    html = serializers.URLField(help_text="The passport page.")
+    pdf = serializers.URLField(help_text="The A4 passport as PDF (?lang=de or en).")
+    versions = serializers.URLField(help_text="Every published version of this passport.")
+
+
+class PassportSummarySerializer(serializers.Serializer):
+    """A public passport in a list: the current version's identity, maker, category and score summary."""
+
+    url = serializers.URLField()
+    passport_code = serializers.CharField()
+    passport_code_display = serializers.CharField()
+    gtin = serializers.CharField(allow_null=True)
+    name = serializers.CharField()
+    model_number = serializers.CharField(allow_blank=True)
+    maker = MakerSummarySerializer()
+    category = CategorySummarySerializer()
+    price_eur = serializers.FloatField(allow_null=True)
+    score = ScoreSummarySerializer(allow_null=True, help_text="As published; null for a passport without a score.")
+    solingen = serializers.BooleanField(
+        allow_null=True, help_text="Whether the product may be called Solingen (SolingenV § 1)."
+    )
+    version = serializers.IntegerField(help_text="Number of the current version.")
+    published_at = serializers.DateTimeField()
+    content_hash = serializers.CharField(help_text="SHA-256 of the canonical snapshot JSON.")
+    methodology_version = serializers.CharField()
+    status = serializers.ChoiceField(choices=PASSPORT_STATUSES)
+    withdrawn = serializers.BooleanField(help_text="A withdrawn passport stays readable, marked as withdrawn.")
+    links = PassportLinksSerializer()
+
+
+class PassportVersionSummarySerializer(serializers.Serializer):
+    """One published version, without its snapshot."""
+
+    url = serializers.URLField()
+    version = serializers.IntegerField()
+    published_at = serializers.DateTimeField()
+    content_hash = serializers.CharField(help_text="SHA-256 of the canonical snapshot JSON.")
+    methodology_version = serializers.CharField()
+    superseded = serializers.BooleanField(help_text="A newer version has been published.")
+    withdrawn = serializers.BooleanField(help_text="The passport has been withdrawn (all its versions).")
+    links = PassportLinksSerializer()
+
+
+class PassportVersionSerializer(PassportVersionSummarySerializer):
+    """One published version with its frozen snapshot, under ``passport``."""
+
+    passport_code = serializers.CharField()
+    gtin = serializers.CharField(allow_null=True, help_text="As published.")
+    status = serializers.ChoiceField(choices=PASSPORT_STATUSES)
+    passport = SnapshotField()
+
+
+class PublishErrorSerializer(serializers.Serializer):
+    """Why a product cannot be published yet."""
+
+    detail = serializers.CharField()
+    missing = serializers.ListField(child=serializers.CharField(), help_text="What the product still lacks.")
+
+
+class HintSerializer(CriterionSerializer):
+    """A criterion with an improvement hint and what following it adds to the overall score."""
+
+    overall_points = serializers.FloatField()
+
+
+class ProductScoreSerializer(ScoreSerializer):
+    """The product's current score from its live data, with ranked improvement hints."""
+
+    hints = HintSerializer(many=True, help_text="Criteria with a hint, the largest gain in the overall score first.")
+    outdated = serializers.BooleanField(help_text="Computed with an older methodology version.")

@@ -1,0 +1,254 @@
+"""Public passports: the current published version of every public product, and each of its versions.
+
+Everything here is read from published passport versions (their frozen snapshots), never from the
+products' live data, so a change a maker has not published yet is never visible.
+"""
+
+from django.urls import reverse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from catalogue.passports.filters import PassportFilterSet
+from catalogue.passports.selectors import current_version_summaries, public_passport_products
+from catalogue.public_selectors import current_version, version_history, version_snapshot
+from catalogue.search import uses_full_text
+from products.models import Product
+
+from . import schema
+from .base import ScopedViewMixin, passport_code_or_404
+from .passport_serializers import (
+    PassportSummarySerializer,
+    PassportVersionSerializer,
+    PassportVersionSummarySerializer,
+)
+
+WITHDRAWN = Product.Status.WITHDRAWN.value
+# Placeholders that the URL patterns accept, replaced per row; reversing once per request is much cheaper.
+_CODE, _NUMBER = "C0DE", "987654321"
+
+VERSION_NUMBER = OpenApiParameter(
+    "number", OpenApiTypes.INT, OpenApiParameter.PATH, description="The version number, from 1."
+)
+
+
+class PassportUrls:
+    """Absolute URLs of passports for one request: the API resources, the web pages and the PDFs."""
+
+    def __init__(self, request):
+        root = request.build_absolute_uri("/")[:-1]
+
+        def template(name: str, *args) -> str:
+            return root + reverse(name, args=args).replace(_CODE, "{code}").replace(_NUMBER, "{number}")
+
+        self._api = template("api:passport-detail", _CODE)
+        self._api_versions = template("api:passport-versions", _CODE)
+        self._api_version = template("api:passport-version", _CODE, _NUMBER)
+        self._html = template("catalogue:passport", _CODE)
+        self._pdf = template("catalogue:passport-pdf", _CODE)
+        self._version_html = template("catalogue:passport-version", _CODE, _NUMBER)
+        self._version_pdf = template("catalogue:passport-version-pdf", _CODE, _NUMBER)
+
+    def passport(self, code: str) -> str:
+        return self._api.format(code=code)
+
+    def version(self, code: str, number: int) -> str:
+        return self._api_version.format(code=code, number=number)
+
+    def current_links(self, code: str) -> dict:
+        """Links that always show the current version."""
+        return {
+            "html": self._html.format(code=code),
+            "pdf": self._pdf.format(code=code),
+            "versions": self._api_versions.format(code=code),
+        }
+
+    def version_links(self, code: str, number: int) -> dict:
+        """The permanent links of one version."""
+        return {
+            "html": self._version_html.format(code=code, number=number),
+            "pdf": self._version_pdf.format(code=code, number=number),
+            "versions": self._api_versions.format(code=code),
+        }
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def summary_row(urls: PassportUrls, code: str, summary: dict) -> dict:
+    """A passport list row (PassportSummarySerializer) from ``current_version_summaries``."""
+    product = summary["product"]
+    category = product.get("category") or {}
+    score, solingen = summary["score"], None
+    if score is not None:
+        subscores, solingen = score["subscores"], score["solingen"]
+        score = {
+            "overall": score["overall"],
+            "grade": score["grade"],
+            "durability": subscores.get("durability"),
+            "repairability": subscores.get("repairability"),
+            "supply_chain": subscores.get("supply_chain"),
+            "circularity": subscores.get("circularity"),
+            "methodology_version": summary["methodology_version"],
+            "computed_at": score["computed_at"] or _DATETIME.to_representation(summary["published_at"]),
+        }
+    return {
+        "url": urls.passport(code),
+        "passport_code": code,
+        "passport_code_display": product.get("passport_code_display") or code,
+        "gtin": product.get("gtin"),
+        "name": product.get("name", ""),
+        "model_number": product.get("model_number", ""),
+        "maker": summary["maker"],
+        "category": {"slug": category.get("slug", ""), "name": category.get("name") or {"de": "", "en": ""}},
+        "price_eur": product.get("price_eur"),
+        "score": score,
+        "solingen": solingen,
+        "version": summary["number"],
+        "published_at": _DATETIME.to_representation(summary["published_at"]),
+        "content_hash": summary["content_hash"],
+        "methodology_version": summary["methodology_version"],
+        "status": summary["status"],
+        "withdrawn": summary["status"] == WITHDRAWN,
+        "links": urls.current_links(code),
+    }
+
+
+def version_data(
+    urls: PassportUrls,
+    *,
+    code: str,
+    number: int,
+    published_at,
+    content_hash: str,
+    methodology_version: str,
+    status: str,
+    superseded: bool,
+    snapshot: dict | None = None,
+) -> dict:
+    """A version without its snapshot; with ``snapshot``, the whole version (PassportVersionSerializer)."""
+    data = {
+        "url": urls.version(code, number),
+        "version": number,
+        "published_at": _DATETIME.to_representation(published_at),
+        "content_hash": content_hash,
+        "methodology_version": methodology_version,
+        "superseded": superseded,
+        "withdrawn": status == WITHDRAWN,
+        "links": urls.version_links(code, number),
+    }
+    if snapshot is not None:
+        data.update(
+            passport_code=code,
+            gtin=(snapshot.get("product") or {}).get("gtin"),
+            status=status,
+            passport=snapshot,
+        )
+    return data
+
+
+def public_version_data(urls: PassportUrls, version, *, newest: int, snapshot: dict | None = None) -> dict:
+    """``version_data`` of a ``catalogue.public_selectors.PublicVersion``."""
+    return version_data(
+        urls,
+        code=version.passport_code,
+        number=version.number,
+        published_at=version.published_at,
+        content_hash=version.content_hash,
+        methodology_version=version.methodology_version,
+        status=version.status,
+        superseded=version.number < newest,
+        snapshot=snapshot,
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List public passports",
+        description=(
+            "The current version of every published passport, and of withdrawn ones (marked `withdrawn`). Every "
+            "value comes from the published snapshot. Filters are those of the browse page; `page_size` is capped "
+            "at 100."
+        ),
+        responses={200: PassportSummarySerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
+        examples=[schema.PASSPORT_ROW_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary="Get the current version of a passport",
+        description="The current published version with its frozen snapshot under `passport`.",
+        parameters=[schema.PUBLIC_PASSPORT_CODE],
+        responses={200: PassportVersionSerializer, 404: schema.NOT_FOUND},
+        examples=[schema.PASSPORT_VERSION_EXAMPLE],
+    ),
+)
+@extend_schema(tags=["passports"])
+class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
+    """Published passports, read only, for everyone."""
+
+    permission_classes = [AllowAny]
+    lookup_field = "code"
+    lookup_value_regex = "[0-9A-Za-z-]+"
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PassportFilterSet
+
+    def get_queryset(self):
+        return public_passport_products()
+
+    def list(self, request):
+        products = self.filter_queryset(self.get_queryset())
+        if not request.query_params.get("ordering"):
+            # As on the browse page: most relevant first when searching with full text, otherwise by name.
+            ranked = request.query_params.get("q", "").strip() and uses_full_text(products)
+            order = ("-search_rank", "published_facets__name", "pk") if ranked else ("published_facets__name", "pk")
+            products = products.order_by(*order)
+        page = self.paginate_queryset(products.values_list("pk", "passport_code"))
+        summaries = current_version_summaries(pk for pk, _code in page)
+        urls = PassportUrls(request)
+        return self.get_paginated_response(
+            [summary_row(urls, code, summaries[pk]) for pk, code in page if pk in summaries]
+        )
+
+    def retrieve(self, request, code=None):
+        version = current_version(passport_code=passport_code_or_404(code))
+        if version is None:
+            raise NotFound()
+        data = public_version_data(PassportUrls(request), version, newest=version.number, snapshot=version.snapshot)
+        return Response(data)
+
+    @extend_schema(
+        summary="List the versions of a passport",
+        description="Every published version, newest first, without snapshots. Earlier versions are `superseded`.",
+        parameters=[schema.PUBLIC_PASSPORT_CODE],
+        responses={200: PassportVersionSummarySerializer(many=True), 404: schema.NOT_FOUND_OR_PAGE},
+        examples=[schema.PASSPORT_VERSION_ROW_EXAMPLE],
+    )
+    @action(detail=True, url_path="versions", filter_backends=[])
+    def versions(self, request, code=None):
+        history = version_history(passport_code_or_404(code))
+        if not history:
+            raise NotFound()
+        page = self.paginate_queryset(history)
+        urls = PassportUrls(request)
+        newest = history[0].number
+        return self.get_paginated_response([public_version_data(urls, version, newest=newest) for version in page])
+
+    @extend_schema(
+        summary="Get one version of a passport",
+        description="A published version at its permanent URL, with its frozen snapshot under `passport`.",
+        parameters=[schema.PUBLIC_PASSPORT_CODE, VERSION_NUMBER],
+        responses={200: PassportVersionSerializer, 404: schema.NOT_FOUND},
+        examples=[schema.PASSPORT_VERSION_EXAMPLE],
+    )
+    @action(detail=True, url_path=r"versions/(?P<number>[0-9]+)", filter_backends=[], pagination_class=None)
+    def version(self, request, code=None, number=None):
+        history = version_history(passport_code_or_404(code))
+        match = next((version for version in history if str(version.number) == number.lstrip("0")), None)
+        if match is None:
+            raise NotFound()
+        snapshot = version_snapshot(match.pk)
+        return Response(public_version_data(PassportUrls(request), match, newest=history[0].number, snapshot=snapshot))

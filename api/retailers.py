@@ -1,0 +1,431 @@
+"""Retailer API: the assortment, what needs reprinting, and printing passports or shelf labels as one PDF."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from catalogue.models import AssortmentItem, PrintJob
+from catalogue.passports.label_formats import LABEL_FORMATS
+from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH, parse_identifiers
+from catalogue.passports.selectors import current_version_summaries
+from catalogue.pdf_views import pdf_response
+from catalogue.retailers import selectors, services
+from catalogue.retailers.forms import AddToAssortmentForm
+
+from . import schema
+from .base import FirstRenderer, ScopedViewMixin, passport_code_or_404
+from .passport_serializers import PASSPORT_STATUSES
+from .passports import PassportUrls
+from .serializers import MakerSummarySerializer
+
+SLUG = OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Your retailer's slug.")
+ITEM_CODE = OpenApiParameter(
+    "code", OpenApiTypes.STR, OpenApiParameter.PATH, description="Passport code of a product in the assortment."
+)
+_DATETIME = serializers.DateTimeField()
+
+
+# ---------- Representations ----------
+
+
+class RetailerLinksSerializer(serializers.Serializer):
+    assortment = serializers.URLField()
+    reprints = serializers.URLField(help_text="Products whose printed passport is out of date.")
+    print = serializers.URLField(help_text="POST here to print passports or shelf labels.")
+
+
+class RetailerSerializer(serializers.Serializer):
+    """A retailer you are a member of."""
+
+    url = serializers.URLField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    city = serializers.CharField(allow_blank=True)
+    links = RetailerLinksSerializer()
+
+
+class AssortmentItemSerializer(serializers.Serializer):
+    """A product in the assortment, as published, with what was printed of it."""
+
+    passport_code = serializers.CharField()
+    passport = serializers.URLField(help_text="The public passport in the API.")
+    name = serializers.CharField(help_text="As published.")
+    gtin = serializers.CharField(allow_null=True, help_text="As published.")
+    maker = MakerSummarySerializer()
+    status = serializers.ChoiceField(choices=PASSPORT_STATUSES)
+    withdrawn = serializers.BooleanField()
+    current_version = serializers.IntegerField(allow_null=True)
+    last_printed_version = serializers.IntegerField(allow_null=True, help_text="Null when never printed.")
+    last_printed_at = serializers.DateTimeField(allow_null=True)
+    never_printed = serializers.BooleanField()
+    reprint_needed = serializers.BooleanField(help_text="A newer version was published than the one printed.")
+    added_at = serializers.DateTimeField()
+
+
+class AddItemSerializer(serializers.Serializer):
+    """A product to add, named the way a person types or scans it."""
+
+    code = serializers.CharField(
+        max_length=300, help_text="GTIN/EAN, passport code, or a scanned passport or Digital Link URL."
+    )
+
+
+class PrintRequestSerializer(serializers.Serializer):
+    """What to print, and how."""
+
+    items = serializers.ListField(
+        child=serializers.CharField(max_length=300),
+        required=False,
+        max_length=MAX_BATCH,
+        help_text=f"GTINs or passport codes of products in the assortment (at most {MAX_BATCH}); for scope=selected.",
+    )
+    scope = serializers.ChoiceField(
+        choices=["selected", "all", "reprint"],
+        default="selected",
+        help_text="selected: the items given; all: the whole assortment; reprint: what needs reprinting.",
+    )
+    format = serializers.ChoiceField(choices=PrintJob.Format.choices, default=PrintJob.Format.PASSPORT)
+    layout = serializers.ChoiceField(
+        choices=list(LABEL_FORMATS), default=DEFAULT_LABEL_LAYOUT, help_text="Label sheet; only used for labels."
+    )
+    language = serializers.ChoiceField(choices=[code for code, _name in settings.LANGUAGES], default="de")
+
+
+class RetailerUrls:
+    """Absolute URLs of the retailer resources for one request."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def retailer(self, slug: str) -> dict:
+        def url(name):
+            return self.request.build_absolute_uri(reverse(name, kwargs={"slug": slug}))
+
+        return {
+            "url": url("api:retailer-detail"),
+            "links": {
+                "assortment": url("api:retailer-assortment"),
+                "reprints": url("api:retailer-reprints"),
+                "print": url("api:retailer-print"),
+            },
+        }
+
+
+def retailer_data(request, retailer) -> dict:
+    urls = RetailerUrls(request).retailer(retailer.slug)
+    return {"url": urls["url"], "slug": retailer.slug, "name": retailer.name, "city": retailer.city, **urls}
+
+
+def item_rows(request, rows: list[selectors.AssortmentRow]) -> list[dict]:
+    """Assortment rows (AssortmentItemSerializer), named as their current passport says (one query)."""
+    summaries = current_version_summaries(row.item.product_id for row in rows)
+    urls = PassportUrls(request)
+    result = []
+    for row in rows:
+        item, product = row.item, row.product
+        summary = summaries.get(item.product_id) or {"product": {}, "maker": {"slug": "", "name": ""}}
+        result.append(
+            {
+                "passport_code": product.passport_code,
+                "passport": urls.passport(product.passport_code),
+                "name": summary["product"].get("name", ""),
+                "gtin": summary["product"].get("gtin"),
+                "maker": summary["maker"],
+                "status": product.status,
+                "withdrawn": row.withdrawn,
+                "current_version": item.current_number,
+                "last_printed_version": item.last_printed_number,
+                "last_printed_at": item.last_printed_at and _DATETIME.to_representation(item.last_printed_at),
+                "never_printed": row.never_printed,
+                "reprint_needed": row.reprint_needed,
+                "added_at": _DATETIME.to_representation(item.added_at),
+            }
+        )
+    return result
+
+
+ITEM_EXAMPLE = OpenApiExample(
+    "A product on the shelf",
+    response_only=True,
+    status_codes=[200, 201],
+    value={
+        "passport_code": "K7QX2M9C",
+        "passport": "https://glaeserne-werkstatt.example/api/v1/passports/K7QX2M9C/",
+        "name": "Kochmesser Schmiedeklinge 20 cm",
+        "gtin": "04006381333931",
+        "maker": {"slug": "schmiede-beispiel", "name": "Schmiede Beispiel"},
+        "status": "published",
+        "withdrawn": False,
+        "current_version": 3,
+        "last_printed_version": 2,
+        "last_printed_at": "2026-11-02T16:40:00+01:00",
+        "never_printed": False,
+        "reprint_needed": True,
+        "added_at": "2026-10-12T09:15:00+02:00",
+    },
+)
+RETAILER_EXAMPLE = OpenApiExample(
+    "A retailer",
+    response_only=True,
+    value={
+        "url": "https://glaeserne-werkstatt.example/api/v1/retailers/messerladen/",
+        "slug": "messerladen",
+        "name": "Messerladen am Markt",
+        "city": "Solingen",
+        "links": {
+            "assortment": "https://glaeserne-werkstatt.example/api/v1/retailers/messerladen/assortment/",
+            "reprints": "https://glaeserne-werkstatt.example/api/v1/retailers/messerladen/reprints/",
+            "print": "https://glaeserne-werkstatt.example/api/v1/retailers/messerladen/print/",
+        },
+    },
+)
+ADD_EXAMPLE = OpenApiExample("Scanned EAN", request_only=True, value={"code": "4006381333931"})
+PRINT_EXAMPLE = OpenApiExample(
+    "Shelf labels for two products",
+    request_only=True,
+    value={"items": ["4006381333931", "K7QX-2M9C"], "format": "labels", "layout": "3x8", "language": "de"},
+)
+PRINT_REPRINT_EXAMPLE = OpenApiExample(
+    "Reprint what is out of date", request_only=True, value={"scope": "reprint", "format": "passport"}
+)
+CODE_ERROR = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="Not a code of a published passport; the error names the field.",
+    examples=[
+        OpenApiExample(
+            "Unknown code",
+            value={"code": ["No published passport has the GTIN 4006381333931."]},
+            status_codes=[400],
+        )
+    ],
+)
+PRINT_ERROR = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="Invalid request; errors per field. Items that are not in the assortment are listed.",
+    examples=[
+        OpenApiExample(
+            "Not in the assortment",
+            value={"items": ["Not in your assortment: 4006381333931."]},
+            status_codes=[400],
+        )
+    ],
+)
+
+
+# ---------- Views ----------
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List your retailers",
+        description="The retailers you are a member of.",
+        responses={200: RetailerSerializer(many=True), 401: schema.UNAUTHENTICATED, 404: schema.PAGE_NOT_FOUND},
+        examples=[RETAILER_EXAMPLE],
+    ),
+    retrieve=extend_schema(
+        summary="Get one of your retailers",
+        parameters=[SLUG],
+        responses={200: RetailerSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
+        examples=[RETAILER_EXAMPLE],
+    ),
+)
+@extend_schema(tags=["retailers"])
+class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
+    """A retailer's assortment and printing; another retailer's data answers 404."""
+
+    permission_classes = [IsAuthenticated]
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    filter_backends = []
+
+    def get_queryset(self):
+        return selectors.retailers_for_user(self.request.user)
+
+    @cached_property
+    def retailer(self):
+        return selectors.retailer_for_user(self.request.user, self.kwargs["slug"])
+
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([retailer_data(request, retailer) for retailer in page])
+
+    def retrieve(self, request, slug=None):
+        return Response(retailer_data(request, self.retailer))
+
+    def item_response(self, product_id: int, status_code=status.HTTP_200_OK) -> Response:
+        item = selectors.assortment(self.retailer).get(product_id=product_id)
+        return Response(item_rows(self.request, [selectors.AssortmentRow(item)])[0], status=status_code)
+
+    @extend_schema(
+        methods=["get"],
+        summary="List your assortment",
+        description="Products in your assortment, as published, with what you last printed of each.",
+        parameters=[SLUG],
+        responses={
+            200: AssortmentItemSerializer(many=True),
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND_OR_PAGE,
+        },
+        examples=[ITEM_EXAMPLE],
+    )
+    @extend_schema(
+        methods=["post"],
+        summary="Add a product to your assortment",
+        description=(
+            "Adds a product with a published passport, named by GTIN/EAN, passport code or a scanned URL. "
+            "Answers 201 with the new item, or 200 when it was already in the assortment."
+        ),
+        parameters=[SLUG],
+        request=AddItemSerializer,
+        responses={
+            200: AssortmentItemSerializer,
+            201: AssortmentItemSerializer,
+            400: CODE_ERROR,
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND,
+        },
+        examples=[ADD_EXAMPLE, ITEM_EXAMPLE],
+    )
+    @action(detail=True, methods=["get", "post"], parser_classes=[JSONParser, FormParser, MultiPartParser])
+    def assortment(self, request, slug=None):
+        retailer = self.retailer
+        if request.method == "POST":
+            return self.add(request, retailer)
+        page = self.paginate_queryset(selectors.assortment(retailer))
+        return self.get_paginated_response(item_rows(request, [selectors.AssortmentRow(item) for item in page]))
+
+    def add(self, request, retailer):
+        body = AddItemSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        form = AddToAssortmentForm(data={"identifier": body.validated_data["code"]})
+        if not form.is_valid():
+            return Response({"code": form.errors["identifier"]}, status=status.HTTP_400_BAD_REQUEST)
+        item, created = services.add_to_assortment(retailer, form.product, request.user)
+        return self.item_response(item.product_id, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+    @extend_schema(
+        methods=["get"],
+        summary="Get a product of your assortment",
+        parameters=[SLUG, ITEM_CODE],
+        responses={200: AssortmentItemSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
+        examples=[ITEM_EXAMPLE],
+    )
+    @extend_schema(
+        methods=["delete"],
+        summary="Remove a product from your assortment",
+        description="What was printed of it stays in the print history.",
+        parameters=[SLUG, ITEM_CODE],
+        responses={204: OpenApiResponse(description="Removed."), 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
+    )
+    @action(detail=True, methods=["get", "delete"], url_path=r"assortment/(?P<code>[0-9A-Za-z-]+)")
+    def assortment_item(self, request, slug=None, code=None):
+        item = get_object_or_404(
+            AssortmentItem.objects.select_related("product"),
+            retailer=self.retailer,
+            product__passport_code=passport_code_or_404(code),
+        )
+        if request.method == "DELETE":
+            services.remove_from_assortment(item)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return self.item_response(item.product_id)
+
+    @extend_schema(
+        summary="List what needs reprinting",
+        description="Products of your assortment with a newer published version than the one you printed.",
+        parameters=[SLUG],
+        responses={
+            200: AssortmentItemSerializer(many=True),
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND_OR_PAGE,
+        },
+        examples=[ITEM_EXAMPLE],
+    )
+    @action(detail=True, methods=["get"])
+    def reprints(self, request, slug=None):
+        rows = [row for row in selectors.assortment_rows(self.retailer) if row.reprint_needed]
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(item_rows(request, page))
+
+    @extend_schema(
+        summary="Print passports or shelf labels",
+        description=(
+            "Renders the current passports of the chosen products into one PDF: A4 passports or a sheet of shelf "
+            f"labels, in German or English, and records the print job, so that the reprint list knows what is on "
+            f"the shelf. At most {MAX_BATCH} products per request."
+        ),
+        parameters=[SLUG],
+        request=PrintRequestSerializer,
+        responses={
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF."),
+            400: PRINT_ERROR,
+            401: schema.UNAUTHENTICATED,
+            404: schema.NOT_FOUND,
+        },
+        examples=[PRINT_EXAMPLE, PRINT_REPRINT_EXAMPLE],
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="print",
+        url_name="print",
+        parser_classes=[JSONParser, FormParser, MultiPartParser],
+        renderer_classes=[JSONRenderer],
+        content_negotiation_class=FirstRenderer,
+    )
+    def print_passports(self, request, slug=None):
+        retailer = self.retailer
+        body = PrintRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        options = body.validated_data
+        scope = options["scope"]
+        if scope == "all":
+            items = list(AssortmentItem.objects.filter(retailer=retailer).values_list("pk", flat=True))
+        elif scope == "reprint":
+            items = [row.item.pk for row in selectors.assortment_rows(retailer) if row.reprint_needed]
+        else:
+            identifiers, errors = parse_identifiers(options.get("items") or [])
+            if errors:
+                return Response(
+                    {"items": [f"{raw}: {' '.join(messages)}" for raw, messages in errors.items()]},
+                    status=status.HTTP_400_BAD_REQUEST,
+                )
+            found, missing = selectors.items_for_identifiers(retailer, identifiers)
+            if missing:
+                message = _("Not in your assortment: %(codes)s.") % {
+                    "codes": ", ".join(identifier.raw.strip() for identifier in missing)
+                }
+                return Response({"items": [message]}, status=status.HTTP_400_BAD_REQUEST)
+            items = [item.pk for item in found]
+        if not items:
+            return Response({"items": [_("Select at least one product to print.")]}, status=status.HTTP_400_BAD_REQUEST)
+        if len(items) > MAX_BATCH:
+            message = _("Print at most %(max)d products at a time.") % {"max": MAX_BATCH}
+            return Response({"items": [message]}, status=status.HTTP_400_BAD_REQUEST)
+        try:
+            job, content = services.print_items(
+                retailer,
+                selectors.items_for_printing(retailer, items),
+                user=request.user,
+                output_format=options["format"],
+                language=options["language"],
+                layout=options["layout"],
+            )
+        except services.NotPrintable as error:
+            codes = ", ".join(product.passport_code for product in error.products)
+            return Response(
+                {"items": [_("No published passport for: %(codes)s.") % {"codes": codes}]},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        filename = f"{job.format}-{retailer.slug}-{timezone.localtime(job.created_at):%Y%m%d-%H%M}.pdf"
+        return pdf_response(content, filename, cache_control="private, no-store")

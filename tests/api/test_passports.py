@@ -1,0 +1,337 @@
+"""Public passports in the API: published data only, versions, publishing, withdrawing and the live score."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalogue.models import PassportVersion, ProductScore
+from catalogue.passports.services import publish_product
+from catalogue.services import refresh_score
+from products.models import Product
+from tests.api.conftest import etag_of
+from tests.catalogue.public_helpers import publish_snapshot, withdraw
+from tests.factories import CategoryFactory, ProductFactory, complete_product
+
+PUBLIC_READERS = ["anonymous", "maker_a", "maker_b", "retailer", "staff"]
+
+
+def passport_url(product) -> str:
+    return f"/api/v1/passports/{product.passport_code}/"
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(context.captured_queries)
+
+
+@pytest.fixture
+def knife(maker_a):
+    """A complete product of maker A, published once through the real service."""
+    product = complete_product(maker=maker_a, name="Kochmesser Alt", price_eur=129)
+    publish_product(product)
+    return product
+
+
+class TestNothingUnpublishedLeaks:
+    def test_an_edit_after_publishing_is_not_public(self, clients, knife):
+        owner = clients["maker_a"]
+        response = owner.patch(
+            f"/api/v1/products/{knife.passport_code}/",
+            {"name": "Kochmesser Neu", "price_eur": 999, "materials": [{"name": "Geheimstahl"}]},
+            format="json",
+            headers={"If-Match": etag_of(owner, knife)},
+        )
+        assert response.status_code == 200, response.content
+        for role in PUBLIC_READERS:
+            client = clients[role]
+            for url in (passport_url(knife), "/api/v1/passports/", f"{passport_url(knife)}versions/1/"):
+                body = client.get(url).content.decode()
+                assert "Kochmesser Alt" in body, (role, url)
+                assert "Kochmesser Neu" not in body, (role, url)
+                assert "Geheimstahl" not in body, (role, url)
+                assert "999" not in body, (role, url)
+        detail = clients["anonymous"].get(passport_url(knife)).json()
+        assert detail["passport"]["product"]["price_eur"] == 129.0
+        # Filters answer from the published data too, so they do not reveal the edit either.
+        for query, count in (("q=neu", 0), ("q=alt", 1), ("material=geheimstahl", 0), ("material=x50", 1)):
+            assert clients["anonymous"].get(f"/api/v1/passports/?{query}").json()["count"] == count, query
+        # Only the maker's members (and staff) read the live data, which has the edit.
+        assert owner.get(f"/api/v1/products/{knife.passport_code}/").json()["name"] == "Kochmesser Neu"
+
+    def test_live_product_data_answers_401_or_404_to_others(self, clients, knife):
+        url = f"/api/v1/products/{knife.passport_code}/"
+        assert clients["anonymous"].get(url).status_code == 401
+        assert clients["anonymous"].get("/api/v1/products/").status_code == 401
+        for role in ("maker_b", "retailer"):
+            assert clients[role].get(url).status_code == 404, role
+            assert clients[role].get(f"{url}evidence/").status_code == 404, role
+            assert clients[role].get(f"{url}score/").status_code == 404, role
+            assert clients[role].get("/api/v1/products/").json()["count"] == 0, role
+
+    def test_drafts_are_never_passports(self, clients, maker_a):
+        draft = complete_product(maker=maker_a)
+        for role in PUBLIC_READERS:
+            assert clients[role].get(passport_url(draft)).status_code == 404, role
+            assert clients[role].get(f"{passport_url(draft)}versions/").status_code == 404, role
+            assert clients[role].get("/api/v1/passports/").json()["count"] == 0, role
+
+    def test_a_published_status_without_a_version_is_not_listed(self, clients, maker_a):
+        ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
+        assert clients["anonymous"].get("/api/v1/passports/").json()["count"] == 0
+
+
+class TestList:
+    def test_rows_come_from_the_current_snapshot(self, clients, knife):
+        publish_product(knife)  # version 2
+        row = clients["anonymous"].get("/api/v1/passports/").json()["results"][0]
+        snapshot = PassportVersion.objects.get(product=knife, number=2).snapshot
+        assert row["passport_code"] == knife.passport_code
+        assert row["name"] == snapshot["product"]["name"]
+        assert row["gtin"] == snapshot["product"]["gtin"]
+        assert row["version"] == 2
+        assert row["maker"] == {"slug": knife.maker.slug, "name": knife.maker.name}
+        assert row["category"]["slug"] == knife.category.slug
+        assert row["score"]["grade"] == snapshot["score"]["grade"]
+        assert row["score"]["overall"] == snapshot["score"]["overall"]
+        assert row["score"]["durability"] == snapshot["score"]["subscores"]["durability"]
+        assert row["solingen"] == snapshot["score"]["solingen"]["qualifies"]
+        assert row["withdrawn"] is False
+        assert row["links"]["html"].endswith(f"/p/{knife.passport_code}")
+        assert row["links"]["pdf"].endswith(f"/p/{knife.passport_code}/passport.pdf")
+        assert row["url"] == f"http://testserver{passport_url(knife)}"
+
+    def test_withdrawn_passports_are_listed_and_marked(self, clients, maker_a):
+        current = ProductFactory(maker=maker_a, name="Aktuell")
+        gone = ProductFactory(maker=maker_a, name="Zurückgezogen")
+        publish_snapshot(current)
+        publish_snapshot(gone)
+        withdraw(gone)
+        anonymous = clients["anonymous"]
+        rows = anonymous.get("/api/v1/passports/").json()["results"]
+        assert [(row["name"], row["withdrawn"], row["status"]) for row in rows] == [
+            ("Aktuell", False, "published"),
+            ("Zurückgezogen", True, "withdrawn"),
+        ]
+        assert [row["name"] for row in anonymous.get("/api/v1/passports/?withdrawn=true").json()["results"]] == [
+            "Zurückgezogen"
+        ]
+        assert [row["name"] for row in anonymous.get("/api/v1/passports/?withdrawn=false").json()["results"]] == [
+            "Aktuell"
+        ]
+
+    def test_the_browse_filters_apply(self, clients, maker_a, maker_b):
+        knives = CategoryFactory(slug="knives")
+        scissors = CategoryFactory(slug="scissors")
+        publish_snapshot(ProductFactory(maker=maker_a, category=knives, name="Messer"))
+        publish_snapshot(ProductFactory(maker=maker_b, category=scissors, name="Schere"))
+        anonymous = clients["anonymous"]
+
+        def names(query):
+            response = anonymous.get(f"/api/v1/passports/?{query}")
+            assert response.status_code == 200, response.content
+            return [row["name"] for row in response.json()["results"]]
+
+        assert names("category=scissors") == ["Schere"]
+        assert names(f"maker={maker_a.slug}") == ["Messer"]
+        assert names("q=schere") == ["Schere"]
+        assert names("ordering=-name") == ["Schere", "Messer"]
+        assert anonymous.get("/api/v1/passports/?category=nope").status_code == 400
+        assert anonymous.get("/api/v1/passports/?grade=F").status_code == 400
+
+    def test_page_size_is_capped(self, clients, maker_a):
+        for _ in range(101):
+            publish_snapshot(ProductFactory(maker=maker_a))
+        data = clients["anonymous"].get("/api/v1/passports/?page_size=1000").json()
+        assert data["count"] == 101
+        assert len(data["results"]) == 100
+
+
+class TestVersions:
+    def test_every_version_newest_first_with_superseded(self, clients, knife):
+        publish_product(knife)
+        publish_product(knife)
+        data = clients["anonymous"].get(f"{passport_url(knife)}versions/").json()
+        assert [(row["version"], row["superseded"]) for row in data["results"]] == [
+            (3, False),
+            (2, True),
+            (1, True),
+        ]
+        first = data["results"][2]
+        stored = PassportVersion.objects.get(product=knife, number=1)
+        assert first["content_hash"] == stored.content_hash
+        assert first["methodology_version"] == stored.methodology_version
+        assert first["links"]["html"].endswith(f"/p/{knife.passport_code}/v/1")
+        assert first["links"]["pdf"].endswith(f"/p/{knife.passport_code}/v/1/passport.pdf")
+        assert first["url"].endswith(f"{passport_url(knife)}versions/1/")
+        assert "passport" not in first
+
+    def test_one_version_is_its_frozen_snapshot(self, clients, knife):
+        publish_product(knife)
+        stored = PassportVersion.objects.get(product=knife, number=1)
+        data = clients["anonymous"].get(f"{passport_url(knife)}versions/1/").json()
+        assert data["passport"] == stored.snapshot
+        assert data["version"] == 1
+        assert data["superseded"] is True
+        assert data["withdrawn"] is False
+        assert data["published_at"]
+        assert data["content_hash"] == stored.content_hash
+        assert data["gtin"] == stored.snapshot["product"]["gtin"]
+
+    def test_the_current_version(self, clients, knife):
+        publish_product(knife)
+        data = clients["anonymous"].get(passport_url(knife)).json()
+        assert data["version"] == 2
+        assert data["superseded"] is False
+        assert data["passport"] == PassportVersion.objects.get(product=knife, number=2).snapshot
+
+    def test_codes_are_read_loosely_and_unknown_versions_are_404(self, clients, knife):
+        code = knife.passport_code
+        loose = f"{code[:4].lower()}-{code[4:].lower()}"
+        anonymous = clients["anonymous"]
+        assert anonymous.get(f"/api/v1/passports/{loose}/").json()["passport_code"] == code
+        assert anonymous.get(f"/api/v1/passports/{code}/versions/2/").status_code == 404
+        assert anonymous.get(f"/api/v1/passports/{code}/versions/0/").status_code == 404
+        assert anonymous.get(f"/api/v1/passports/{code}/versions/{'9' * 30}/").status_code == 404
+        assert anonymous.get("/api/v1/passports/NOTACODE/").status_code == 404
+
+    def test_a_withdrawn_passport_stays_readable_and_marked(self, clients, knife):
+        withdraw(knife)
+        data = clients["anonymous"].get(passport_url(knife)).json()
+        assert data["withdrawn"] is True
+        assert data["status"] == "withdrawn"
+        versions = clients["anonymous"].get(f"{passport_url(knife)}versions/").json()["results"]
+        assert [row["withdrawn"] for row in versions] == [True]
+
+
+class TestPublishAndWithdraw:
+    def publish(self, client, product, **headers):
+        return client.post(f"/api/v1/products/{product.passport_code}/publish/", headers=headers)
+
+    def test_publish_creates_the_next_version(self, clients, maker_a):
+        product = complete_product(maker=maker_a)
+        owner = clients["maker_a"]
+        response = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
+        assert response.status_code == 201, response.content
+        data = response.json()
+        assert data["version"] == 1
+        assert data["passport"]["product"]["passport_code"] == product.passport_code
+        assert response["Location"] == data["url"]
+        assert clients["anonymous"].get(response["Location"]).json()["passport"] == data["passport"]
+        product.refresh_from_db()
+        assert product.status == Product.Status.PUBLISHED
+        again = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
+        assert again.json()["version"] == 2
+
+    def test_publish_needs_the_current_etag(self, clients, maker_a):
+        product = complete_product(maker=maker_a)
+        owner = clients["maker_a"]
+        assert self.publish(owner, product).status_code == 428
+        stale = etag_of(owner, product)
+        owner.patch(
+            f"/api/v1/products/{product.passport_code}/", {"name": "Neu"}, format="json", headers={"If-Match": stale}
+        )
+        assert self.publish(owner, product, **{"If-Match": stale}).status_code == 412
+        assert not PassportVersion.objects.filter(product=product).exists()
+
+    def test_an_incomplete_product_lists_what_is_missing(self, clients, maker_a):
+        product = ProductFactory(maker=maker_a, description="")
+        owner = clients["maker_a"]
+        response = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
+        assert response.status_code == 400
+        data = response.json()
+        assert "a description" in data["missing"]
+        assert "at least one material" in data["missing"]
+        assert "a description" in data["detail"]
+        assert not PassportVersion.objects.filter(product=product).exists()
+
+    def test_others_cannot_publish(self, clients, maker_a):
+        product = complete_product(maker=maker_a)
+        etag = etag_of(clients["maker_a"], product)
+        assert self.publish(clients["anonymous"], product, **{"If-Match": etag}).status_code == 401
+        for role in ("maker_b", "retailer", "staff"):
+            assert self.publish(clients[role], product, **{"If-Match": etag}).status_code == 404, role
+        assert not PassportVersion.objects.filter(product=product).exists()
+
+    def test_withdraw(self, clients, knife):
+        owner = clients["maker_a"]
+        url = f"/api/v1/products/{knife.passport_code}/withdraw/"
+        assert owner.post(url).status_code == 428
+        response = owner.post(url, headers={"If-Match": etag_of(owner, knife)})
+        assert response.status_code == 200, response.content
+        assert response.json()["withdrawn"] is True
+        knife.refresh_from_db()
+        assert knife.status == Product.Status.WITHDRAWN
+        assert clients["anonymous"].get(passport_url(knife)).json()["withdrawn"] is True
+        republished = self.publish(owner, knife, **{"If-Match": etag_of(owner, knife)})
+        assert republished.json()["withdrawn"] is False
+
+    def test_a_draft_cannot_be_withdrawn(self, clients, maker_a):
+        draft = complete_product(maker=maker_a)
+        owner = clients["maker_a"]
+        response = owner.post(
+            f"/api/v1/products/{draft.passport_code}/withdraw/", headers={"If-Match": etag_of(owner, draft)}
+        )
+        assert response.status_code == 400
+        assert response.json()["detail"] == "Only a published passport can be withdrawn."
+        draft.refresh_from_db()
+        assert draft.status == Product.Status.DRAFT
+
+
+class TestLiveScore:
+    def test_the_maker_sees_criteria_and_ranked_hints(self, clients, maker_a):
+        product = complete_product(maker=maker_a)
+        stored = refresh_score(product)
+        data = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/score/").json()
+        assert data["grade"] == stored.grade
+        assert data["computed_at"] == stored.details["computed_at"]
+        assert set(data["subscores"]) == {"durability", "repairability", "supply_chain", "circularity"}
+        assert data["criteria"]
+        assert all(criterion["points"] <= criterion["max_points"] for criterion in data["criteria"])
+        gains = [hint["overall_points"] for hint in data["hints"]]
+        assert gains == sorted(gains, reverse=True)
+        assert data["outdated"] is False
+        assert "qualifies" in data["solingen"]
+
+    def test_a_missing_score_is_computed(self, clients, maker_a):
+        product = complete_product(maker=maker_a)
+        assert not ProductScore.objects.filter(product=product).exists()  # scored after commit, outside tests
+        data = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/score/").json()
+        assert data["grade"] in "ABCDE"
+
+
+class TestQueryCounts:
+    def test_passport_list_is_constant(self, clients, maker_a, maker_b):
+        def fill(count):
+            for index in range(count):
+                publish_snapshot(ProductFactory(maker=maker_a if index % 2 else maker_b))
+
+        fill(10)
+        url = "/api/v1/passports/?page_size=100"
+        at_10 = count_queries(clients["anonymous"], url)
+        fill(90)
+        assert clients["anonymous"].get(url).json()["count"] == 100
+        assert count_queries(clients["anonymous"], url) == at_10
+        assert at_10 <= 3  # count, page, current versions
+
+    def test_filtered_passport_list_is_constant(self, clients, maker_a):
+        category = CategoryFactory(parent=CategoryFactory())
+        url = f"/api/v1/passports/?page_size=100&category={category.slug}&ordering=-score&q=kochmesser"
+        for _ in range(10):
+            publish_snapshot(ProductFactory(maker=maker_a, category=category, name="Kochmesser"))
+        at_10 = count_queries(clients["anonymous"], url)
+        for _ in range(90):
+            publish_snapshot(ProductFactory(maker=maker_a, category=category, name="Kochmesser"))
+        assert clients["anonymous"].get(url).json()["count"] == 100
+        assert count_queries(clients["anonymous"], url) == at_10
+
+    def test_version_list_is_constant(self, clients, maker_a):
+        product = ProductFactory(maker=maker_a)
+        publish_snapshot(product)
+        url = f"{passport_url(product)}versions/?page_size=100"
+        at_1 = count_queries(clients["anonymous"], url)
+        for _ in range(20):
+            publish_snapshot(product)
+        assert count_queries(clients["anonymous"], url) == at_1
+        assert at_1 == 1
