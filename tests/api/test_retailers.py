@@ -1,0 +1,222 @@
+"""Retailer API: the assortment by code or scan, the reprint list and printing passports or labels as PDF."""
+
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
+
+from catalogue.models import AssortmentItem, PrintJob
+from catalogue.retailers.services import record_print_job
+from tests.api.conftest import english_client, token_client
+from tests.catalogue.public_helpers import publish_snapshot, withdraw
+from tests.factories import (
+    AssortmentItemFactory,
+    ProductFactory,
+    RetailerMembershipFactory,
+    RetailerOrganisationFactory,
+    make_gtin13,
+)
+
+
+@pytest.fixture
+def retailer(retailer_membership):
+    return retailer_membership.organisation
+
+
+@pytest.fixture
+def shop(clients):
+    return clients["retailer"]
+
+
+def published(**kwargs):
+    product = ProductFactory(**kwargs)
+    publish_snapshot(product)
+    return product
+
+
+def assortment_url(retailer) -> str:
+    return f"/api/v1/retailers/{retailer.slug}/assortment/"
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(context.captured_queries)
+
+
+class TestRetailers:
+    def test_only_your_own_retailers(self, shop, retailer):
+        RetailerOrganisationFactory()
+        data = shop.get("/api/v1/retailers/").json()
+        assert [row["slug"] for row in data["results"]] == [retailer.slug]
+        assert data["results"][0]["links"]["print"].endswith(f"/api/v1/retailers/{retailer.slug}/print/")
+
+    def test_another_retailer_answers_404(self, shop, db):
+        other = RetailerOrganisationFactory()
+        AssortmentItemFactory(retailer=other, product=published())
+        for url in ("", "assortment/", "reprints/"):
+            assert shop.get(f"/api/v1/retailers/{other.slug}/{url}").status_code == 404
+        assert shop.post(f"/api/v1/retailers/{other.slug}/print/", {"scope": "all"}, format="json").status_code == 404
+        assert PrintJob.objects.count() == 0
+
+
+class TestAssortment:
+    def test_add_by_gtin_then_again(self, shop, retailer):
+        product = published(gtin="0" + make_gtin13(7))
+        response = shop.post(assortment_url(retailer), {"code": product.gtin[1:]}, format="json")
+        assert response.status_code == 201, response.content
+        assert response.json()["passport_code"] == product.passport_code
+        again = shop.post(assortment_url(retailer), {"code": product.passport_code_display.lower()}, format="json")
+        assert again.status_code == 200
+        assert AssortmentItem.objects.filter(retailer=retailer).count() == 1
+
+    def test_add_by_scanned_passport_url(self, shop, retailer):
+        product = published()
+        url = f"https://example.org/p/{product.passport_code}"
+        assert shop.post(assortment_url(retailer), {"code": url}, format="json").status_code == 201
+
+    @pytest.mark.parametrize(
+        ("code", "message"),
+        [
+            ("4006381333932", "check digit"),
+            ("", "This field may not be blank."),
+        ],
+    )
+    def test_a_bad_code_names_the_field(self, shop, retailer, code, message):
+        response = shop.post(assortment_url(retailer), {"code": code}, format="json")
+        assert response.status_code == 400
+        assert message in " ".join(response.json()["code"])
+
+    def test_drafts_and_withdrawn_passports_cannot_be_added(self, shop, retailer):
+        draft = ProductFactory()
+        gone = published()
+        withdraw(gone)
+        for product in (draft, gone):
+            response = shop.post(assortment_url(retailer), {"code": product.passport_code}, format="json")
+            assert response.status_code == 400
+            assert "No published passport" in response.json()["code"][0]
+        assert not AssortmentItem.objects.exists()
+
+    def test_rows_show_the_published_names_not_live_edits(self, shop, retailer):
+        product = published(name="Schere Veröffentlicht")
+        AssortmentItemFactory(retailer=retailer, product=product)
+        product.name = "Schere Unveröffentlicht"
+        product.save()
+        body = shop.get(assortment_url(retailer)).content.decode()
+        assert "Schere Veröffentlicht" in body
+        assert "Unveröffentlicht" not in body
+        row = shop.get(f"{assortment_url(retailer)}{product.passport_code}/").json()
+        assert row["name"] == "Schere Veröffentlicht"
+        assert (row["current_version"], row["last_printed_version"], row["never_printed"]) == (1, None, True)
+
+    def test_remove(self, shop, retailer):
+        product = published()
+        AssortmentItemFactory(retailer=retailer, product=product)
+        url = f"{assortment_url(retailer)}{product.passport_code}/"
+        assert shop.delete(url).status_code == 204
+        assert shop.delete(url).status_code == 404
+        assert shop.get(url).status_code == 404
+
+    def test_a_second_member_sees_the_same_assortment(self, retailer):
+        AssortmentItemFactory(retailer=retailer, product=published())
+        colleague = token_client(RetailerMembershipFactory(organisation=retailer).user)
+        assert colleague.get(assortment_url(retailer)).json()["count"] == 1
+
+
+class TestPrinting:
+    def print(self, shop, retailer, **body):
+        return shop.post(f"/api/v1/retailers/{retailer.slug}/print/", body, format="json")
+
+    def test_labels_for_chosen_items_by_gtin_or_code(self, shop, retailer):
+        first = published(gtin="0" + make_gtin13(11))
+        second = published()
+        AssortmentItemFactory(retailer=retailer, product=first)
+        AssortmentItemFactory(retailer=retailer, product=second)
+        response = self.print(
+            shop, retailer, items=[first.gtin, second.passport_code.lower()], format="labels", layout="3x8"
+        )
+        assert response.status_code == 200, response.content
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Content-Disposition"].startswith(f'inline; filename="labels-{retailer.slug}-')
+        assert PdfReader(io.BytesIO(response.content)).pages
+        job = PrintJob.objects.get()
+        assert (job.format, job.label_layout, job.language) == ("labels", "3x8", "de")
+        assert {version.product_id for version in job.versions.all()} == {first.pk, second.pk}
+
+    def test_the_reprint_list_and_printing_it(self, shop, retailer):
+        stale = published()
+        fresh = published()
+        AssortmentItemFactory(retailer=retailer, product=stale)
+        AssortmentItemFactory(retailer=retailer, product=fresh)
+        assert self.print(shop, retailer, scope="all", language="en").status_code == 200
+        assert shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
+        publish_snapshot(stale)
+        reprints = shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["results"]
+        assert [(row["passport_code"], row["current_version"], row["last_printed_version"]) for row in reprints] == [
+            (stale.passport_code, 2, 1)
+        ]
+        assert self.print(shop, retailer, scope="reprint").status_code == 200
+        assert PrintJob.objects.order_by("-pk").first().versions.get().number == 2
+        assert shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
+
+    def test_items_outside_the_assortment_are_named(self, shop, retailer):
+        inside = published()
+        outside = published()
+        AssortmentItemFactory(retailer=retailer, product=inside)
+        response = self.print(shop, retailer, items=[inside.passport_code, outside.passport_code])
+        assert response.status_code == 400
+        assert response.json() == {"items": [f"Not in your assortment: {outside.passport_code}."]}
+        assert not PrintJob.objects.exists()
+
+    @pytest.mark.parametrize(
+        ("body", "field"),
+        [
+            ({}, "items"),
+            ({"items": ["not a code!"]}, "items"),
+            ({"scope": "all", "format": "poster"}, "format"),
+            ({"scope": "all", "language": "fr"}, "language"),
+            ({"scope": "all", "layout": "1x1"}, "layout"),
+            ({"items": ["K7QX2M9C"] * 201}, "items"),
+        ],
+    )
+    def test_bad_requests_name_the_field(self, shop, retailer, body, field):
+        AssortmentItemFactory(retailer=retailer, product=published())
+        response = self.print(shop, retailer, **body)
+        assert response.status_code == 400
+        assert field in response.json()
+        assert not PrintJob.objects.exists()
+
+    def test_an_empty_assortment_prints_nothing(self, shop, retailer):
+        response = self.print(shop, retailer, scope="all")
+        assert response.status_code == 400
+        assert response.json() == {"items": ["Select at least one product to print."]}
+
+    def test_sessions_need_the_csrf_token(self, retailer_membership, retailer):
+        AssortmentItemFactory(retailer=retailer, product=published())
+        browser = english_client(enforce_csrf_checks=True)
+        browser.force_login(retailer_membership.user)
+        response = browser.post(f"/api/v1/retailers/{retailer.slug}/print/", {"scope": "all"}, format="json")
+        assert response.status_code == 403
+        assert not PrintJob.objects.exists()
+
+
+class TestQueryCounts:
+    @pytest.mark.parametrize("path", ["assortment/", "reprints/"])
+    def test_lists_are_constant(self, shop, retailer, path):
+        def fill(count):
+            for _ in range(count):
+                product = ProductFactory()
+                printed = publish_snapshot(product)
+                AssortmentItemFactory(retailer=retailer, product=product)
+                record_print_job(retailer, [printed], user=None, output_format="passport", language="de")
+                publish_snapshot(product)  # a newer version than the printed one: reprint needed
+
+        fill(10)
+        url = f"/api/v1/retailers/{retailer.slug}/{path}?page_size=100"
+        at_10 = count_queries(shop, url)
+        fill(90)
+        assert shop.get(url).json()["count"] == 100
+        assert count_queries(shop, url) == at_10
