@@ -3,7 +3,6 @@
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -11,15 +10,9 @@ from rest_framework.views import APIView
 
 from catalogue.lookup import CodeLookupError, lookup, lookup_json
 
-
-class JsonOnly(BaseContentNegotiation):
-    """The lookup always answers JSON, so there is nothing to negotiate (DRF's documented pattern)."""
-
-    def select_parser(self, request, parsers):
-        return parsers[0] if parsers else None
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
+from . import schema
+from .base import FirstRenderer
+from .passport_serializers import LookupErrorSerializer, LookupSerializer
 
 
 class LookupView(APIView):
@@ -27,13 +20,17 @@ class LookupView(APIView):
 
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]  # the answer is always JSON (errors too)
-    content_negotiation_class = JsonOnly
+    content_negotiation_class = FirstRenderer  # the answer is always JSON: nothing to negotiate
     # Anonymous and read only: no session needed, so no CSRF or session lookup either.
     authentication_classes = []
 
     @extend_schema(
         operation_id="lookup",
         summary="Look up the current passport by GTIN, passport code or Digital Link",
+        description=(
+            "What a consumer's scan or typed code finds: the current published (or withdrawn) version with its "
+            "frozen snapshot. Open to everyone without a session; anonymous clients are throttled."
+        ),
         parameters=[
             OpenApiParameter(
                 "code",
@@ -52,10 +49,32 @@ class LookupView(APIView):
             )
         ],
         responses={
-            200: OpenApiResponse(OpenApiTypes.OBJECT, description="The current version and its frozen snapshot."),
-            400: OpenApiResponse(OpenApiTypes.OBJECT, description="Not a valid code; `detail` says what is expected."),
-            404: OpenApiResponse(OpenApiTypes.OBJECT, description="No published passport has this code."),
+            200: OpenApiResponse(LookupSerializer, description="The current version and its frozen snapshot."),
+            400: OpenApiResponse(
+                LookupErrorSerializer,
+                description="Not a valid code; `detail` says what is expected.",
+                examples=[
+                    OpenApiExample(
+                        "Wrong check digit",
+                        value={"detail": "GTIN check digit should be 1, not 2.", "code": "gtin_check_digit"},
+                        status_codes=[400],
+                    )
+                ],
+            ),
+            404: OpenApiResponse(
+                LookupErrorSerializer,
+                description="No published passport has this code.",
+                examples=[
+                    OpenApiExample(
+                        "Unknown GTIN",
+                        value={"detail": "No published passport has the GTIN 04006381333931.", "code": "not_found"},
+                        status_codes=[404],
+                    )
+                ],
+            ),
         },
+        examples=[schema.LOOKUP_EXAMPLE],
+        tags=["passports"],
     )
     def get(self, request):
         try:

@@ -302,3 +302,24 @@ class ProductScoreSerializer(ScoreSerializer):
 
     hints = HintSerializer(many=True, help_text="Criteria with a hint, the largest gain in the overall score first.")
     outdated = serializers.BooleanField(help_text="Computed with an older methodology version.")
+
+
+class LookupSerializer(serializers.Serializer):
+    """The current published version found by a lookup, with its frozen snapshot under ``passport``."""
+
+    passport_code = serializers.CharField()
+    gtin = serializers.CharField(allow_null=True)
+    status = serializers.ChoiceField(choices=PASSPORT_STATUSES)
+    version = serializers.IntegerField()
+    published_at = serializers.DateTimeField()
+    content_hash = serializers.CharField(help_text="SHA-256 of the canonical snapshot JSON.")
+    passport = SnapshotField()
+
+
+class LookupErrorSerializer(serializers.Serializer):
+    """Why a lookup found nothing: a message for people and a code for programs."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField(
+        help_text="empty, too_long, gtin_check_digit, passport_code_check, unknown_link, not_found, …"
+    )

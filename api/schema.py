@@ -637,3 +637,17 @@ OPEN_DATA_JSONLD_EXAMPLE = OpenApiExample(
         },
     },
 )
+LOOKUP_EXAMPLE = OpenApiExample(
+    "Found by its EAN",
+    response_only=True,
+    status_codes=[200],
+    value={
+        "passport_code": "K7QX2M9C",
+        "gtin": "04006381333931",
+        "status": "published",
+        "version": 3,
+        "published_at": "2026-11-25T09:30:00+00:00",
+        "content_hash": _VERSION_META["content_hash"],
+        "passport": SNAPSHOT_EXAMPLE,
+    },
+)
