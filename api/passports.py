@@ -4,18 +4,28 @@ Everything here is read from published passport versions (their frozen snapshots
 products' live data, so a change a maker has not published yet is never visible.
 """
 
+import hashlib
+from datetime import UTC
+
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from catalogue.passports.filters import PassportFilterSet
-from catalogue.passports.selectors import current_version_summaries, public_passport_products
+from catalogue.passports.selectors import (
+    current_version_summaries,
+    public_catalogue_revision,
+    public_passport_products,
+)
 from catalogue.public_selectors import current_version, version_history, version_snapshot
 from catalogue.search import uses_full_text
 from products.models import Product
@@ -32,6 +42,9 @@ WITHDRAWN = Product.Status.WITHDRAWN.value
 # Placeholders that the URL patterns accept, replaced per row; reversing once per request is much cheaper.
 _CODE, _NUMBER = "C0DE", "987654321"
 
+FILTER_PARAMETERS = frozenset(PassportFilterSet.base_filters)
+# Also bounds how long a change that does not publish (a category moved in the tree) takes to show.
+LIST_CACHE_SECONDS = 300
 VERSION_NUMBER = OpenApiParameter(
     "number", OpenApiTypes.INT, OpenApiParameter.PATH, description="The version number, from 1."
 )
@@ -77,7 +90,9 @@ class PassportUrls:
         }
 
 
-_DATETIME = serializers.DateTimeField()
+def iso(moment) -> str:
+    """ISO 8601 in UTC, as the snapshot writes its own times."""
+    return moment.astimezone(UTC).isoformat()
 
 
 def summary_row(urls: PassportUrls, code: str, summary: dict) -> dict:
@@ -95,7 +110,7 @@ def summary_row(urls: PassportUrls, code: str, summary: dict) -> dict:
             "supply_chain": subscores.get("supply_chain"),
             "circularity": subscores.get("circularity"),
             "methodology_version": summary["methodology_version"],
-            "computed_at": score["computed_at"] or _DATETIME.to_representation(summary["published_at"]),
+            "computed_at": score["computed_at"] or iso(summary["published_at"]),
         }
     return {
         "url": urls.passport(code),
@@ -110,7 +125,7 @@ def summary_row(urls: PassportUrls, code: str, summary: dict) -> dict:
         "score": score,
         "solingen": solingen,
         "version": summary["number"],
-        "published_at": _DATETIME.to_representation(summary["published_at"]),
+        "published_at": iso(summary["published_at"]),
         "content_hash": summary["content_hash"],
         "methodology_version": summary["methodology_version"],
         "status": summary["status"],
@@ -135,7 +150,7 @@ def version_data(
     data = {
         "url": urls.version(code, number),
         "version": number,
-        "published_at": _DATETIME.to_representation(published_at),
+        "published_at": iso(published_at),
         "content_hash": content_hash,
         "methodology_version": methodology_version,
         "superseded": superseded,
@@ -191,6 +206,7 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     """Published passports, read only, for everyone."""
 
     permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]  # cached list pages are stored as JSON
     lookup_field = "code"
     lookup_value_regex = "[0-9A-Za-z-]+"
     filter_backends = [DjangoFilterBackend]
@@ -199,7 +215,28 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         return public_passport_products()
 
+    def filter_queryset(self, queryset):
+        if not FILTER_PARAMETERS & self.request.query_params.keys():
+            return queryset  # an empty filter form filters nothing; building it costs more than the whole query
+        return super().filter_queryset(queryset)
+
     def list(self, request):
+        """A page of the list, served from the cache until a passport is published or withdrawn.
+
+        The key holds the catalogue's revision (one query), the host (the links are absolute) and the
+        whole query string, so an answer is never older than the last publication or withdrawal.
+        """
+        key = (
+            "api-passport-list:"
+            + hashlib.sha256(f"{public_catalogue_revision()}|{request.build_absolute_uri()}".encode()).hexdigest()
+        )
+        body = cache.get(key)
+        if body is None:
+            body = JSONRenderer().render(self.page(request).data)
+            cache.set(key, body, LIST_CACHE_SECONDS)
+        return HttpResponse(body, content_type="application/json")
+
+    def page(self, request) -> Response:
         products = self.filter_queryset(self.get_queryset())
         if not request.query_params.get("ordering"):
             # As on the browse page: most relevant first when searching with full text, otherwise by name.

@@ -35,9 +35,35 @@ def writable_products(user) -> QuerySet[Product]:
     return products_for_user(user)
 
 
-def with_summary(queryset: QuerySet[Product]) -> QuerySet[Product]:
-    """What a list row shows, in one query."""
-    return queryset.select_related("maker", "category", "score")
+# What a list row shows (api.serializers.product_rows), as plain values: no model instances to build.
+SUMMARY_COLUMNS = (
+    "pk",
+    "passport_code",
+    "gtin",
+    "name",
+    "model_number",
+    "maker__slug",
+    "maker__name",
+    "category__slug",
+    "category__name_de",
+    "category__name_en",
+    "status",
+    "price_eur",
+    "score__overall",
+    "score__grade",
+    "score__durability",
+    "score__repairability",
+    "score__supply_chain",
+    "score__circularity",
+    "score__methodology_version",
+    "score__computed_at",
+    "updated_at",
+)
+
+
+def summary_values(queryset: QuerySet[Product]) -> QuerySet:
+    """What a list row shows, in one query, as tuples in the order of SUMMARY_COLUMNS."""
+    return queryset.values_list(*SUMMARY_COLUMNS)
 
 
 def with_details(queryset: QuerySet[Product]) -> QuerySet[Product]:

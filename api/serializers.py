@@ -3,6 +3,8 @@
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.settings import api_settings
@@ -11,7 +13,7 @@ from catalogue.filters import SLUG
 from catalogue.models import ProductScore
 from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
 from products.forms import EvidenceForm
-from products.identifiers import normalise_gtin
+from products.identifiers import format_passport_code, normalise_gtin
 from products.models import (
     Category,
     Component,
@@ -365,6 +367,60 @@ class ProductListSerializer(ApiModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["status", "updated_at"]
+
+
+def iso_datetime(moment, zone) -> str | None:
+    """A time as DRF's DateTimeField writes it (ISO 8601 in ``zone``, UTC as Z), without its per-call lookups."""
+    if moment is None:
+        return None
+    text = moment.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def product_rows(request, rows) -> list[dict]:
+    """ProductListSerializer's representation of products read with ``querysets.summary_values``.
+
+    Serialising a list of 100 field by field, from model instances, costs several times more than
+    the query behind it; tests/api/test_products.py holds both representations equal.
+    """
+    zone = timezone.get_current_timezone()
+    placeholder = "C0DE"
+    url = request.build_absolute_uri(reverse("api:product-detail", kwargs={"passport_code": placeholder}))
+    prefix, suffix = url.split(placeholder)
+    result = []
+    for row in rows:
+        pk, code, gtin, name, model_number, maker_slug, maker_name, category_slug, name_de, name_en = row[:10]
+        status, price, overall, grade, durability, repairability, supply_chain, circularity = row[10:18]
+        methodology, computed_at, updated = row[18:]
+        result.append(
+            {
+                "id": pk,
+                "url": prefix + code + suffix,
+                "passport_code": code,
+                "passport_code_display": format_passport_code(code),
+                "gtin": gtin,
+                "name": name,
+                "model_number": model_number,
+                "maker": {"slug": maker_slug, "name": maker_name},
+                "category": {"slug": category_slug, "name": {"de": name_de, "en": name_en}},
+                "status": status,
+                "price_eur": None if price is None else float(price),
+                "score": None
+                if grade is None
+                else {
+                    "overall": overall,
+                    "grade": grade,
+                    "durability": durability,
+                    "repairability": repairability,
+                    "supply_chain": supply_chain,
+                    "circularity": circularity,
+                    "methodology_version": methodology,
+                    "computed_at": iso_datetime(computed_at, zone),
+                },
+                "updated_at": iso_datetime(updated, zone),
+            }
+        )
+    return result
 
 
 class ProductSerializer(ProductListSerializer):

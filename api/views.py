@@ -46,8 +46,10 @@ from .serializers import (
     MakerSerializer,
     ProductListSerializer,
     ProductSerializer,
+    product_rows,
 )
 
+PRODUCT_FILTERS = frozenset(ProductFilterSet.base_filters)
 # Larger imports belong on the command line (python manage.py import_products), which has no limit.
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
@@ -158,7 +160,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
     def get_queryset(self):
         user = self.request.user
         if self.action == "list":
-            return querysets.with_summary(querysets.readable_products(user, self.organisation_ids))
+            return querysets.readable_products(user, self.organisation_ids)
         if self.action == "score":
             return querysets.readable_products(user, self.organisation_ids)
         if self.request.method in SAFE_METHODS:
@@ -167,6 +169,15 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
 
     def get_serializer_class(self):
         return ProductListSerializer if self.action == "list" else ProductSerializer
+
+    def filter_queryset(self, queryset):
+        if self.action == "list" and not PRODUCT_FILTERS & self.request.query_params.keys():
+            return queryset  # an empty filter form filters nothing; building it costs more than the whole query
+        return super().filter_queryset(queryset)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(querysets.summary_values(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(product_rows(request, page))
 
     def get_object(self, *, lock: bool = False):
         queryset = self.get_queryset()

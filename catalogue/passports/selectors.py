@@ -1,8 +1,11 @@
 """Reads for publishing: a product with everything its snapshot needs, and published versions."""
 
+import json
 from collections.abc import Iterable, Iterator
 
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, QuerySet, Subquery, TextField
 
 from catalogue.models import PassportVersion
 from catalogue.passports.print_selectors import PUBLIC_STATUSES
@@ -55,54 +58,95 @@ def _newest_number():
     return PassportVersion.objects.filter(product=OuterRef("product")).order_by("-number").values("number")[:1]
 
 
-def current_version_summaries(product_ids: Iterable[int]) -> dict[int, dict]:
-    """What a list row shows of each product's current version, keyed by product id, in one query.
+class JsonParts(Func):
+    """Several parts of a JSON column as the text of one JSON array, so that each row is parsed only once.
 
-    The database extracts the parts of the snapshot a row needs, so the large remainder (criteria,
-    materials, supply chain) is never decoded. Free text is only extracted inside its object: SQLite
-    returns an extracted string without its quotes, so a name such as "123" would come back as a number.
-    The grade (a letter) and ISO timestamps cannot be mistaken for JSON.
+    SQLite (and MySQL) take several paths in one ``json_extract``; PostgreSQL builds the array from its
+    already parsed jsonb. Extracting parts one by one would parse the whole snapshot once per part.
+    """
+
+    output_field = TextField()
+
+    def __init__(self, column: str, *paths: tuple[str, ...]):
+        self.paths = paths
+        super().__init__(F(column))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        placeholders = ", ".join(["%s"] * len(self.paths))
+        paths = ["$" + "".join(f'."{key}"' for key in path) for path in self.paths]
+        return f"json_extract({column}, {placeholders})", [*params, *paths]
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        parts = ", ".join([f"{column} #> %s"] * len(self.paths))
+        return f"jsonb_build_array({parts})::text", [*params * len(self.paths), *[list(path) for path in self.paths]]
+
+
+# The parts of a snapshot that a list row shows, in the order of ``_summary``'s unpacking.
+SUMMARY_PATHS = (
+    ("product",),
+    ("maker",),
+    ("score", "overall"),
+    ("score", "grade"),
+    ("score", "subscores"),
+    ("score", "computed_at"),
+    ("score", "solingen", "qualifies"),
+)
+
+
+# A version never changes, so what its list row shows may be cached for long; the key carries the hash.
+SUMMARY_CACHE_SECONDS = 7 * 24 * 60 * 60
+
+
+def current_version_summaries(product_ids: Iterable[int]) -> dict[int, dict]:
+    """What a list row shows of each product's current version, keyed by product id.
+
+    One query reads the current versions; the parts of their snapshots a row needs come from the cache,
+    or else from a second query in which the database extracts them, so that the large remainder
+    (criteria, materials, supply chain) never travels. On SQLite that extraction parses every snapshot,
+    which is why the (immutable) parts are cached.
     """
     ids = list(product_ids)
     if not ids:
         return {}
-    rows = PassportVersion.objects.filter(product_id__in=ids, number=Subquery(_newest_number())).values(
-        "product_id",
-        "number",
-        "published_at",
-        "content_hash",
-        "methodology_version",
-        "product__status",
-        product_data=F("snapshot__product"),
-        maker_data=F("snapshot__maker"),
-        overall=F("snapshot__score__overall"),
-        grade=F("snapshot__score__grade"),
-        subscores=F("snapshot__score__subscores"),
-        computed_at=F("snapshot__score__computed_at"),
-        solingen=F("snapshot__score__solingen__qualifies"),
+    versions = list(
+        PassportVersion.objects.filter(product_id__in=ids, number=Subquery(_newest_number())).values_list(
+            "product_id", "pk", "number", "published_at", "content_hash", "methodology_version", "product__status"
+        )
     )
-    return {row["product_id"]: _summary(row) for row in rows}
+    keys = {version[1]: f"passport-summary:{version[1]}:{version[4][:32]}" for version in versions}
+    cached = cache.get_many(keys.values())
+    missing = [pk for pk, key in keys.items() if key not in cached]
+    if missing:
+        fresh = dict(
+            PassportVersion.objects.filter(pk__in=missing).values_list("pk", JsonParts("snapshot", *SUMMARY_PATHS))
+        )
+        cache.set_many({keys[pk]: parts for pk, parts in fresh.items()}, SUMMARY_CACHE_SECONDS)
+        cached.update({keys[pk]: parts for pk, parts in fresh.items()})
+    return {version[0]: _summary(version, cached[keys[version[1]]]) for version in versions}
 
 
-def _summary(row: dict) -> dict:
-    product = row["product_data"] or {}
-    maker = row["maker_data"] or {}
+def _summary(version: tuple, parts: str) -> dict:
+    _product_id, _pk, number, published_at, content_hash, methodology_version, status = version
+    product, maker, overall, grade, subscores, computed_at, solingen = json.loads(parts)
+    maker = maker or {}
     return {
-        "number": row["number"],
-        "published_at": row["published_at"],
-        "content_hash": row["content_hash"],
-        "methodology_version": row["methodology_version"],
-        "status": row["product__status"],
-        "product": product,
+        "number": number,
+        "published_at": published_at,
+        "content_hash": content_hash,
+        "methodology_version": methodology_version,
+        "status": status,
+        "product": product or {},
         "maker": {"slug": maker.get("slug", ""), "name": maker.get("name", "")},
         "score": None
-        if row["grade"] is None
+        if grade is None
         else {
-            "overall": row["overall"],
-            "grade": row["grade"],
-            "subscores": row["subscores"] or {},
-            "computed_at": row["computed_at"],
-            "solingen": row["solingen"],
+            "overall": overall,
+            "grade": grade,
+            "subscores": subscores or {},
+            "computed_at": computed_at,
+            "solingen": solingen,
         },
     }
 
@@ -119,3 +163,22 @@ def published_snapshots(chunk_size: int = 500) -> Iterator[tuple[dict, str]]:
         .values_list("snapshot", "content_hash")
         .iterator(chunk_size=chunk_size)
     )
+
+
+def public_catalogue_revision() -> str:
+    """A value that changes whenever a passport is published or withdrawn, in one query.
+
+    Publishing adds a version with a higher id (its hash tells a restored or rebuilt database from the
+    one a cache saw); withdrawing raises the count of withdrawn products, and only publishing again (a
+    new version) lowers it. Caches of public lists key on this value.
+    """
+    versions = connection.ops.quote_name(PassportVersion._meta.db_table)
+    products = connection.ops.quote_name(Product._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {products} WHERE status = %s), id, content_hash "
+            f"FROM {versions} ORDER BY id DESC LIMIT 1",
+            [Product.Status.WITHDRAWN.value],
+        )
+        row = cursor.fetchone()
+    return "-".join(str(value) for value in row) if row else "empty"

@@ -1,12 +1,17 @@
 """Product reads and writes: nested parts, per-field validation, ETag / If-Match and query counts."""
 
+import json
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
+from api.serializers import ProductListSerializer
 from catalogue.models import ProductScore
 from lifecycle.models import Durability, Repairability
 from products.models import Material, Product, SupplyChainStep
@@ -438,3 +443,28 @@ def test_null_characters_in_slugs_are_refused(client_a, category):
     response = client_a.post("/api/v1/products/", {**FULL_BODY, "category_slug": "x\x00"}, format="json")
     assert response.status_code == 400
     assert "category_slug" in response.json()
+
+
+def test_list_rows_equal_the_documented_serializer(clients, maker_a):
+    """The list builds its rows directly from values; they must say what ProductListSerializer says."""
+    scored = complete_product(maker=maker_a, price_eur=Decimal("129.90"))
+    ProductScore.objects.update_or_create(
+        product=scored,
+        defaults={
+            "overall": 72.5,
+            "grade": "B",
+            "durability": 80,
+            "repairability": 65.25,
+            "supply_chain": 90,
+            "circularity": 55,
+            "methodology_version": "1.0",
+            "computed_at": timezone.now(),
+        },
+    )
+    ProductFactory(maker=maker_a, gtin=None, price_eur=None, model_number="")
+    request = Request(APIRequestFactory().get("/api/v1/products/"))
+    products = Product.objects.filter(maker=maker_a).select_related("maker", "category", "score")
+    documented = ProductListSerializer(products.order_by("name", "pk"), many=True, context={"request": request}).data
+    listed = clients["maker_a"].get("/api/v1/products/").json()["results"]
+    assert listed == json.loads(JSONRenderer().render(documented))
+    assert [row["score"] is None for row in listed].count(True) == 1

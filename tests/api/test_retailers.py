@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
@@ -41,6 +42,8 @@ def assortment_url(retailer) -> str:
 
 
 def count_queries(client, url) -> int:
+    """Queries of one request with a cold cache, so that every part of the answer is read."""
+    cache.clear()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, response.content
