@@ -63,8 +63,9 @@ def _postgres_search(queryset: QuerySet[Product], text: str) -> QuerySet[Product
     vector = SearchVector("published_facets__name", weight="A", config="german") + SearchVector(
         "published_facets__search_text", weight="B", config="german"
     )
-    # Prefix matching, so that a half-typed word already finds something.
-    query = SearchQuery(" & ".join(f"{term}:*" for term in terms), search_type="raw", config="german")
+    # Whole words, stemmed ("Messern" finds "Messer"); fragments and half-typed words come from the
+    # word matching above, because a stemmed prefix ("mess:*") would also find "Messing".
+    query = SearchQuery(" ".join(terms), search_type="plain", config="german")
     return queryset.annotate(search_document=vector, search_rank=SearchRank(vector, query)).filter(
         Q(search_document=query) | word_matches
     )

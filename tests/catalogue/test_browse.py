@@ -1,6 +1,7 @@
 """Browse and search, comparison and the maker directory: published passports only."""
 
 import pytest
+from django.db import connection
 from django.utils import timezone, translation
 
 from catalogue.models import ProductScore
@@ -141,11 +142,23 @@ def test_facets_and_search_read_the_published_snapshot_not_live_data(client):
     assert names(client.get("/products/", {"q": "veröffentlicht"})) == ["Veröffentlicht"]
 
 
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback is for databases without full text")
 def test_search_uses_the_fallback_on_sqlite():
     knife = published(name="Kochmesser")
     queryset = Product.objects.all()
     assert not uses_full_text(queryset)
     assert list(search_products(queryset, "KOCH")) == [knife]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_full_text_search_stems_words_and_ranks_on_postgresql(client):
+    knife = published(name="Brotmesser Bäckerstolz", materials=["Olivenholz"])
+    clippers = CategoryFactory(name_de="Nagelknipser", name_en="Nail clippers")
+    published(name="Nagelknipser", materials=["Messing"], category=clippers)
+    assert uses_full_text(Product.objects.all())
+    # Whole-word stemming finds "Bäckerstolzes"; fragments come from word matching.
+    assert names(client.get("/products/", {"q": "Bäckerstolzes"})) == [knife.name]
+    assert names(client.get("/products/", {"q": "messer"})) == [knife.name]  # not the brass clipper
 
 
 def test_sorting_and_pagination(client):
