@@ -154,7 +154,7 @@ def test_search_uses_the_fallback_on_sqlite():
 def test_full_text_search_stems_words_and_ranks_on_postgresql(client):
     knife = published(name="Brotmesser Bäckerstolz", materials=["Olivenholz"])
     clippers = CategoryFactory(name_de="Nagelknipser", name_en="Nail clippers")
-    published(name="Nagelknipser", materials=["Messing"], category=clippers)
+    published(name="Nagelknipser", materials=["Messing"], category=clippers, description="Aus Messing.")
     assert uses_full_text(Product.objects.all())
     # Whole-word stemming finds "Bäckerstolzes"; fragments come from word matching.
     assert names(client.get("/products/", {"q": "Bäckerstolzes"})) == [knife.name]
