@@ -52,7 +52,7 @@ def mark_evidence_verified(queryset, user) -> int:
     now = timezone.now()
     count = 0
     # Saved one by one (not queryset.update) so that every change lands in the history.
-    for evidence in queryset.select_for_update().filter(verified=False):
+    for evidence in queryset.select_for_update(of=("self",)).filter(verified=False):
         evidence.verified = True
         evidence.verified_by = user
         evidence.verified_at = now
