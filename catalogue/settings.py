@@ -202,6 +202,15 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Separate request and response components: uploads are binary and read-only fields stay out of requests.
     "COMPONENT_SPLIT_REQUEST": True,
+    "TAGS": [
+        {"name": "passports", "description": "Published passports and their versions, and the lookup: for everyone."},
+        {"name": "products", "description": "Your organisation's products, live: write, publish, withdraw."},
+        {"name": "evidence", "description": "Documents and links that back your products' claims."},
+        {"name": "retailers", "description": "Your assortment, the reprint list and printing as PDF."},
+        {"name": "open data", "description": "Every published passport as CSV or JSON-LD, under CC BY 4.0."},
+        {"name": "makers", "description": "Maker organisations."},
+        {"name": "categories", "description": "The category tree with the reference values of scoring."},
+    ],
     # A product has three statuses, a public passport two (drafts are never public).
     "ENUM_NAME_OVERRIDES": {
         "ProductStatusEnum": "products.models.Product.Status",
