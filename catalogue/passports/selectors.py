@@ -79,8 +79,10 @@ class JsonParts(Func):
 
     def as_postgresql(self, compiler, connection, **extra_context):
         column, params = compiler.compile(self.source_expressions[0])
-        parts = ", ".join([f"{column} #> %s"] * len(self.paths))
-        return f"jsonb_build_array({parts})::text", [*params * len(self.paths), *[list(path) for path in self.paths]]
+        parts = ", ".join([f"{column} #> %s::text[]"] * len(self.paths))
+        # Paths are array literals ({score,overall}); their keys are plain words from the code, never input.
+        paths = ["{" + ",".join(path) + "}" for path in self.paths]
+        return f"jsonb_build_array({parts})::text", [value for path in paths for value in (*params, path)]
 
 
 # The parts of a snapshot that a list row shows, in the order of ``_summary``'s unpacking.
