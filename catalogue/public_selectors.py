@@ -164,6 +164,11 @@ def public_makers() -> QuerySet[MakerOrganisation]:
 
 
 def public_categories() -> QuerySet[Category]:
-    """Categories that have at least one published passport."""
-    published = Product.objects.filter(category=OuterRef("pk"), status=Product.Status.PUBLISHED)
-    return Category.objects.filter(Exists(published))
+    """Categories with at least one published passport, and their ancestors (which include them)."""
+    parents = dict(Category.objects.values_list("pk", "parent_id"))
+    wanted = set()
+    for pk in Product.objects.filter(status=Product.Status.PUBLISHED).values_list("category_id", flat=True).distinct():
+        while pk is not None and pk not in wanted:
+            wanted.add(pk)
+            pk = parents.get(pk)
+    return Category.objects.filter(pk__in=wanted)

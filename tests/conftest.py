@@ -1,8 +1,17 @@
 """Shared fixtures for the whole suite."""
 
 import pytest
+from django.core.cache import cache
 
 from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached answers (pages, list summaries, throttling) never carry over from another test's database."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Fixtures of the API tests: one client per role, signed in with a token."""
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -15,14 +14,6 @@ from tests.factories import (
 )
 
 ROLES = ["anonymous", "maker_a", "maker_b", "retailer", "staff"]
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Cached answers (list pages, summaries, throttling) never carry over from another test's database."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -94,6 +94,16 @@ def test_filter_by_category_and_maker(client):
     assert names(response) == [match.name]
 
 
+def test_a_parent_category_lists_its_subcategories(client):
+    blades = CategoryFactory(slug="blades")
+    bread = published(category=CategoryFactory(slug="bread-knives", parent=blades), name="Brotmesser")
+    chef = published(category=CategoryFactory(slug="chefs-knives", parent=blades), name="Kochmesser")
+    published(name="Schere")
+    response = client.get("/products/", {"category": "blades"})
+    assert response.status_code == 200
+    assert sorted(names(response)) == sorted([bread.name, chef.name])
+
+
 def test_filter_by_grade_and_minimum_score(client):
     published(grade="A", overall=90, name="Alpha")
     published(grade="B", overall=75, name="Beta")
