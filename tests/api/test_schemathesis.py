@@ -98,14 +98,25 @@ def world(db, settings, tmp_path):
     return World()
 
 
+class InTransactionWSGIHandler(WSGIHandler):
+    """Serves every request inside the test's transaction, as Django's test client does.
+
+    The plain handler closes the database connection around each request, which ends the test's
+    transaction (on PostgreSQL; an in-memory SQLite database is never closed). Django's test client
+    connects those signal handlers again after each of its own requests, so they are taken off
+    before every call rather than once.
+    """
+
+    def __call__(self, environ, start_response):
+        signals.request_started.disconnect(close_old_connections)
+        signals.request_finished.disconnect(close_old_connections)
+        return super().__call__(environ, start_response)
+
+
 @pytest.fixture
 def api_schema(world):
-    # The WSGI handler closes the database connection after each request, which would end the
-    # test's transaction; Django's test client avoids that in the same way.
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
     try:
-        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler())
+        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", InTransactionWSGIHandler())
     finally:
         signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)
