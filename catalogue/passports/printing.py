@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ LABELS = PrintJob.Format.LABELS
 # More than this many passports in one request is a job for the render_passports command.
 MAX_BATCH = 200
 DEFAULT_LABEL_LAYOUT = "3x8"
+T = TypeVar("T")
 
 # A scanned QR code gives a whole URL: a GS1 Digital Link (/01/<gtin>) or a passport URL (/p/<code>).
 _DIGITAL_LINK = re.compile(r"/01/(\d{8,14})(?:[/?#]|$)")
@@ -73,16 +75,15 @@ def split_codes(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
 
 
-def order_by_identifiers(
-    identifiers: Sequence[Identifier], versions: Iterable[PassportVersion]
-) -> tuple[list[PassportVersion], list[Identifier]]:
-    """The versions in the order they were asked for (each once), and the identifiers nothing matched."""
+def order_by_identifiers(identifiers: Sequence[Identifier], found: Iterable[T]) -> tuple[list[T], list[Identifier]]:
+    """The found objects (versions, assortment items: anything with a ``product``) in the order they
+    were asked for, each once, and the identifiers that matched nothing."""
     by_key = {}
-    for version in versions:
-        by_key[("passport_code", version.product.passport_code)] = version
-        if version.product.gtin:
-            by_key[("gtin", version.product.gtin)] = version
-    ordered: list[PassportVersion] = []
+    for match in found:
+        by_key[("passport_code", match.product.passport_code)] = match
+        if match.product.gtin:
+            by_key[("gtin", match.product.gtin)] = match
+    ordered: list[T] = []
     missing: list[Identifier] = []
     for identifier in identifiers:
         match = by_key.get((identifier.kind, identifier.value))

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerOrganisation
 from catalogue.passports.print_selectors import PUBLIC_STATUSES
-from catalogue.passports.printing import Identifier
+from catalogue.passports.printing import Identifier, order_by_identifiers
 
 
 def retailers_for_user(user) -> QuerySet[RetailerOrganisation]:
@@ -117,21 +117,9 @@ def items_for_identifiers(
     """
     codes = [identifier.value for identifier in identifiers if identifier.kind == "passport_code"]
     gtins = [identifier.value for identifier in identifiers if identifier.kind == "gtin"]
-    by_key = {}
-    for item in (
+    items = (
         AssortmentItem.objects.filter(retailer=retailer)
         .filter(Q(product__passport_code__in=codes) | Q(product__gtin__in=gtins))
         .select_related("product")
-    ):
-        by_key[("passport_code", item.product.passport_code)] = item
-        if item.product.gtin:
-            by_key[("gtin", item.product.gtin)] = item
-    items: list[AssortmentItem] = []
-    missing: list[Identifier] = []
-    for identifier in identifiers:
-        item = by_key.get((identifier.kind, identifier.value))
-        if item is None:
-            missing.append(identifier)
-        elif item not in items:
-            items.append(item)
-    return items, missing
+    )
+    return order_by_identifiers(identifiers, items)
