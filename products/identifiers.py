@@ -13,8 +13,7 @@ _GTIN_SEPARATORS = re.compile(r"[\s\-]")
 def gs1_check_digit(digits_without_check: str) -> int:
     """GS1 mod-10 check digit: weights 3,1,3,… from the rightmost data digit."""
     total = sum(
-        int(digit) * (3 if position % 2 == 0 else 1)
-        for position, digit in enumerate(reversed(digits_without_check))
+        int(digit) * (3 if position % 2 == 0 else 1) for position, digit in enumerate(reversed(digits_without_check))
     )
     return (10 - total % 10) % 10
 
@@ -38,8 +37,7 @@ def normalise_gtin(raw: str) -> str:
     expected = gs1_check_digit(value[:-1])
     if int(value[-1]) != expected:
         raise ValidationError(
-            _("GTIN check digit should be %(expected)d, not %(given)s.")
-            % {"expected": expected, "given": value[-1]},
+            _("GTIN check digit should be %(expected)d, not %(given)s.") % {"expected": expected, "given": value[-1]},
             code="gtin_check_digit",
         )
     return value.zfill(14)

@@ -212,11 +212,23 @@ def complete_product(**kwargs) -> Product:
     """A product with every section filled in well."""
     product = ProductFactory(**kwargs)
     MaterialFactory(product=product)
-    MaterialFactory(product=product, name="Olivenholz", part="Griff", share_percent=Decimal("20"),
-                    recycled_content_percent=Decimal("0"), renewable=True)
+    MaterialFactory(
+        product=product,
+        name="Olivenholz",
+        part="Griff",
+        share_percent=Decimal("20"),
+        recycled_content_percent=Decimal("0"),
+        renewable=True,
+    )
     ComponentFactory(product=product)
-    for position, step in enumerate([SupplyChainStep.StepType.FORGING, SupplyChainStep.StepType.HARDENING,
-                                     SupplyChainStep.StepType.GRINDING, SupplyChainStep.StepType.ASSEMBLY]):
+    for position, step in enumerate(
+        [
+            SupplyChainStep.StepType.FORGING,
+            SupplyChainStep.StepType.HARDENING,
+            SupplyChainStep.StepType.GRINDING,
+            SupplyChainStep.StepType.ASSEMBLY,
+        ]
+    ):
         SupplyChainStepFactory(product=product, position=position, step_type=step)
     DurabilityFactory(product=product)
     RepairabilityFactory(product=product)
