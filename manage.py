@@ -7,6 +7,9 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "catalogue.settings")
+    # Local commands run in development mode unless the environment says otherwise; the WSGI entry
+    # point (gunicorn) has no such default, so a server is secure unless DJANGO_DEBUG=1 is set.
+    os.environ.setdefault("DJANGO_DEBUG", "1")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)
