@@ -22,6 +22,7 @@ from catalogue.passports.printing import (
     split_codes,
 )
 from products.identifiers import normalise_passport_code
+from products.models import Product
 
 # A version never changes, so its PDF may be cached for long; the current one changes on republishing.
 VERSION_CACHE_CONTROL = "public, max-age=604800"
@@ -44,8 +45,9 @@ def passport_filename(version: PassportVersion, language: str) -> str:
 
 
 def _version_etag(version: PassportVersion, language: str) -> str:
-    # The PDF is rendered from the frozen snapshot alone, so its hash and the language identify it.
-    return f'"{version.content_hash[:32]}-{language}"'
+    # The PDF is rendered from the frozen snapshot, the language and whether the passport was withdrawn.
+    withdrawn = "-withdrawn" if version.product.status == Product.Status.WITHDRAWN else ""
+    return f'"{version.content_hash[:32]}-{language}{withdrawn}"'
 
 
 def _serve_version(request, version: PassportVersion, language: str, cache_control: str) -> HttpResponse:

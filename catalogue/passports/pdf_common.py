@@ -23,6 +23,7 @@ ACCENT = colors.HexColor("#22466F")
 POSITIVE = colors.HexColor("#1E8F4E")
 NOT_DISCLOSED = colors.HexColor("#7A8494")
 WHITE = colors.white
+WITHDRAWN = colors.HexColor("#B00020")
 
 GRADE_COLOURS = {
     "A": "#1E8F4E",

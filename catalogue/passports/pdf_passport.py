@@ -40,6 +40,7 @@ from catalogue.passports.pdf_common import (
     REGION_COLOURS,
     RULE,
     WHITE,
+    WITHDRAWN,
     draw_drawing,
     draw_grade_badge,
     ean_barcode,
@@ -74,24 +75,35 @@ SECTION_MIN_SPACE = 32 * mm
 SUBSECTION_MIN_SPACE = 22 * mm
 
 
-def render_passports(snapshots: list[dict], language: str = "de", hashes: list[str] | None = None) -> bytes:
+def render_passports(
+    snapshots: list[dict],
+    language: str = "de",
+    hashes: list[str] | None = None,
+    withdrawn: list[bool] | None = None,
+) -> bytes:
     """One A4 passport per snapshot, each starting on a new page, as the bytes of one PDF.
 
     ``hashes`` are the content hashes of the versions (full or short); without them the hash is
-    computed from the snapshot's canonical JSON, which gives the same value.
+    computed from the snapshot's canonical JSON, which gives the same value. ``withdrawn`` marks
+    passports the maker has withdrawn: each of their pages carries a red banner saying so, because a
+    withdrawal happens after publishing and is not part of the frozen snapshot.
     """
     check_language(language)
     if not snapshots:
         raise ValueError("snapshots should contain at least one passport snapshot")
     if hashes is not None and len(hashes) != len(snapshots):
         raise ValueError(f"hashes should have one entry per snapshot ({len(snapshots)}), not {len(hashes)}")
+    if withdrawn is not None and len(withdrawn) != len(snapshots):
+        raise ValueError(f"withdrawn should have one entry per snapshot ({len(snapshots)}), not {len(withdrawn)}")
     register_fonts()
     styles = _styles()
     decorations = []
     story = []
     for index, snapshot in enumerate(snapshots):
         content_hash = hashes[index] if hashes is not None else snapshot_hash(snapshot)
-        decorations.append(_page_decoration(snapshot, language, content_hash))
+        decoration = _page_decoration(snapshot, language, content_hash)
+        decoration["withdrawn"] = bool(withdrawn and withdrawn[index])
+        decorations.append(decoration)
         if index:
             story.append(PageBreak())
         story.append(_PassportStart(index))
@@ -206,6 +218,8 @@ def _draw_page_furniture(canvas, decoration: dict, page: int, pages: int) -> Non
     language = decoration["language"]
     left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
     canvas.saveState()
+    if decoration.get("withdrawn"):
+        _draw_withdrawn_banner(canvas, language)
     # Running header
     top = PAGE_HEIGHT - 12.5 * mm
     brand = caption("brand", language).upper()
@@ -251,6 +265,16 @@ def _draw_page_furniture(canvas, decoration: dict, page: int, pages: int) -> Non
         canvas.drawRightString(url_right, text_y, url)
         canvas.linkURL(decoration["url"], (url_right - url_width, text_y - 2, url_right, text_y + 6), relative=0)
     canvas.restoreState()
+
+
+def _draw_withdrawn_banner(canvas, language: str) -> None:
+    """A red band across the top edge of the page, above the running header."""
+    height = 8 * mm
+    canvas.setFillColor(WITHDRAWN)
+    canvas.rect(0, PAGE_HEIGHT - height, PAGE_WIDTH, height, stroke=0, fill=1)
+    canvas.setFillColor(WHITE)
+    canvas.setFont(SANS_BOLD, 8.5)
+    canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - height + 2.9 * mm, caption("withdrawn_banner", language))
 
 
 # --- styles, cells and tables ----------------------------------------------------------------------

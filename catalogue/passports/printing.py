@@ -13,6 +13,7 @@ from catalogue.models import PassportVersion, PrintJob
 from catalogue.passports.pdf_labels import render_labels
 from catalogue.passports.pdf_passport import render_passports
 from products.identifiers import looks_like_gtin, normalise_gtin, normalise_passport_code
+from products.models import Product
 
 PASSPORT = PrintJob.Format.PASSPORT
 LABELS = PrintJob.Format.LABELS
@@ -113,4 +114,9 @@ def render_versions(versions: Sequence[PassportVersion], *, format: str, languag
     snapshots = [version.snapshot for version in versions]
     if format == LABELS:
         return render_labels(snapshots, language=language, layout=layout or DEFAULT_LABEL_LAYOUT)
-    return render_passports(snapshots, language=language, hashes=[version.content_hash for version in versions])
+    return render_passports(
+        snapshots,
+        language=language,
+        hashes=[version.content_hash for version in versions],
+        withdrawn=[version.product.status == Product.Status.WITHDRAWN for version in versions],
+    )

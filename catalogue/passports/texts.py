@@ -11,6 +11,10 @@ DISPLAY_TIME_ZONE = ZoneInfo("Europe/Berlin")
 CAPTIONS: dict[str, dict[str, str]] = {
     "brand": {"de": "Gläserne Werkstatt Solingen", "en": "Gläserne Werkstatt Solingen"},
     "document": {"de": "Digitaler Produktpass", "en": "Digital product passport"},
+    "withdrawn_banner": {
+        "de": "ZURÜCKGEZOGEN – der Hersteller hat diesen Produktpass zurückgezogen; er gilt nicht mehr.",
+        "en": "WITHDRAWN – the maker has withdrawn this product passport; it is no longer valid.",
+    },
     "shelf_label": {"de": "Produktpass", "en": "Product passport"},
     "maker": {"de": "Hersteller", "en": "Maker"},
     "not_disclosed": {"de": "nicht angegeben", "en": "not disclosed"},

@@ -251,3 +251,18 @@ def test_batch_query_count_does_not_grow_with_the_batch(client, django_assert_ma
     with django_assert_max_num_queries(2):
         response = client.get(batch_url(f"codes={codes}&format=labels"))
     assert response.status_code == 200
+
+
+def test_a_withdrawn_passport_prints_with_a_withdrawn_banner(client):
+    product = published_product(name="Gemüsemesser Rückruf")
+    published = client.get(passport_pdf_url(product, lang="en"))
+    assert "WITHDRAWN" not in pdf_text(published.content)
+
+    withdraw_product(product)
+    english = client.get(passport_pdf_url(product, lang="en"))
+    german = client.get(version_pdf_url(product, 1) + "?lang=de")
+    assert english.status_code == 200
+    assert "WITHDRAWN" in pdf_text(english.content)
+    assert "ZURÜCKGEZOGEN" in pdf_text(german.content)
+    # Caches must not keep serving the PDF from before the withdrawal.
+    assert english["ETag"] != published["ETag"]
