@@ -310,7 +310,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         with transaction.atomic():
             product = self.guarded_product()
             try:
-                withdraw_product(product)
+                withdraw_product(product, request.user)
             except ValidationError as error:
                 return Response({"detail": error.messages[0]}, status=status.HTTP_400_BAD_REQUEST)
         version = current_version(passport_code=product.passport_code)

@@ -44,7 +44,7 @@ def publish(request, pk):
 def withdraw(request, pk):
     product = _own_product(request, pk)
     try:
-        withdraw_product(product)
+        withdraw_product(product, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

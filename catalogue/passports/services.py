@@ -55,10 +55,19 @@ def publish_product(product: Product, user=None) -> PassportVersion:
         published_by=user if user is not None and user.is_authenticated else None,
     )
     record_published_facets(version)
-    if locked.status != Product.Status.PUBLISHED:
-        Product.objects.filter(pk=locked.pk).update(status=Product.Status.PUBLISHED)
-        product.status = Product.Status.PUBLISHED
+    _set_status(locked, Product.Status.PUBLISHED, user)
+    product.status = locked.status
     return version
+
+
+def _set_status(product: Product, status: str, user) -> None:
+    """Change the status through save(), so that the change lands in the product's history with its author."""
+    if product.status == status:
+        return
+    product.status = status
+    if user is not None and user.is_authenticated:
+        product._history_user = user
+    product.save(update_fields=["status", "updated_at"])
 
 
 def record_published_facets(version: PassportVersion) -> PublishedFacets:
@@ -76,9 +85,10 @@ def record_published_facets(version: PassportVersion) -> PublishedFacets:
 
 
 @transaction.atomic
-def withdraw_product(product: Product) -> None:
+def withdraw_product(product: Product, user=None) -> None:
     """Withdraw the passport: it stays readable at its URLs, behind a banner."""
     if not PassportVersion.objects.filter(product=product).exists():
         raise ValidationError(_("Only a published passport can be withdrawn."), code="not_published")
-    Product.objects.filter(pk=product.pk).update(status=Product.Status.WITHDRAWN)
-    product.status = Product.Status.WITHDRAWN
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    _set_status(locked, Product.Status.WITHDRAWN, user)
+    product.status = locked.status

@@ -111,3 +111,13 @@ def test_snapshot_urls_follow_gs1_digital_link(settings):
     assert first["qr"] == f"https://pass.example.org/01/{with_gtin.gtin}"
     assert second["qr"] == f"https://pass.example.org/p/{without_gtin.passport_code}"
     assert second["digital_link"] is None
+
+
+def test_publishing_and_withdrawing_appear_in_the_product_history(maker_user):
+    product = complete_product()
+    publish_product(product, maker_user)
+    withdraw_product(product, maker_user)
+    latest, previous = product.history.order_by("-history_date", "-history_id")[:2]
+    assert (previous.status, latest.status) == (Product.Status.PUBLISHED, Product.Status.WITHDRAWN)
+    assert latest.history_user == maker_user
+    assert previous.history_user == maker_user
