@@ -86,8 +86,14 @@ def _schedule(product_id: int | None = None, category_id: int | None = None, usi
         transaction.on_commit(pending, using=using)
 
 
-def _product_changed(sender, instance, using, **kwargs) -> None:
+# Product fields that no criterion reads: a save of only these (publishing, withdrawing) keeps the score.
+UNSCORED_PRODUCT_FIELDS = frozenset({"status", "updated_at"})
+
+
+def _product_changed(sender, instance, using, update_fields=None, **kwargs) -> None:
     if kwargs.get("raw"):  # loading fixtures
+        return
+    if update_fields is not None and set(update_fields) <= UNSCORED_PRODUCT_FIELDS:
         return
     _schedule(product_id=instance.pk, using=using)
 

@@ -33,10 +33,6 @@ def products_for_snapshot() -> QuerySet[Product]:
     )
 
 
-def latest_version(product: Product) -> PassportVersion | None:
-    return PassportVersion.objects.filter(product=product).order_by("-number").first()
-
-
 def version_history(product: Product) -> list[PassportVersion]:
     """All versions of a product, newest first, without their (large) snapshots."""
     return list(

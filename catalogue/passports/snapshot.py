@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 
 from products.identifiers import format_passport_code
@@ -47,7 +48,7 @@ def passport_urls(product: Product) -> dict[str, str | None]:
 def _one_to_one(product: Product, name: str):
     try:
         return getattr(product, name)
-    except Exception:  # RelatedObjectDoesNotExist is per relation; absence means "not filled in".
+    except ObjectDoesNotExist:  # the section was never filled in
         return None
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from catalogue import services
 from catalogue.models import PassportVersion
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.services import missing_for_publication, publish_product, withdraw_product
@@ -121,3 +122,18 @@ def test_publishing_and_withdrawing_appear_in_the_product_history(maker_user):
     assert (previous.status, latest.status) == (Product.Status.PUBLISHED, Product.Status.WITHDRAWN)
     assert latest.history_user == maker_user
     assert previous.history_user == maker_user
+
+
+def test_withdrawing_does_not_rescore(monkeypatch, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        product = complete_product()
+        publish_product(product)
+    rescored = []
+    monkeypatch.setattr(services, "rescore_products", lambda ids, **kwargs: rescored.append(ids))
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw_product(product)
+    assert rescored == []
+    with django_capture_on_commit_callbacks(execute=True):
+        product.name = "Umbenannt"
+        product.save()
+    assert rescored == [[product.pk]]
