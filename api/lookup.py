@@ -8,7 +8,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from catalogue.lookup import CodeLookupError, lookup, lookup_json
+from catalogue.public.lookup import CodeLookupError, lookup, lookup_json
 
 from . import schema
 from .base import FirstRenderer

@@ -26,8 +26,8 @@ from catalogue.passports.selectors import (
     public_catalogue_revision,
     public_passport_products,
 )
-from catalogue.public_selectors import current_version, version_history, version_snapshot
-from catalogue.search import uses_full_text
+from catalogue.public.search import uses_full_text
+from catalogue.public.selectors import current_version, version_history, version_snapshot
 from products.models import Product
 
 from . import schema
@@ -168,7 +168,7 @@ def version_data(
 
 
 def public_version_data(urls: PassportUrls, version, *, newest: int, snapshot: dict | None = None) -> dict:
-    """``version_data`` of a ``catalogue.public_selectors.PublicVersion``."""
+    """``version_data`` of a ``catalogue.public.selectors.PublicVersion``."""
     return version_data(
         urls,
         code=version.passport_code,

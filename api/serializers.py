@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
-from catalogue.filters import SLUG
 from catalogue.models import ProductScore
+from catalogue.public.filters import SLUG
 from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
 from products.forms import EvidenceForm
 from products.identifiers import format_passport_code, normalise_gtin

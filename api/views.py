@@ -21,13 +21,13 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.response import Response
 
-from catalogue.filters import ProductFilterSet
 from catalogue.passports.services import missing_for_publication, publish_product, withdraw_product
-from catalogue.public_selectors import current_version
+from catalogue.public.filters import ProductFilterSet
+from catalogue.public.selectors import current_version
 from catalogue.retailers.selectors import retailers_for_user
+from catalogue.scores.selectors import product_score, ranked_hints
+from catalogue.scores.services import score_details
 from catalogue.scoring.methodology import METHODOLOGY_VERSION
-from catalogue.selectors import product_score, ranked_hints
-from catalogue.services import score_details
 from products.importing import ImportFileError, import_products, read_rows
 
 from . import querysets, schema

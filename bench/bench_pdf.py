@@ -23,7 +23,7 @@ from catalogue.passports.label_formats import LABEL_FORMATS
 from catalogue.passports.pdf_labels import render_labels
 from catalogue.passports.pdf_passport import render_passports
 from catalogue.passports.qr import clear_qr_cache, draw_qr
-from tests.catalogue.snapshots import complete_snapshot, numbered_snapshots
+from tests.catalogue.passports.snapshots import complete_snapshot, numbered_snapshots
 
 BATCH = 100
 PASSPORT_QR_SIZE = 31 * mm

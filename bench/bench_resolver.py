@@ -67,7 +67,7 @@ def measure_lookup(count: int) -> None:
     import django
 
     django.setup()
-    from catalogue.lookup import lookup
+    from catalogue.public.lookup import lookup
 
     randomiser = random.Random()
     probes = [identity(randomiser.randrange(count))[0] for _ in range(4_000)]

@@ -235,9 +235,9 @@ def measure(database: Path) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from catalogue.models import ProductScore
+    from catalogue.scores.selectors import scoring_facts_for
+    from catalogue.scores.services import rescore_products
     from catalogue.scoring import score_product
-    from catalogue.selectors import scoring_facts_for
-    from catalogue.services import rescore_products
     from products.models import Product
 
     call_command("migrate", verbosity=0)

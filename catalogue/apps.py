@@ -9,6 +9,6 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from catalogue import signals  # the receivers import models, which are ready only now
+        from catalogue.scores import signals  # the receivers import models, which are ready only now
 
         signals.connect()

@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from catalogue import health
-from catalogue import views as catalogue_views
+from catalogue.public import pages
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -15,13 +15,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/welcome/", catalogue_views.after_login, name="after-login"),
+    path("accounts/welcome/", pages.after_login, name="after-login"),
     path("workspace/", include("products.urls")),
-    path("workspace/", include("catalogue.publishing_urls")),
-    path("retailer/", include("catalogue.retailer_urls")),
+    path("workspace/", include("catalogue.passports.urls")),
+    path("retailer/", include("catalogue.retailers.urls")),
     path("api/", include("api.urls")),
-    path("", catalogue_views.home, name="home"),
-    path("", include("catalogue.public_urls")),
+    path("", pages.home, name="home"),
+    path("", include("catalogue.public.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.public_filters import PublicProductFilterSet
+from catalogue.public.facets import PublicProductFilterSet
 from products.models import Product
 
 

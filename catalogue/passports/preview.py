@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 
 from catalogue.passports.selectors import products_for_snapshot
 from catalogue.passports.snapshot import build_snapshot
-from catalogue.services import score_details
+from catalogue.scores.services import score_details
 from products.models import Product
 
 

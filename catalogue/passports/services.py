@@ -11,7 +11,7 @@ from catalogue.passports.facets import facets_from_snapshot
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.selectors import products_for_snapshot
 from catalogue.passports.snapshot import build_snapshot
-from catalogue.services import refresh_score
+from catalogue.scores.services import refresh_score
 from products.models import Product
 
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
-from catalogue.selectors import score_overview
+from catalogue.scores.selectors import score_overview
 
 register = template.Library()
 

@@ -18,8 +18,8 @@ from catalogue.passports.open_data import (
     open_data_jsonld,
 )
 from catalogue.passports.services import publish_product
-from tests.catalogue.public_helpers import publish_snapshot, withdraw
-from tests.catalogue.snapshots import complete_snapshot
+from tests.catalogue.passports.snapshots import complete_snapshot
+from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
 from tests.factories import ProductFactory, complete_product
 
 SUBSCORES = ("durability", "repairability", "supply_chain", "circularity")

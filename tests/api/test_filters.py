@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from catalogue.filters import ProductFilterSet
 from catalogue.models import ProductScore
+from catalogue.public.filters import ProductFilterSet
 from products.models import Product
 from tests.factories import CategoryFactory, MaterialFactory, ProductFactory, SupplyChainStepFactory
 

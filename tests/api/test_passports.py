@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import PassportVersion, ProductScore
 from catalogue.passports.services import publish_product
-from catalogue.services import refresh_score
+from catalogue.scores.services import refresh_score
 from products.models import Product
 from tests.api.conftest import etag_of
-from tests.catalogue.public_helpers import publish_snapshot, withdraw
+from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
 from tests.factories import CategoryFactory, ProductFactory, complete_product
 
 PUBLIC_READERS = ["anonymous", "maker_a", "maker_b", "retailer", "staff"]

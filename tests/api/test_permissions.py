@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from products.models import EvidenceDocument
 from tests.api.conftest import ROLES, english_client, etag_of
-from tests.catalogue.public_helpers import publish_snapshot
+from tests.catalogue.public.public_helpers import publish_snapshot
 from tests.factories import (
     AssortmentItemFactory,
     CategoryFactory,

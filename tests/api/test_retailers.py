@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from catalogue.models import AssortmentItem, PrintJob
 from catalogue.retailers.services import record_print_job
 from tests.api.conftest import english_client, token_client
-from tests.catalogue.public_helpers import publish_snapshot, withdraw
+from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
 from tests.factories import (
     AssortmentItemFactory,
     ProductFactory,

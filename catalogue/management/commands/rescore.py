@@ -4,8 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalogue.scores.services import rescore_products
 from catalogue.scoring import METHODOLOGY_VERSION
-from catalogue.services import rescore_products
 
 
 class Command(BaseCommand):

@@ -4,9 +4,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.lookup import InvalidCode, parse_code
+from catalogue.public.lookup import InvalidCode, parse_code
+from catalogue.scores.services import score_details
 from catalogue.scoring import SUBSCORE_LABELS
-from catalogue.services import score_details
 from products.models import Product
 
 LANGUAGES = ("de", "en")

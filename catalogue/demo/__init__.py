@@ -1,0 +1,1 @@
+"""The demo catalogue: its data and the idempotent loader behind load_demo."""

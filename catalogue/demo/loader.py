@@ -1,0 +1,301 @@
+"""Load the demo catalogue: adds whatever is missing and never changes or deletes existing rows."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+
+from catalogue.demo import data as demo_data
+from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerMembership, RetailerOrganisation
+from catalogue.passports.print_selectors import current_versions_of_products
+from catalogue.passports.services import publish_product
+from catalogue.retailers.services import record_print_job
+from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
+from products.identifiers import normalise_gtin
+from products.models import (
+    Category,
+    Component,
+    EvidenceDocument,
+    MakerMembership,
+    MakerOrganisation,
+    Material,
+    Product,
+    ProductVariant,
+    SupplyChainStep,
+)
+
+
+@dataclass
+class DemoLogin:
+    """A demo account and what it may do."""
+
+    username: str
+    password: str
+    description: str
+
+
+@dataclass
+class DemoSummary:
+    """What a run of :func:`load_demo` created, and the demo objects it found or made."""
+
+    created: Counter = field(default_factory=Counter)  # model class -> rows created in this run
+    products: list[tuple[Product, dict]] = field(default_factory=list)  # in data order, with their demo spec
+    users: dict = field(default_factory=dict)  # username -> user
+    makers: dict = field(default_factory=dict)  # slug -> MakerOrganisation
+    retailer: RetailerOrganisation | None = None
+    logins: list[DemoLogin] = field(default_factory=list)
+
+    @property
+    def products_to_publish(self) -> list[Product]:
+        """Demo products meant to have a public passport; the rest stay drafts."""
+        return [product for product, spec in self.products if spec.get("publish")]
+
+    def report_lines(self) -> list[str]:
+        """Plain-text report for the terminal: what was created, then the logins."""
+        if self.created:
+            with translation.override("en"):
+                parts = [f"{model._meta.verbose_name_plural} {count}" for model, count in self.created.items()]
+            lines = ["Demo catalogue loaded. Created: " + ", ".join(parts) + "."]
+        else:
+            lines = ["Demo catalogue is already loaded; nothing changed."]
+        lines.append("Demo logins:")
+        width = max(len(login.username) for login in self.logins)
+        lines += [
+            f"  {login.username:<{width}}  password {login.password}  ({login.description})" for login in self.logins
+        ]
+        return lines
+
+
+@transaction.atomic
+def load_demo() -> DemoSummary:
+    """Create the demo catalogue where it is missing; a second run creates and changes nothing.
+
+    Rows are found by natural keys (slugs, usernames, maker + product name, GTIN). Rows that exist are left
+    exactly as they are, so edits made in the demo survive the next ``make run`` and no history rows appear.
+    A product's details (materials, steps, …) and the retailer's assortment are seeded only together with the
+    product or retailer itself.
+    """
+    summary = DemoSummary()
+    now = timezone.now()
+    _load_users(summary)
+    categories = _load_categories(summary)
+    _load_makers(summary)
+    staff = summary.users["demo-staff"]
+    _load_products(summary, categories, verifier=staff, verified_at=now)
+    _load_retailer(summary)
+    _load_memberships(summary)
+    _publish_passports(summary)
+    return summary
+
+
+def _create(summary: DemoSummary, model, **values):
+    """Validate with the model's own rules (so bad demo data fails loudly), then save."""
+    instance = model(**values)
+    unchecked = [f.name for f in model._meta.concrete_fields if f.is_relation or not f.editable]
+    instance.full_clean(exclude=unchecked, validate_unique=False, validate_constraints=False)
+    instance.save()
+    summary.created[model] += 1
+    return instance
+
+
+def _load_users(summary: DemoSummary) -> None:
+    user_model = get_user_model()
+    usernames = [spec["username"] for spec in demo_data.USERS]
+    existing = {user.username: user for user in user_model.objects.filter(username__in=usernames)}
+    for spec in demo_data.USERS:
+        user = existing.get(spec["username"])
+        if user is None:
+            user = user_model(
+                username=spec["username"],
+                first_name=spec["first_name"],
+                last_name=spec["last_name"],
+                email=f"{spec['username']}@example.org",
+                is_staff=spec.get("is_staff", False),
+                is_superuser=spec.get("is_superuser", False),
+            )
+            validate_password(demo_data.DEMO_PASSWORD, user)
+            user.set_password(demo_data.DEMO_PASSWORD)
+            user.save()
+            summary.created[user_model] += 1
+        summary.users[user.username] = user
+
+
+def _load_categories(summary: DemoSummary) -> dict[str, Category]:
+    slugs = [spec["slug"] for spec in demo_data.CATEGORIES]
+    categories = {category.slug: category for category in Category.objects.filter(slug__in=slugs)}
+    for spec in demo_data.CATEGORIES:
+        if spec["slug"] in categories:
+            continue
+        values = {key: value for key, value in spec.items() if key != "parent"}
+        parent = categories[spec["parent"]] if spec["parent"] else None
+        categories[spec["slug"]] = _create(summary, Category, parent=parent, **values)
+    return categories
+
+
+def _load_makers(summary: DemoSummary) -> None:
+    slugs = [spec["slug"] for spec in demo_data.MAKERS]
+    summary.makers = {maker.slug: maker for maker in MakerOrganisation.objects.filter(slug__in=slugs)}
+    for spec in demo_data.MAKERS:
+        if spec["slug"] not in summary.makers:
+            summary.makers[spec["slug"]] = _create(summary, MakerOrganisation, **spec)
+
+
+def _load_products(summary: DemoSummary, categories: dict[str, Category], verifier, verified_at) -> None:
+    makers = summary.makers
+    gtins = {spec["name"]: normalise_gtin(spec["gtin"]) for spec in demo_data.PRODUCTS if spec.get("gtin")}
+    names = [spec["name"] for spec in demo_data.PRODUCTS]
+    existing = list(Product.objects.filter(Q(maker__in=makers.values(), name__in=names) | Q(gtin__in=gtins.values())))
+    by_key = {(product.maker_id, product.name): product for product in existing}
+    by_gtin = {product.gtin: product for product in existing if product.gtin}
+    for spec in demo_data.PRODUCTS:
+        maker = makers[spec["maker"]]
+        gtin = gtins.get(spec["name"])
+        product = by_key.get((maker.pk, spec["name"]))
+        if product is None and gtin in by_gtin:
+            holder = by_gtin[gtin]
+            if holder.maker_id == maker.pk:
+                product = holder  # renamed in the demo since the last load
+            else:
+                gtin = None  # someone else's product has this GTIN now; GTINs are unique
+        if product is None:
+            product = _create_product(summary, spec, maker, categories[spec["category"]], gtin, verifier, verified_at)
+        summary.products.append((product, spec))
+
+
+def _create_product(summary, spec, maker, category, gtin, verifier, verified_at) -> Product:
+    product = _create(
+        summary,
+        Product,
+        maker=maker,
+        category=category,
+        name=spec["name"],
+        description=spec.get("description", ""),
+        model_number=spec.get("model_number", ""),
+        gtin=gtin,
+        price_eur=spec.get("price_eur"),
+        mass_g=spec.get("mass_g"),
+    )
+    for variant in spec.get("variants", ()):
+        _create(summary, ProductVariant, product=product, **variant)
+    evidence = {}
+    for document in spec.get("evidence", ()):
+        verified = document["verified"]
+        evidence[document["title"]] = _create(
+            summary,
+            EvidenceDocument,
+            product=product,
+            **document,
+            verified_by=verifier if verified else None,
+            verified_at=verified_at if verified else None,
+        )
+    for values in spec.get("materials", ()):
+        _create(summary, Material, product=product, **values)
+    for values in spec.get("components", ()):
+        _create(summary, Component, product=product, **values)
+    for position, values in enumerate(spec.get("supply_chain", ()), start=1):
+        _create(summary, SupplyChainStep, product=product, position=position, **values)
+    if spec.get("durability"):
+        _create(summary, Durability, product=product, **spec["durability"])
+    for values in spec.get("durability_tests", ()):
+        title = values["evidence"]
+        _create(
+            summary,
+            DurabilityTest,
+            product=product,
+            property=values["property"],
+            method=values["method"],
+            result=values["result"],
+            evidence=evidence[title] if title else None,
+        )
+    if spec.get("repairability"):
+        _create(summary, Repairability, product=product, **spec["repairability"])
+    for values in spec.get("spare_parts", ()):
+        _create(summary, SparePart, product=product, **values)
+    for values in spec.get("repair_services", ()):
+        _create(summary, RepairService, product=product, **values)
+    if spec.get("end_of_life"):
+        _create(summary, EndOfLife, product=product, **spec["end_of_life"])
+    return product
+
+
+def _load_retailer(summary: DemoSummary) -> None:
+    spec = demo_data.RETAILER
+    retailer = RetailerOrganisation.objects.filter(slug=spec["slug"]).first()
+    if retailer is None:
+        retailer = _create(summary, RetailerOrganisation, **spec)
+        # Seeded once: a retailer that later removes a product from its assortment keeps it removed.
+        products = {product.name: product for product, _ in summary.products}
+        added_by = summary.users["demo-retailer"]
+        for name in demo_data.ASSORTMENT:
+            _create(summary, AssortmentItem, retailer=retailer, product=products[name], added_by=added_by)
+    summary.retailer = retailer
+
+
+def _load_memberships(summary: DemoSummary) -> None:
+    """Memberships are restored on every run, so the printed logins always reach their workspaces."""
+    for spec in demo_data.USERS:
+        user = summary.users[spec["username"]]
+        if spec.get("maker"):
+            organisation = summary.makers[spec["maker"]]
+            _, created = MakerMembership.objects.get_or_create(
+                user=user, organisation=organisation, defaults={"role": spec["maker_role"]}
+            )
+            if created:
+                summary.created[MakerMembership] += 1
+            description = f"maker, {spec['maker_role']} of {organisation.name}"
+        elif spec.get("retailer"):
+            _, created = RetailerMembership.objects.get_or_create(
+                user=user, organisation=summary.retailer, defaults={"role": spec["retailer_role"]}
+            )
+            if created:
+                summary.created[RetailerMembership] += 1
+            description = f"retailer, {spec['retailer_role']} of {summary.retailer.name}"
+        else:
+            description = "city project staff, Django admin"
+        summary.logins.append(DemoLogin(user.username, demo_data.DEMO_PASSWORD, description))
+
+
+def _publish_passports(summary: DemoSummary) -> None:
+    """Publish the demo products meant to be public that have no passport yet; the others stay drafts.
+
+    When the demo retailer is new, it also gets a first print job, after which one printed product is
+    published again, so the retailer workspace shows a "reprint needed" product from the start.
+    """
+    wanted = summary.products_to_publish
+    published = set(PassportVersion.objects.filter(product__in=wanted).values_list("product_id", flat=True))
+    missing = [product for product in wanted if product.pk not in published]
+    publishers = {}
+    if missing or summary.created[RetailerOrganisation]:
+        makers = {product.maker_id for product in wanted}
+        for membership in MakerMembership.objects.filter(organisation__in=makers).order_by("pk"):
+            publishers.setdefault(membership.organisation_id, membership.user)
+    for product in missing:
+        publish_product(product, publishers.get(product.maker_id))
+        summary.created[PassportVersion] += 1
+
+    retailer = summary.retailer
+    if not summary.created[RetailerOrganisation] or retailer.print_jobs.exists():
+        return
+    public = {product.pk for product in wanted}
+    items = [item for item in retailer.assortment.order_by("pk") if item.product_id in public]
+    printed = items[: max(1, len(items) // 2)]
+    if not printed:
+        return
+    versions = current_versions_of_products(item.product_id for item in printed)
+    record_print_job(
+        retailer,
+        [versions[item.product_id] for item in printed],
+        user=summary.users["demo-retailer"],
+        output_format=PrintJob.Format.LABELS,
+        language="de",
+        layout="3x8",
+    )
+    summary.created[PrintJob] += 1
+    updated = printed[0].product
+    # The maker improves a product after the retailer printed it: its label is now out of date.
+    publish_product(updated, publishers.get(updated.maker_id))
+    summary.created[PassportVersion] += 1

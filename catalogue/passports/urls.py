@@ -1,0 +1,20 @@
+"""Passport URLs: the maker's publishing actions ("publishing" namespace) and the public PDF downloads."""
+
+from django.urls import path
+
+from . import pdf_views, views
+
+app_name = "publishing"
+
+urlpatterns = [
+    path("products/<int:pk>/publish/", views.publish, name="publish"),
+    path("products/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("products/<int:pk>/preview.pdf", views.preview_pdf, name="preview-pdf"),
+]
+
+# Included by catalogue.public.urls, so that their names stay in the "catalogue" namespace.
+public_urlpatterns = [
+    path("p/<str:code>/passport.pdf", pdf_views.passport_pdf, name="passport-pdf"),
+    path("p/<str:code>/v/<int:number>/passport.pdf", pdf_views.passport_version_pdf, name="passport-version-pdf"),
+    path("passports.pdf", pdf_views.batch_pdf, name="batch-pdf"),
+]

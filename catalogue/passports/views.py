@@ -1,0 +1,69 @@
+"""Maker workspace actions on a product's passport: publish, withdraw and preview."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from catalogue.passports.pdf_passport import render_passports
+from catalogue.passports.pdf_views import pdf_response
+from catalogue.passports.preview import preview_snapshot
+from catalogue.passports.printing import language_or_default
+from catalogue.passports.services import publish_product, withdraw_product
+from products.selectors import products_for_user
+
+
+def _own_product(request, pk):
+    # Another organisation's product answers 404, exactly like a product that does not exist.
+    return get_object_or_404(products_for_user(request.user), pk=pk)
+
+
+def _back_to_product(product):
+    return redirect(f"{product.get_absolute_url()}#passport")
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    product = _own_product(request, pk)
+    try:
+        version = publish_product(product, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Passport version %(number)d is published.") % {"number": version.number})
+    return _back_to_product(product)
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    product = _own_product(request, pk)
+    try:
+        withdraw_product(product, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The passport is withdrawn. It stays readable, marked as withdrawn."))
+    return _back_to_product(product)
+
+
+@login_required
+@require_safe
+def preview_pdf(request, pk):
+    """The maker's own preview of the passport as it would be published now; never public."""
+    product = _own_product(request, pk)
+    try:
+        language = language_or_default(request.GET.get("lang"), get_language() or "de")
+    except ValidationError as error:
+        return HttpResponseBadRequest(error.messages[0], content_type="text/plain; charset=utf-8")
+    # No content hash: a preview is not a version and must not look like one.
+    content = render_passports([preview_snapshot(product, language)], language=language, hashes=[""])
+    filename = f"preview-{product.passport_code}-{language}.pdf"
+    response = pdf_response(content, filename, cache_control="private, no-store")
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,1 @@
+"""Public pages: lookup, passport pages, browse and search, comparison, makers and methodology."""

@@ -1,0 +1,23 @@
+"""Public URLs of the published catalogue: pages, the resolver and passport PDFs, in the "catalogue" namespace."""
+
+from django.urls import path
+
+from catalogue.passports.urls import public_urlpatterns as passport_pdf_urlpatterns
+from catalogue.resolver.urls import urlpatterns as resolver_urlpatterns
+
+from . import pages, views
+
+app_name = "catalogue"
+
+urlpatterns = [
+    path("lookup/", views.lookup_view, name="lookup"),
+    path("p/<str:code>", views.passport_view, name="passport"),
+    path("p/<str:code>/v/<int:number>", views.passport_version_view, name="passport-version"),
+    path("products/", views.browse, name="browse"),
+    path("products/compare/", views.compare, name="compare"),
+    path("makers/", views.maker_list, name="maker-list"),
+    path("makers/<slug:slug>/", views.maker_detail, name="maker-detail"),
+    path("methodology/", pages.methodology, name="methodology"),
+    *resolver_urlpatterns,
+    *passport_pdf_urlpatterns,
+]

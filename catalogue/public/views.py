@@ -1,0 +1,367 @@
+"""Public pages: the lookup, passport pages, browse and search, comparison and the maker directory."""
+
+import contextlib
+import functools
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from catalogue.passports.jsonld import passport_jsonld
+from catalogue.passports import presentation
+from catalogue.passports.presentation import comparison_rows, passport_page
+from catalogue.public.facets import PublicProductFilterSet
+from catalogue.public.lookup import CodeLookupError, InvalidCode, lookup
+from catalogue.public.search import uses_full_text
+from catalogue.public.selectors import (
+    PublicVersion,
+    latest_versions_for_codes,
+    public_makers,
+    published_products,
+    version_history,
+    version_snapshot,
+)
+from products.identifiers import normalise_passport_code
+from products.models import Product
+
+PAGE_CACHE_SECONDS = 24 * 60 * 60
+PAGE_STYLESHEETS = ("css/site.css", "css/passport.css")
+BROWSE_PAGE_SIZE = 24
+COMPARE_MIN, COMPARE_MAX = 2, 4
+FACETS = ("category", "maker", "grade", "min_score", "material", "region", "solingen")
+# Characters that must not appear raw inside <script>: the same escaping as django.utils.html.json_script.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@functools.cache
+def template_revision() -> str:
+    """Changes whenever the page templates, the presenter or the stylesheets change.
+
+    Part of every cache key and ETag, so that a deployment never serves pages rendered by older
+    templates, or pointing at stylesheets that are gone, from a shared cache.
+    """
+    digest = hashlib.sha256()
+    templates = Path(settings.BASE_DIR) / "templates"
+    sources = [templates / "base.html", *sorted((templates / "catalogue" / "public" / "passport").glob("*.html"))]
+    sources.append(Path(presentation.__file__))
+    for source in sources:
+        digest.update(source.read_bytes())
+    for stylesheet in PAGE_STYLESHEETS:
+        with contextlib.suppress(ValueError):  # no manifest entry (collectstatic not run): nothing to track
+            digest.update(static(stylesheet).encode())
+    return digest.hexdigest()[:12]
+
+
+_CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# Stands in for the visitor's CSRF token in cached pages; derived from the secret key, so nobody can forge it.
+_CSRF_PLACEHOLDER = "csrf-" + hashlib.sha256(f"{settings.SECRET_KEY}|passport-page".encode()).hexdigest()[:32]
+
+
+def not_found(request, *, message: str, query: str = "", status: int = 404):
+    """The helpful "not found" page: what went wrong, and a search form."""
+    search_text = query if query and not query.strip().isdigit() else ""
+    return render(
+        request,
+        "catalogue/public/not_found.html",
+        {"message": message, "query": query, "search_text": search_text, "status": status},
+        status=status,
+    )
+
+
+# ---------- Lookup ----------
+
+
+@require_safe
+def lookup_view(request):
+    """The single lookup field: a GTIN/EAN/UPC, a passport code or a pasted Digital Link URL."""
+    raw = request.GET.get("code", "")
+    try:
+        version = lookup(raw)
+    except InvalidCode as error:
+        return render(request, "catalogue/public/home.html", {"code": raw, "error": error.message}, status=400)
+    except CodeLookupError as error:
+        return not_found(request, message=error.message, query=raw, status=error.status)
+    return redirect("catalogue:passport", code=version.passport_code)
+
+
+# ---------- Passport pages ----------
+
+
+def _canonical_code(code: str) -> str | None:
+    try:
+        return normalise_passport_code(code)
+    except ValidationError:
+        return None
+
+
+def pdf_url(code: str, number: int | None) -> str:
+    """Link to the PDF view, which another part of the app serves; a plain path if it is not routed."""
+    name, args = ("catalogue:passport-version-pdf", [code, number]) if number else ("catalogue:passport-pdf", [code])
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return f"/p/{code}/v/{number}/passport.pdf" if number else f"/p/{code}/passport.pdf"
+
+
+def _jsonld_script(snapshot: dict, language: str) -> str:
+    text = json.dumps(passport_jsonld(snapshot, language), ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(f'<script type="application/ld+json">{text.translate(_JSON_SCRIPT_ESCAPES)}</script>')
+
+
+def _render_passport_content(history: list[PublicVersion], row: PublicVersion, language: str) -> dict:
+    """The cacheable part of a passport page: title, JSON-LD and the whole <main> content."""
+    snapshot = version_snapshot(row.pk)
+    page = passport_page(snapshot, language)
+    latest = history[0]
+    code = page["product"]["passport_code"]
+    is_latest = row.number == latest.number
+    context = {
+        "page": page,
+        "version": row,
+        "latest": latest,
+        "history": history,
+        "is_latest": is_latest,
+        "withdrawn": latest.status == Product.Status.WITHDRAWN,
+        "code": code,
+        "pdf_url": pdf_url(code, None if is_latest else row.number),
+    }
+    return {
+        "title": page["product"]["name"],
+        "description": page["product"]["description"][:200],
+        "jsonld": _jsonld_script(snapshot, language),
+        "content": mark_safe(render_to_string("catalogue/public/passport/content.html", context)),
+    }
+
+
+def _passport(request, code: str, number: int | None):
+    canonical = _canonical_code(code)
+    if canonical is None:
+        return not_found(
+            request, message=_("There is no passport with the code %(code)s.") % {"code": code}, query=code
+        )
+    if canonical != code:
+        target = (
+            reverse("catalogue:passport-version", args=[canonical, number])
+            if number
+            else reverse("catalogue:passport", args=[canonical])
+        )
+        return HttpResponsePermanentRedirect(target)
+    history = version_history(canonical)
+    if not history:
+        return not_found(
+            request, message=_("No published passport has the code %(code)s.") % {"code": canonical}, query=canonical
+        )
+    if number is None:
+        row = history[0]
+    else:
+        row = next((entry for entry in history if entry.number == number), None)
+        if row is None:
+            return not_found(
+                request,
+                message=_("The passport %(code)s has no version %(number)s.") % {"code": canonical, "number": number},
+            )
+    language = get_language() or settings.LANGUAGE_CODE
+    # Everything the page shows follows from these values: versions are immutable and numbered in order.
+    content_key = "|".join(
+        str(part)
+        for part in (
+            template_revision(),
+            row.content_hash,
+            row.number,
+            history[0].number,
+            history[0].status,
+            language,
+        )
+    )
+    viewer = "" if _plain_visitor(request) else request.user.pk or ""
+    etag = '"' + hashlib.sha256(f"{content_key}|{viewer}".encode()).hexdigest()[:32] + '"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = _passport_response(request, content_key, history, row, language)
+    response["ETag"] = etag
+    # Always revalidate: a new version or a withdrawal changes the page behind the same URL.
+    patch_cache_control(response, no_cache=True)
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def _plain_visitor(request) -> bool:
+    """Anonymous and without pending messages: sees the page exactly as everyone else does.
+
+    Without any cookie there can be neither a session nor messages, which spares loading them.
+    """
+    if not request.COOKIES:
+        return True
+    return not request.user.is_authenticated and not len(messages.get_messages(request))
+
+
+def _render_passport_page(request, content_key: str, history, row, language: str, *, keep_parts: bool):
+    parts_key = "passport-content:" + hashlib.sha256(content_key.encode()).hexdigest()
+    parts = cache.get(parts_key)
+    if parts is None:
+        parts = _render_passport_content(history, row, language)
+        if keep_parts:
+            cache.set(parts_key, parts, PAGE_CACHE_SECONDS)
+    return render(request, "catalogue/public/passport/page.html", parts)
+
+
+def _passport_response(request, content_key: str, history, row, language: str) -> HttpResponse:
+    """The page, from the cache when possible.
+
+    For anonymous visitors the whole page is the same for everyone except the CSRF token of the
+    language form, so it is cached whole with a placeholder where the token goes. Signed-in
+    visitors, and anyone with a pending message, get the header rendered for them around the
+    cached passport content.
+    """
+    if not _plain_visitor(request):
+        return _render_passport_page(request, content_key, history, row, language, keep_parts=True)
+    key = "passport-html:" + hashlib.sha256(f"{content_key}|{request.get_full_path()}".encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        response = _render_passport_page(request, content_key, history, row, language, keep_parts=False)
+        rendered = response.content.decode()
+        token = _CSRF_INPUT.search(rendered)
+        html = rendered.replace(token.group(1), _CSRF_PLACEHOLDER) if token else rendered
+        cache.set(key, html, PAGE_CACHE_SECONDS)
+        return response
+    return HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
+
+
+@require_safe
+def passport_view(request, code):
+    """The current version of a public passport."""
+    return _passport(request, code, None)
+
+
+@require_safe
+def passport_version_view(request, code, number):
+    """One version of a public passport, at its permanent URL."""
+    return _passport(request, code, number)
+
+
+# ---------- Browse, search and compare ----------
+
+
+def _cards(products) -> list[dict]:
+    """What a product card shows, taken from the product's current published snapshot."""
+    language = get_language() or settings.LANGUAGE_CODE
+    cards = []
+    for product in products:
+        snapshot = product.current_versions[0].snapshot
+        page = passport_page(snapshot, language)
+        cards.append(
+            {
+                "code": product.passport_code,
+                "name": page["product"]["name"],
+                "category": page["product"]["category"],
+                "maker": page["maker"]["name"],
+                "maker_slug": page["maker"]["slug"],
+                "price": page["product"]["price"],
+                "score": page["score"],
+                "regions": page["regions"],
+                "solingen": (page["score"] or {}).get("solingen_qualifies"),
+            }
+        )
+    return cards
+
+
+@require_safe
+def browse(request):
+    """All published passports, with facets, full-text search, sorting and pagination."""
+    filterset = PublicProductFilterSet(data=request.GET, queryset=published_products())
+    if filterset.is_valid():
+        products = filterset.qs
+        if not request.GET.get("ordering"):
+            # Most relevant first when searching with full text; otherwise by name.
+            ranked = request.GET.get("q", "").strip() and uses_full_text(products)
+            products = (
+                products.order_by("-search_rank", "published_facets__name", "pk")
+                if ranked
+                else products.order_by("published_facets__name", "pk")
+            )
+    else:
+        products = published_products().none()
+    paginator = Paginator(products, BROWSE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    status = 200 if filterset.is_valid() else 400
+    return render(
+        request,
+        "catalogue/public/browse.html",
+        {
+            "filterset": filterset,
+            "page_obj": page,
+            "cards": _cards(page.object_list),
+            "query_string": query.urlencode(),
+            "search_text": request.GET.get("q", ""),
+            "facets_active": any(request.GET.get(name) for name in FACETS) or not filterset.is_valid(),
+        },
+        status=status,
+    )
+
+
+@require_safe
+def compare(request):
+    """Two to four current passports side by side."""
+    raw_codes = [code for code in request.GET.getlist("p") if code.strip()]
+    codes = []
+    for raw in raw_codes:
+        canonical = _canonical_code(raw)
+        if canonical is None:
+            return not_found(request, message=_("There is no passport with the code %(code)s.") % {"code": raw})
+        if canonical not in codes:
+            codes.append(canonical)
+    if not COMPARE_MIN <= len(codes) <= COMPARE_MAX:
+        return render(
+            request,
+            "catalogue/public/compare.html",
+            {
+                "error": _("Choose between %(min)d and %(max)d products to compare.")
+                % {"min": COMPARE_MIN, "max": COMPARE_MAX}
+            },
+            status=400,
+        )
+    versions = latest_versions_for_codes(codes)
+    missing = sorted(set(codes) - {version.product.passport_code for version in versions})
+    if missing:
+        return not_found(
+            request, message=_("No published passport has the code %(code)s.") % {"code": ", ".join(missing)}
+        )
+    language = get_language() or settings.LANGUAGE_CODE
+    pages = [passport_page(version.snapshot, language) for version in versions]
+    return render(request, "catalogue/public/compare.html", {"pages": pages, "rows": comparison_rows(pages)})
+
+
+# ---------- Makers ----------
+
+
+@require_safe
+def maker_list(request):
+    """Every maker with at least one published passport."""
+    return render(request, "catalogue/public/maker_list.html", {"makers": public_makers()})
+
+
+@require_safe
+def maker_detail(request, slug):
+    """A maker's public profile and its published passports; makers without any are not public."""
+    maker = get_object_or_404(public_makers(), slug=slug)
+    products = published_products().filter(maker=maker).order_by("published_facets__name", "pk")
+    return render(request, "catalogue/public/maker_detail.html", {"maker": maker, "cards": _cards(products)})

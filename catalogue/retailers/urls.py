@@ -1,0 +1,15 @@
+"""Retailer workspace URLs."""
+
+from django.urls import path
+
+from . import views as retailer_views
+
+app_name = "retailer"
+
+urlpatterns = [
+    path("", retailer_views.index, name="index"),
+    path("<slug:slug>/", retailer_views.assortment, name="assortment"),
+    path("<slug:slug>/add/", retailer_views.add, name="add"),
+    path("<slug:slug>/items/<int:pk>/remove/", retailer_views.remove, name="remove"),
+    path("<slug:slug>/print/", retailer_views.print_assortment, name="print"),
+]

@@ -1,0 +1,131 @@
+"""Retailer workspace: keep an assortment, print passports and shelf labels, see what needs reprinting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from catalogue.models import AssortmentItem, PrintJob
+from catalogue.passports.pdf_views import pdf_response
+from catalogue.passports.printing import MAX_BATCH
+from catalogue.retailers import selectors, services
+from catalogue.retailers.forms import AddToAssortmentForm, PrintForm
+
+
+@login_required
+@require_safe
+def index(request):
+    """The user's retailer workspace; a choice when the user belongs to several retailers."""
+    retailers = list(selectors.retailers_for_user(request.user))
+    if not retailers:
+        raise PermissionDenied(_("You are not a member of a retailer."))
+    if len(retailers) == 1:
+        return redirect("retailer:assortment", slug=retailers[0].slug)
+    return render(request, "catalogue/retailers/index.html", {"retailers": retailers})
+
+
+def _print_form(prefix=None):
+    return PrintForm(prefix=prefix, initial={"language": (get_language() or "de").split("-")[0]})
+
+
+def _assortment_page(request, retailer, *, add_form=None, print_form=None, reprint_form=None, status=200):
+    rows = selectors.assortment_rows(retailer)
+    context = {
+        "retailer": retailer,
+        "rows": rows,
+        "reprint_rows": [row for row in rows if row.reprint_needed],
+        "never_printed_count": sum(row.never_printed for row in rows),
+        "add_form": add_form or AddToAssortmentForm(),
+        "print_form": print_form or _print_form(),
+        "reprint_form": reprint_form or _print_form(prefix="reprint"),
+        "print_jobs": selectors.print_history(retailer),
+        "added": request.GET.get("added", ""),
+    }
+    return render(request, "catalogue/retailers/assortment.html", context, status=status)
+
+
+@login_required
+@require_safe
+def assortment(request, slug):
+    retailer = selectors.retailer_for_user(request.user, slug)
+    return _assortment_page(request, retailer)
+
+
+@login_required
+@require_POST
+def add(request, slug):
+    retailer = selectors.retailer_for_user(request.user, slug)
+    form = AddToAssortmentForm(request.POST)
+    if not form.is_valid():
+        return _assortment_page(request, retailer, add_form=form, status=400)
+    item, created = services.add_to_assortment(retailer, form.product, request.user)
+    if created:
+        messages.success(request, _("Added %(product)s.") % {"product": item.product.name})
+    else:
+        messages.info(request, _("%(product)s is already in your assortment.") % {"product": item.product.name})
+    url = reverse("retailer:assortment", args=[retailer.slug])
+    # No fragment: the scan field, not the new row, must have the focus for the next scan.
+    return redirect(f"{url}?added={item.pk}")
+
+
+@login_required
+@require_POST
+def remove(request, slug, pk):
+    retailer = selectors.retailer_for_user(request.user, slug)
+    item = get_object_or_404(AssortmentItem.objects.select_related("product"), retailer=retailer, pk=pk)
+    services.remove_from_assortment(item)
+    messages.success(request, _("Removed %(product)s.") % {"product": item.product.name})
+    return redirect("retailer:assortment", slug=retailer.slug)
+
+
+@login_required
+@require_POST
+def print_assortment(request, slug):
+    """Print the selection, the whole assortment or the reprint-needed list; the response is the PDF."""
+    retailer = selectors.retailer_for_user(request.user, slug)
+    scope = request.POST.get("scope", "selected")
+    prefix = "reprint" if scope == "reprint" else None
+    form = PrintForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        bound = {"reprint_form": form} if prefix else {"print_form": form}
+        return _assortment_page(request, retailer, status=400, **bound)
+    if scope == "all":
+        item_ids = list(AssortmentItem.objects.filter(retailer=retailer).values_list("pk", flat=True))
+    else:
+        item_ids = form.cleaned_data["items"]
+    if not item_ids:
+        messages.error(request, _("Select at least one product to print."))
+        return redirect("retailer:assortment", slug=retailer.slug)
+    if len(item_ids) > MAX_BATCH:
+        # One request renders at most MAX_BATCH passports; larger runs belong to the render_passports command.
+        messages.error(
+            request,
+            _("Print at most %(max)d products at a time: select them in the list.") % {"max": MAX_BATCH},
+        )
+        return redirect("retailer:assortment", slug=retailer.slug)
+    items = selectors.items_for_printing(retailer, item_ids)
+    try:
+        job, content = services.print_items(
+            retailer,
+            items,
+            user=request.user,
+            output_format=form.cleaned_data["format"],
+            language=form.cleaned_data["language"],
+            layout=form.cleaned_data["layout"],
+        )
+    except services.NotPrintable as error:
+        # A draft is printable by nobody but its maker; it answers as if it did not exist.
+        raise Http404(_("No published passport for: %(products)s") % {"products": error}) from error
+    if job.format == PrintJob.Format.LABELS:
+        message = ngettext("Printed %(count)d shelf label.", "Printed %(count)d shelf labels.", len(items))
+    else:
+        message = ngettext("Printed %(count)d passport.", "Printed %(count)d passports.", len(items))
+    messages.success(request, message % {"count": len(items)})
+    filename = f"{job.format}-{retailer.slug}-{timezone.localtime(job.created_at):%Y%m%d-%H%M}.pdf"
+    return pdf_response(content, filename, cache_control="private, no-store")

@@ -1,0 +1,90 @@
+"""The registry of a product's parts: which model, which fields, list or section, and the rules across rows.
+
+Every surface that reads or writes a product with its parts (the workspace editor, the API, the bulk
+import, the demo loader and the passport snapshot) takes its field lists from here, so that a new
+field is added in one place. ``products`` registers its own parts in ``ProductsConfig.ready()``;
+apps that depend on ``products`` (``lifecycle``) register theirs in their own ``ready()``, so that
+``products`` never imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import models
+
+# The product's own editable fields, in the order of the editor, the API and the import template.
+PRODUCT_FIELDS = ("maker", "category", "name", "model_number", "gtin", "description", "price_eur", "mass_g")
+
+# A rule over all rows of one list: takes the unsaved rows, returns {row index: {field: [messages]}}
+# for per-row problems, or {None: [messages]} for a problem of the list as a whole.
+RowsRule = Callable[[Sequence[models.Model]], dict]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a product: a list of rows (``many``) or a one-to-one section."""
+
+    name: str  # the reverse accessor on Product, e.g. "materials"; also the API and import key
+    model: type[models.Model]
+    fields: tuple[str, ...]  # editable fields, in the editor's and the API's order
+    many: bool
+    title: str = ""
+    row_label: str = ""
+    intro: str = ""
+    # The order of the "|"-separated fields of a CSV cell (lists) or of the columns (sections); default: fields.
+    import_fields: tuple[str, ...] | None = None
+    # CSV column names that differ from the field name (sections whose field names would clash).
+    csv_renames: dict[str, str] = field(default_factory=dict)
+    importable: bool = True  # offered by the bulk import
+    writable: bool = True  # written through the product in the API (else read only there)
+    order_field: str | None = None  # a field numbering the rows 1, 2, 3 … in the order given
+    rules: tuple[RowsRule, ...] = ()
+
+    @property
+    def cell_fields(self) -> tuple[str, ...]:
+        return self.import_fields or self.fields
+
+    def check_rows(self, rows: Sequence[models.Model]) -> dict:
+        """Every cross-row rule of this part over unsaved rows; empty when they all hold."""
+        problems: dict = {}
+        for rule in self.rules:
+            for key, value in rule(rows).items():
+                if key is None:
+                    problems.setdefault(None, []).extend(value)
+                else:
+                    for name, messages in value.items():
+                        problems.setdefault(key, {}).setdefault(name, []).extend(messages)
+        return problems
+
+
+_REGISTRY: dict[str, Part] = {}
+
+
+def register(*parts: Part) -> None:
+    """Add parts to the registry; registering the same name again replaces it (apps may reload in tests)."""
+    for part in parts:
+        _REGISTRY[part.name] = part
+
+
+def get(name: str) -> Part:
+    return _REGISTRY[name]
+
+
+def all_parts() -> list[Part]:
+    """Every registered part in registration order (the products app first, then its dependants)."""
+    return list(_REGISTRY.values())
+
+
+def lists() -> list[Part]:
+    return [part for part in _REGISTRY.values() if part.many]
+
+
+def sections() -> list[Part]:
+    return [part for part in _REGISTRY.values() if not part.many]
+
+
+def fields_of(name: str) -> list[str]:
+    """The editable fields of a part, as a list for a form's or serializer's ``Meta.fields``."""
+    return list(get(name).fields)

@@ -1,0 +1,113 @@
+"""The parts of a product that the products app owns: variants, materials, components and supply-chain steps."""
+
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from . import parts
+from .models import Component, Material, ProductVariant, SupplyChainStep
+
+
+def distinct_variant_codes(rows) -> dict:
+    """Each variant of a product needs its own code."""
+    problems, seen = {}, set()
+    for index, variant in enumerate(rows):
+        if variant.code in seen:
+            problems[index] = {"code": [gettext("Each variant needs its own code.")]}
+        seen.add(variant.code)
+    return problems
+
+
+def material_shares_at_most_100(rows) -> dict:
+    """The shares of mass of all materials add up to at most 100 %."""
+    total = sum((material.share_percent or 0) for material in rows)
+    if total > 100:
+        message = gettext(
+            "The shares of mass of all materials add up to %(total)s %%; they should be at most 100 %%."
+        ) % {"total": formats.localize(total)}
+        return {None: [message]}
+    return {}
+
+
+def register_parts() -> None:
+    """Called from ProductsConfig.ready()."""
+    parts.register(
+        parts.Part(
+            name="variants",
+            model=ProductVariant,
+            fields=("code", "name"),
+            many=True,
+            title=_("Variants"),
+            row_label=_("Variant"),
+            intro=_("Sizes or versions sold under this product, e.g. 20 cm and 24 cm."),
+            rules=(distinct_variant_codes,),
+        ),
+        parts.Part(
+            name="materials",
+            model=Material,
+            fields=(
+                "name",
+                "part",
+                "mass_g",
+                "share_percent",
+                "recycled_content_percent",
+                "renewable",
+                "recyclable",
+                "substances_of_concern",
+            ),
+            import_fields=(
+                "name",
+                "part",
+                "share_percent",
+                "recycled_content_percent",
+                "renewable",
+                "recyclable",
+                "mass_g",
+                "substances_of_concern",
+            ),
+            many=True,
+            title=_("Materials"),
+            row_label=_("Material"),
+            intro=_("What the product is made of. Shares are percentages of the product's mass."),
+            rules=(material_shares_at_most_100,),
+        ),
+        parts.Part(
+            name="components",
+            model=Component,
+            fields=("name", "replaceable", "spare_part_available"),
+            many=True,
+            title=_("Components"),
+            row_label=_("Component"),
+            intro=_("The parts a product can be taken apart into, and whether each can be replaced."),
+        ),
+        parts.Part(
+            name="supply_chain_steps",
+            model=SupplyChainStep,
+            fields=(
+                "position",
+                "step_type",
+                "description",
+                "performed_by",
+                "supplier_name",
+                "supplier_confidential",
+                "city",
+                "postcode",
+                "country",
+            ),
+            import_fields=(
+                "step_type",
+                "performed_by",
+                "supplier_name",
+                "city",
+                "postcode",
+                "country",
+                "supplier_confidential",
+                "description",
+            ),
+            many=True,
+            order_field="position",
+            title=_("Supply chain"),
+            row_label=_("Step"),
+            intro=_("Every manufacturing step with who did it and where. The region is derived from the place."),
+        ),
+    )

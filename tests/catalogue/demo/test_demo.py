@@ -1,0 +1,205 @@
+"""The demo catalogue: load_demo is idempotent, leaves edits alone and meets the issue's minimums."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Count, Q
+
+from catalogue.demo import data as demo_data
+from catalogue.demo.loader import load_demo
+from catalogue.models import AssortmentItem, RetailerMembership
+from products.identifiers import normalise_gtin
+from products.models import MakerMembership, MakerOrganisation, Product, SupplyChainStep
+from products.regions import Region
+
+UMLAUTS = set("äöüÄÖÜß")
+
+
+def database_state() -> dict:
+    """Row counts of every model (history tables included), plus what identifies and dates each product."""
+    models = [
+        model
+        for label in ("auth", "products", "lifecycle", "catalogue")
+        for model in apps.get_app_config(label).get_models()
+    ]
+    return {
+        "counts": {model._meta.label: model._default_manager.count() for model in models},
+        "products": sorted(Product.objects.values_list("pk", "passport_code", "gtin", "updated_at")),
+    }
+
+
+def test_demo_data_is_consistent():
+    names = [spec["name"] for spec in demo_data.PRODUCTS]
+    assert len(names) == len(set(names))
+    gtins = [normalise_gtin(spec["gtin"]) for spec in demo_data.PRODUCTS if spec.get("gtin")]
+    assert len(gtins) == len(set(gtins))
+    assert all(gtin[1:4] >= "400" and gtin[1:4] <= "440" for gtin in gtins)
+    assert set(demo_data.ASSORTMENT) <= set(names)
+    assert {spec["maker"] for spec in demo_data.PRODUCTS} == {spec["slug"] for spec in demo_data.MAKERS}
+
+
+def test_products_meant_for_publishing_have_what_publishing_requires():
+    # The minimum of catalogue.passports.services.missing_for_publication: a description, a material and a step
+    # with a country. Nearly empty products that are meant to be published carry just that.
+    for spec in demo_data.PRODUCTS:
+        if spec["publish"]:
+            assert spec.get("description", "").strip(), spec["name"]
+            assert spec.get("materials"), spec["name"]
+            assert any(step["country"] for step in spec.get("supply_chain", ())), spec["name"]
+
+
+def test_second_run_creates_nothing_and_changes_nothing(db, django_assert_max_num_queries):
+    first = load_demo()
+    before = database_state()
+    assert before["counts"]["products.Product"] == len(demo_data.PRODUCTS)
+    # One history row when a product is created, and one when its passport is published.
+    published = sum(1 for spec in demo_data.PRODUCTS if spec["publish"])
+    assert before["counts"]["products.HistoricalProduct"] == len(demo_data.PRODUCTS) + published
+
+    with django_assert_max_num_queries(12):
+        second = load_demo()
+
+    assert not second.created
+    assert database_state() == before
+    assert [product.pk for product, _ in second.products] == [product.pk for product, _ in first.products]
+    assert "nothing changed" in second.report_lines()[0]
+
+
+def test_a_second_run_leaves_edits_alone_and_restores_deleted_demo_products(db):
+    load_demo()
+    edited = Product.objects.get(name="Kochmesser „Merscheider Klassik“ 20 cm")
+    edited.description = "Von der Werkstatt überarbeitet."
+    edited.save()
+    Product.objects.get(name="Pinzette „Spitzfein“").delete()
+    AssortmentItem.objects.filter(product__name="Kinderschere „Kleiner Schnipp“").delete()
+    renamed = Product.objects.get(name="Brotmesser „Bäckerstolz“ 23 cm")
+    renamed.name = "Brotmesser „Bäckerstolz“ 23 cm, neue Serie"
+    renamed.save()
+
+    summary = load_demo()
+
+    assert summary.created == {Product: 1}
+    edited.refresh_from_db()
+    assert edited.description == "Von der Werkstatt überarbeitet."
+    assert Product.objects.filter(name="Pinzette „Spitzfein“").count() == 1
+    # The renamed product is found by its GTIN, not created a second time.
+    assert not Product.objects.filter(name="Brotmesser „Bäckerstolz“ 23 cm").exists()
+    assert renamed in dict(summary.products)
+    assert not AssortmentItem.objects.filter(product__name="Kinderschere „Kleiner Schnipp“").exists()
+
+
+def test_catalogue_meets_the_minimums_of_the_issue(db):
+    summary = load_demo()
+
+    makers = MakerOrganisation.objects.all()
+    assert makers.count() >= 6
+    assert {maker.city for maker in makers} <= {"Solingen", "Haan", "Wuppertal", "Remscheid"}
+    assert any(UMLAUTS & set(maker.name) for maker in makers)
+
+    products = Product.objects.annotate(
+        steps=Count("supply_chain_steps", distinct=True),
+        abroad=Count(
+            "supply_chain_steps",
+            filter=Q(supply_chain_steps__region__in=[Region.EU, Region.WORLD]),
+            distinct=True,
+        ),
+        outside_solingen=Count(
+            "supply_chain_steps", filter=~Q(supply_chain_steps__region=Region.SOLINGEN), distinct=True
+        ),
+        essential=Count(
+            "supply_chain_steps",
+            filter=Q(supply_chain_steps__step_type__in=SupplyChainStep.ESSENTIAL_STAGES),
+            distinct=True,
+        ),
+    )
+    assert products.count() >= 40
+    assert products.filter(gtin__isnull=False).count() >= 10
+    assert products.filter(gtin__isnull=True).count() >= 10
+    assert products.filter(abroad__gt=0).count() >= 5
+    assert products.filter(steps__gt=0, outside_solingen=0, essential__gte=5).count() >= 2
+    assert SupplyChainStep.objects.filter(supplier_confidential=True).exists()
+    assert sum(bool(UMLAUTS & set(product.name)) for product in products) >= 10
+
+    category_slugs = set(products.values_list("category__slug", flat=True))
+    assert {
+        "chefs-knives", "bread-knives", "pocket-knives", "straight-razors", "household-scissors",
+        "garden-shears", "cutlery-sets", "nail-clippers",
+    } <= category_slugs  # fmt: skip
+
+    quality = Product.objects.annotate(
+        n_materials=Count("materials", distinct=True),
+        n_steps=Count("supply_chain_steps", distinct=True),
+        n_verified=Count("evidence", filter=Q(evidence__verified=True), distinct=True),
+    )
+    complete = quality.filter(
+        n_materials__gte=2,
+        n_steps__gte=5,
+        n_verified__gte=1,
+        durability__isnull=False,
+        repairability__isnull=False,
+        end_of_life__isnull=False,
+        spare_parts__isnull=False,
+        repair_services__isnull=False,
+    ).distinct()
+    nearly_empty = quality.filter(
+        n_steps__lte=1,
+        durability__isnull=True,
+        repairability__isnull=True,
+        end_of_life__isnull=True,
+    ).exclude(materials__share_percent__isnull=False)
+    assert complete.count() >= 10
+    assert nearly_empty.count() >= 8
+    assert quality.count() - complete.count() - nearly_empty.count() >= 10
+
+    to_publish = summary.products_to_publish
+    assert len(to_publish) >= 30
+    assert len(summary.products) - len(to_publish) >= 5
+
+    assert summary.retailer.assortment.count() >= 10
+
+
+def test_demo_logins_work(client, db):
+    summary = load_demo()
+    user_model = get_user_model()
+
+    for login in summary.logins:
+        assert client.login(username=login.username, password=login.password), login.username
+        client.logout()
+
+    maker_orgs = {
+        username: MakerMembership.objects.get(user__username=username).organisation.slug
+        for username in ("demo-maker", "demo-maker-2")
+    }
+    assert maker_orgs["demo-maker"] != maker_orgs["demo-maker-2"]
+    assert RetailerMembership.objects.get(user__username="demo-retailer").organisation == summary.retailer
+    staff = user_model.objects.get(username="demo-staff")
+    assert staff.is_staff and staff.is_superuser
+    assert not user_model.objects.get(username="demo-maker").is_staff
+
+
+def test_command_prints_the_logins(db, settings):
+    settings.DEBUG = True
+    out = StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    output = out.getvalue()
+    assert f"products {len(demo_data.PRODUCTS)}" in output
+    for spec in demo_data.USERS:
+        assert spec["username"] in output
+    assert demo_data.DEMO_PASSWORD in output
+
+
+def test_command_refuses_to_create_known_passwords_without_debug(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
+        call_command("load_demo")
+    assert not get_user_model().objects.filter(username="demo-staff").exists()
+
+    call_command("load_demo", force=True, stdout=StringIO())
+    assert get_user_model().objects.filter(username="demo-staff").exists()

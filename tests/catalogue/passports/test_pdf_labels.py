@@ -1,0 +1,131 @@
+"""Shelf-label sheets: formats as data, page counts, label content and QR codes that scan."""
+
+import math
+
+import pytest
+import zxingcpp
+from reportlab.lib.pagesizes import A4
+
+from catalogue.passports.label_formats import LABEL_FORMATS, LabelFormat
+from catalogue.passports.pdf_labels import render_labels
+from tests.catalogue.passports.pdf_helpers import decoded, font_report, page_count, page_texts, pdf_text
+from tests.catalogue.passports.snapshots import (
+    SITE,
+    complete_snapshot,
+    long_snapshot,
+    nearly_empty_snapshot,
+    numbered_snapshots,
+    snapshot_without_gtin,
+)
+
+
+def test_at_least_two_common_formats_are_defined_as_data():
+    assert {"3x8", "2x7"} <= set(LABEL_FORMATS)
+    three_by_eight = LABEL_FORMATS["3x8"]
+    assert (three_by_eight.columns, three_by_eight.rows) == (3, 8)
+    assert (three_by_eight.label_width_mm, three_by_eight.label_height_mm) == (70.0, 36.0)
+    assert LABEL_FORMATS["2x7"].per_page == 14
+
+
+@pytest.mark.parametrize("layout", sorted(LABEL_FORMATS))
+def test_every_label_of_a_format_lies_on_the_page_without_overlapping(layout):
+    label_format = LABEL_FORMATS[layout]
+    width, height = label_format.size
+    boxes = [label_format.origin(index) for index in range(label_format.per_page)]
+    page_width, page_height = A4
+    for x, y in boxes:
+        assert x >= 0 and x + width <= page_width + 0.01
+        assert y >= 0 and y + height <= page_height + 0.01
+    for first, (x1, y1) in enumerate(boxes):
+        for x2, y2 in boxes[first + 1 :]:
+            assert (
+                x1 + width <= x2 + 0.01
+                or x2 + width <= x1 + 0.01
+                or y1 + height <= y2 + 0.01
+                or y2 + height <= y1 + 0.01
+            )
+
+
+def test_a_format_that_does_not_fit_on_a4_is_rejected():
+    with pytest.raises(ValueError, match="does not fit"):
+        LabelFormat(
+            name="too big", columns=3, rows=9, label_width_mm=70, label_height_mm=36, margin_left_mm=0, margin_top_mm=0
+        )
+
+
+@pytest.mark.parametrize(("layout", "count"), [("3x8", 1), ("3x8", 24), ("3x8", 25), ("2x7", 29), ("3x7", 43)])
+def test_sheet_has_the_expected_page_count(layout, count):
+    snapshots = numbered_snapshots(count)
+    pdf = render_labels(snapshots, "de", layout)
+    assert page_count(pdf) == math.ceil(count / LABEL_FORMATS[layout].per_page)
+    text = pdf_text(pdf)
+    assert "Kochmesser Nr. 1 " in text and f"Kochmesser Nr. {count} " in text
+
+
+def test_every_qr_code_on_a_full_sheet_scans_to_its_product():
+    snapshots = numbered_snapshots(24)
+    pdf = render_labels(snapshots, "de", "3x8")
+    assert sorted(decoded(pdf, zxingcpp.BarcodeFormat.QRCode, dpi=250)) == sorted(
+        snapshot["urls"]["qr"] for snapshot in snapshots
+    )
+
+
+def test_label_without_gtin_scans_to_the_passport_code_url():
+    pdf = render_labels([snapshot_without_gtin()], "en", "2x7")
+    assert decoded(pdf, zxingcpp.BarcodeFormat.QRCode) == [f"{SITE}/p/M3DR7T2H"]
+
+
+@pytest.mark.parametrize(
+    ("language", "figures"),
+    [
+        ("de", ["Punkte 72,5/100", "Garantie 5 J.", "Reparatur 65/100"]),
+        ("en", ["Score 72.5/100", "Warranty 5 yrs", "Repair 65/100"]),
+    ],
+)
+def test_label_shows_name_maker_grade_and_three_key_figures(language, figures):
+    text = page_texts(render_labels([complete_snapshot()], language, "2x7"))[0]
+    assert "Kochmesser Schmiedeklinge 20 cm" in text
+    assert "Klingenschmiede Wupperhof GmbH" in text
+    assert "B" in text.split()
+    for figure in figures:
+        assert figure in text
+    assert "K7QX-2M9C" in text
+    assert "✓ Solingen" in text
+
+
+def test_german_and_english_sheets_differ():
+    german = pdf_text(render_labels([complete_snapshot()], "de"))
+    english = pdf_text(render_labels([complete_snapshot()], "en"))
+    assert "Reparatur" in german and "Repair " in english and german != english
+
+
+def test_undisclosed_key_figures_are_marked():
+    text = pdf_text(render_labels([nearly_empty_snapshot()], "de", "3x8"))
+    assert "Garantie k. A." in text and "Reparatur k. A." in text
+    assert "Punkte 4/100" in text
+
+
+def test_long_names_are_shortened_to_fit_the_label():
+    snapshot = long_snapshot()
+    text = pdf_text(render_labels([snapshot], "de", "3x8"))
+    assert "Damast-Kochmesser" in text
+    assert "…" in text
+    assert snapshot["product"]["name"] not in text
+
+
+def test_labels_embed_only_the_shipped_fonts():
+    fonts = font_report(render_labels([complete_snapshot(), nearly_empty_snapshot()], "de", cut_lines=True))
+    assert fonts and all(embedded and "DejaVu" in name for name, embedded in fonts), fonts
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"snapshots": [], "language": "de"}, "at least one"),
+        ({"snapshots": [{}], "language": "it"}, "language should be one of de, en"),
+        ({"snapshots": [{}], "language": "de", "layout": "4x10"}, "layout should be one of 3x8, 2x7, 3x7"),
+    ],
+)
+def test_bad_arguments_get_a_clear_error(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        render_labels(**kwargs)

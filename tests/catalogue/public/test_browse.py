@@ -1,0 +1,261 @@
+"""Browse and search, comparison and the maker directory: published passports only."""
+
+import pytest
+from django.db import connection
+from django.utils import timezone, translation
+
+from catalogue.models import ProductScore
+from catalogue.public.search import search_products, uses_full_text
+from products.models import Product
+from tests.catalogue.public.public_helpers import publish_snapshot, snapshot_for, withdraw
+from tests.factories import (
+    CategoryFactory,
+    MakerOrganisationFactory,
+    MaterialFactory,
+    ProductFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """Messages are asserted in English (the msgids); the site's default language is German."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
+
+
+def scored(product: Product, overall: float, grade: str) -> Product:
+    ProductScore.objects.create(
+        product=product,
+        overall=overall,
+        grade=grade,
+        durability=overall,
+        repairability=overall,
+        supply_chain=overall,
+        circularity=overall,
+        methodology_version="1.0",
+        computed_at=timezone.now(),
+    )
+    return product
+
+
+def step(step_type: str, region: str) -> dict:
+    return {"step_type": step_type, "region": region}
+
+
+def published(grade="B", overall=72.0, materials=None, steps=None, solingen=None, **kwargs) -> Product:
+    """A product published with the given snapshot facts (its live data may differ later)."""
+    product = scored(ProductFactory(**kwargs), overall, grade)
+    snapshot = snapshot_for(product, description=product.description, model_number=product.model_number)
+    snapshot["score"].update(grade=grade, overall=overall)
+    if materials is not None:
+        snapshot["materials"] = [{**snapshot["materials"][0], "name": name} for name in materials]
+    if steps is not None:
+        snapshot["supply_chain"] = [{**snapshot["supply_chain"][0], **fields} for fields in steps]
+    if solingen is not None:
+        snapshot["score"]["solingen"] = {"qualifies": solingen, "reasons": []}
+    publish_snapshot(product, snapshot)
+    return product
+
+
+def names(response) -> list[str]:
+    return [card["name"] for card in response.context["cards"]]
+
+
+def test_lists_published_products_only(client):
+    shown = published(name="Brotmesser")
+    ProductFactory(name="Entwurf")  # draft
+    gone = published(name="Zurückgezogen")
+    withdraw(gone)
+    response = client.get("/products/")
+    assert response.status_code == 200
+    assert names(response) == [shown.name]
+    assert "Entwurf" not in response.content.decode()
+
+
+def test_cards_show_the_published_snapshot(client):
+    product = published(name="Brotmesser")
+    product.name = "Neuer Entwurfsname"
+    product.save()
+    html = client.get("/products/").content.decode()
+    assert "Brotmesser" in html and "Neuer Entwurfsname" not in html
+    assert f'href="/p/{product.passport_code}"' in html
+
+
+def test_filter_by_category_and_maker(client):
+    knives = CategoryFactory(slug="knives")
+    maker = MakerOrganisationFactory(slug="wupperhof")
+    match = published(category=knives, maker=maker, name="Passend")
+    published(category=knives, name="Anderer Hersteller")
+    published(maker=maker, name="Andere Kategorie")
+    response = client.get("/products/", {"category": "knives", "maker": "wupperhof"})
+    assert names(response) == [match.name]
+
+
+def test_a_parent_category_lists_its_subcategories(client):
+    blades = CategoryFactory(slug="blades")
+    bread = published(category=CategoryFactory(slug="bread-knives", parent=blades), name="Brotmesser")
+    chef = published(category=CategoryFactory(slug="chefs-knives", parent=blades), name="Kochmesser")
+    published(name="Schere")
+    response = client.get("/products/", {"category": "blades"})
+    assert response.status_code == 200
+    assert sorted(names(response)) == sorted([bread.name, chef.name])
+
+
+def test_filter_by_grade_and_minimum_score(client):
+    published(grade="A", overall=90, name="Alpha")
+    published(grade="B", overall=75, name="Beta")
+    published(grade="D", overall=30, name="Delta")
+    assert names(client.get("/products/", {"grade": ["A", "D"]})) == ["Alpha", "Delta"]
+    assert names(client.get("/products/", {"min_score": "70"})) == ["Alpha", "Beta"]
+
+
+def test_filter_by_material(client):
+    published(name="Olive", materials=["Olivenholz", "X50CrMoV15"])
+    published(name="Plain", materials=["POM-Kunststoff"])
+    assert names(client.get("/products/", {"material": "oliven"})) == ["Olive"]
+
+
+def test_filter_made_in_solingen_and_by_region(client):
+    published(name="Lokal", steps=[step("forging", "solingen")], solingen=True)
+    published(name="Ausland", steps=[step("forging", "solingen"), step("grinding", "eu")], solingen=False)
+    published(name="Verschwiegen", steps=[step("forging", "solingen"), step("grinding", None)], solingen=False)
+    assert names(client.get("/products/", {"solingen": "true"})) == ["Lokal"]
+    assert names(client.get("/products/", {"region": "solingen"})) == ["Lokal"]
+    assert names(client.get("/products/", {"region": "eu"})) == ["Ausland", "Lokal"]
+
+
+def test_search_finds_words_maker_and_gtin(client):
+    maker = MakerOrganisationFactory(name="Klingenschmiede Wupperhof")
+    knife = published(name="Kochmesser Damast", maker=maker, gtin="04006381333931")
+    scissors = CategoryFactory(name_de="Scheren", name_en="Scissors")
+    published(name="Nagelschere", description="Feine Schere für die Nagelpflege.", category=scissors)
+    assert names(client.get("/products/", {"q": "messer"})) == [knife.name]
+    assert names(client.get("/products/", {"q": "wupperhof damast"})) == [knife.name]
+    assert names(client.get("/products/", {"q": "4006381333931"})) == [knife.name]
+    assert names(client.get("/products/", {"q": "gibtsnicht"})) == []
+
+
+def test_facets_and_search_read_the_published_snapshot_not_live_data(client):
+    product = published(name="Veröffentlicht", grade="B", overall=70, materials=["Olivenholz"])
+    # Unpublished edits: a new material, a better live score and a new name.
+    MaterialFactory(product=product, name="Geheimlegierung")
+    ProductScore.objects.filter(product=product).update(grade="A", overall=95)
+    Product.objects.filter(pk=product.pk).update(name="Entwurfsname")
+    assert names(client.get("/products/", {"material": "geheim"})) == []
+    assert names(client.get("/products/", {"material": "oliven"})) == ["Veröffentlicht"]
+    assert names(client.get("/products/", {"grade": "A"})) == []
+    assert names(client.get("/products/", {"grade": "B"})) == ["Veröffentlicht"]
+    assert names(client.get("/products/", {"q": "Entwurfsname"})) == []
+    assert names(client.get("/products/", {"q": "veröffentlicht"})) == ["Veröffentlicht"]
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback is for databases without full text")
+def test_search_uses_the_fallback_on_sqlite():
+    knife = published(name="Kochmesser")
+    queryset = Product.objects.all()
+    assert not uses_full_text(queryset)
+    assert list(search_products(queryset, "KOCH")) == [knife]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_full_text_search_stems_words_and_ranks_on_postgresql(client):
+    knife = published(name="Brotmesser Bäckerstolz", materials=["Olivenholz"])
+    clippers = CategoryFactory(name_de="Nagelknipser", name_en="Nail clippers")
+    published(name="Nagelknipser", materials=["Messing"], category=clippers, description="Aus Messing.")
+    assert uses_full_text(Product.objects.all())
+    # Whole-word stemming finds "Bäckerstolzes"; fragments come from word matching.
+    assert names(client.get("/products/", {"q": "Bäckerstolzes"})) == [knife.name]
+    assert names(client.get("/products/", {"q": "messer"})) == [knife.name]  # not the brass clipper
+
+
+def test_sorting_and_pagination(client):
+    for index in range(30):
+        published(name=f"Messer {index:02d}", overall=float(index), grade="C")
+    first = client.get("/products/", {"ordering": "-score"})
+    assert names(first)[:2] == ["Messer 29", "Messer 28"]
+    assert len(names(first)) == 24
+    second = client.get("/products/", {"ordering": "-score", "page": 2})
+    assert names(second) == [f"Messer {index:02d}" for index in range(5, -1, -1)]
+    assert "ordering=-score&amp;page=1" in second.content.decode()
+
+
+def test_invalid_filter_is_400_with_a_message(client):
+    published()
+    response = client.get("/products/", {"min_score": "viel"})
+    assert response.status_code == 400
+    assert "Minimum score" in response.content.decode()
+
+
+def test_draft_only_makers_are_not_offered(client):
+    hidden = MakerOrganisationFactory(name="Geheime Manufaktur")
+    ProductFactory(maker=hidden)
+    published()
+    html = client.get("/products/").content.decode()
+    assert "Geheime Manufaktur" not in html
+    assert client.get("/products/", {"maker": hidden.slug}).status_code == 400
+
+
+def test_browse_query_count_does_not_grow(client, django_assert_max_num_queries):
+    for _index in range(3):
+        published()
+    with django_assert_max_num_queries(8) as small:
+        client.get("/products/")
+    for _index in range(12):
+        published()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/products/")
+
+
+# ---------- Compare ----------
+
+
+def test_compare_two_to_four_products(client, django_assert_max_num_queries):
+    products = [published(name=f"Messer {index}") for index in range(4)]
+    codes = [product.passport_code for product in products]
+    with django_assert_max_num_queries(4):
+        response = client.get("/products/compare/", {"p": codes})
+    html = response.content.decode()
+    assert response.status_code == 200
+    for product in products:
+        assert f'href="/p/{product.passport_code}">{product.name}</a>' in html
+    assert "Durability" in html and "Solingen designation" in html
+
+
+def test_compare_refuses_one_or_five(client):
+    products = [published() for _index in range(5)]
+    codes = [product.passport_code for product in products]
+    assert client.get("/products/compare/", {"p": codes[:1]}).status_code == 400
+    assert client.get("/products/compare/", {"p": codes}).status_code == 400
+
+
+def test_compare_unknown_or_draft_is_404(client):
+    product = published()
+    draft = ProductFactory()
+    response = client.get("/products/compare/", {"p": [product.passport_code, draft.passport_code]})
+    assert response.status_code == 404
+
+
+# ---------- Makers ----------
+
+
+def test_maker_directory_lists_makers_with_passports(client):
+    shown = published().maker
+    hidden = ProductFactory().maker
+    html = client.get("/makers/").content.decode()
+    assert shown.name in html and hidden.name not in html
+    assert f'href="/makers/{shown.slug}/"' in html
+
+
+def test_maker_page_lists_its_passports(client):
+    product = published(name="Brotmesser")
+    response = client.get(f"/makers/{product.maker.slug}/")
+    assert response.status_code == 200
+    assert names(response) == ["Brotmesser"]
+
+
+def test_maker_without_passports_is_404(client):
+    draft = ProductFactory()
+    assert client.get(f"/makers/{draft.maker.slug}/").status_code == 404

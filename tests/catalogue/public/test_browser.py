@@ -1,0 +1,93 @@
+"""A consumer in real headless Chromium: type a GTIN, read the passport, switch language, check accessibility."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.catalogue.public.public_helpers import publish_snapshot
+from tests.factories import ProductFactory
+
+CHROMIUM = "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
+# Screenshots go here when set (CI keeps them); otherwise into the test's temporary directory.
+ARTIFACTS_ENV = "BROWSER_ARTIFACTS_DIR"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the database access of the test itself is
+    # still synchronous, so Django's async-safety check would refuse it without this.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
+        yield chromium
+        chromium.close()
+
+
+def serious_violations(page) -> tuple[list[str], str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    violations = results.response["violations"]
+    serious = [violation["id"] for violation in violations if violation["impact"] in ("serious", "critical")]
+    return serious, results.generate_report() if violations else ""
+
+
+def test_consumer_types_a_gtin_and_reads_the_passport(live_server, transactional_db, browser, tmp_path):
+    product = ProductFactory(name="Kochmesser Schmiedeklinge 20 cm", gtin="04006381333931")
+    publish_snapshot(product)
+    context = browser.new_context(viewport=PHONE, locale="de-DE", device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+
+    page.goto(f"{live_server.url}/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    serious, report = serious_violations(page)
+    assert not serious, report
+
+    page.locator("#lookup-code").fill("400 6381 333931")
+    page.locator("#lookup-code").press("Enter")
+    page.wait_for_url(f"**/p/{product.passport_code}")
+    assert page.locator("h1").inner_text() == product.name
+    assert page.locator(".grade-badge.large").inner_text() == "B"
+
+    # Switch to English with the language form in the header (a plain POST, no JavaScript needed).
+    page.locator("#language-select").select_option("en")
+    page.locator(".language-switcher button").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.url.endswith(f"/p/{product.passport_code}")
+    assert page.locator("#materials-title").inner_text() == "Materials"
+
+    directory = Path(os.environ.get(ARTIFACTS_ENV) or tmp_path)
+    directory.mkdir(parents=True, exist_ok=True)
+    screenshot = directory / "passport-phone.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.stat().st_size > 10_000
+
+    # The page must fit the phone: nothing wider than the viewport.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    serious, report = serious_violations(page)
+    assert not serious, report
+    context.close()
+
+
+def test_lookup_error_and_browse_are_accessible(live_server, transactional_db, browser):
+    product = ProductFactory()
+    publish_snapshot(product)
+    page = browser.new_page(viewport=PHONE, locale="en-GB")
+    page.goto(f"{live_server.url}/lookup/?code=4006381333932")
+    assert "should be 1, not 2" in page.locator("#lookup-error").inner_text()
+    serious, report = serious_violations(page)
+    assert not serious, report
+    page.goto(f"{live_server.url}/products/")
+    assert page.locator(".product-card").count() == 1
+    serious, report = serious_violations(page)
+    assert not serious, report

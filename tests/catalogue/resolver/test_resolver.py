@@ -1,0 +1,255 @@
+"""GS1 Digital Link resolver: path syntax, redirects, link types, linksets, Link headers and errors."""
+
+import pytest
+from django.utils import translation
+
+from catalogue.resolver.digital_link import DigitalLink, DigitalLinkError, parse_path
+from catalogue.resolver.linkset import LINK_TYPES, render_link_header, render_linkset
+from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
+from tests.factories import ProductFactory
+
+GTIN14 = "04006381333931"
+LINKSET = "application/linkset+json"
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """Messages are asserted in English (the msgids); the site's default language is German."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
+
+
+# ---------- Path syntax (no database) ----------
+
+
+def test_full_path_is_parsed():
+    link = parse_path(f"/01/{GTIN14}/22/20/10/LOT%2D7/21/0001")
+    assert link == DigitalLink(gtin=GTIN14, variant="20", batch="LOT-7", serial="0001")
+    assert link.path == f"/01/{GTIN14}/22/20/10/LOT-7/21/0001"
+
+
+def test_short_gtin_is_padded():
+    assert parse_path("/01/4006381333931").gtin == GTIN14
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        (f"/01/{GTIN14}/10/A/22/B", "qualifier_order"),
+        (f"/01/{GTIN14}/21/A/21/B", "qualifier_order"),
+        (f"/01/{GTIN14}/99/A", "unknown_qualifier"),
+        (f"/01/{GTIN14}/10", "missing_value"),
+        (f"/01/{GTIN14}/10/{'X' * 21}", "bad_qualifier_value"),
+        ("/01/04006381333932", "gtin_check_digit"),
+        ("/01/4006381ABC931", "gtin_not_digits"),
+        ("/01/12345", "gtin_length"),
+        (f"/02/{GTIN14}", "no_gtin"),
+    ],
+)
+def test_bad_syntax_is_refused_with_a_reason(path, code):
+    with pytest.raises(DigitalLinkError) as info:
+        parse_path(path)
+    assert info.value.code == code
+    assert info.value.message
+
+
+def test_check_digit_error_names_the_expected_digit():
+    with pytest.raises(DigitalLinkError) as info:
+        parse_path("/01/04006381333932")
+    assert "should be 1, not 2" in info.value.message
+
+
+# ---------- Renderers (no database) ----------
+
+
+def test_linkset_groups_links_by_full_relation_uri():
+    links = [
+        {"rel": "gs1:pip", "href": "https://x/p/A", "title": "Page", "type": "text/html", "hreflang": ["de"]},
+        {"rel": "gs1:dpp", "href": "https://x/p/A", "title": "Passport"},
+        {"rel": "gs1:dpp", "href": "https://x/p/A.pdf", "type": "application/pdf"},
+    ]
+    linkset = render_linkset("https://x/01/1", links)
+    context = linkset["linkset"][0]
+    assert context["anchor"] == "https://x/01/1"
+    assert context["https://gs1.org/voc/pip"] == [
+        {"href": "https://x/p/A", "title": "Page", "type": "text/html", "hreflang": ["de"]}
+    ]
+    assert [target["href"] for target in context["https://gs1.org/voc/dpp"]] == ["https://x/p/A", "https://x/p/A.pdf"]
+
+
+def test_link_header_encodes_non_ascii_titles():
+    header = render_link_header(
+        [{"rel": "gs1:pip", "href": "https://x/p/A", "title": "Produktinformation – Messer"}],
+        linkset_url="https://x/01/1?linkType=linkset",
+    )
+    assert header.startswith('<https://x/p/A>; rel="https://gs1.org/voc/pip"')
+    assert "title*=UTF-8''Produktinformation%20%E2%80%93%20Messer" in header
+    assert '<https://x/01/1?linkType=linkset>; rel="linkset"; type="application/linkset+json"' in header
+    header.encode("latin-1")  # must be a valid HTTP header value
+
+
+# ---------- Resolver views ----------
+
+
+@pytest.fixture
+def published(db):
+    product = ProductFactory(gtin=GTIN14)
+    publish_snapshot(product)
+    return product
+
+
+def test_gtin_redirects_with_307_to_the_passport(client, published, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        response = client.get(f"/01/{GTIN14}")
+    assert response.status_code == 307
+    assert response["Location"] == f"http://testserver/p/{published.passport_code}"
+    assert 'rel="linkset"' in response["Link"]
+
+
+def test_qualifiers_in_order_resolve_to_the_product(client, published):
+    response = client.get(f"/01/{GTIN14}/22/20/10/LOT7/21/0001")
+    assert response.status_code == 307
+    assert response["Location"].endswith(f"/p/{published.passport_code}")
+
+
+def test_shorter_gtin_in_the_path_resolves(client, published):
+    assert client.get("/01/4006381333931").status_code == 307
+
+
+@pytest.mark.parametrize(
+    ("link_type", "suffix"),
+    [
+        ("gs1:dpp", ""),
+        ("gs1:pip", ""),
+        ("gs1:serviceInfo", "#repair"),
+        ("gs1:sustainabilityInfo", "#score"),
+        ("gs1:certificationInfo", "#evidence"),
+        ("gs1:instructions", "#care"),
+        ("https://gs1.org/voc/serviceInfo", "#repair"),
+    ],
+)
+def test_link_type_selects_one_link(client, published, link_type, suffix):
+    response = client.get(f"/01/{GTIN14}", {"linkType": link_type})
+    assert response.status_code == 307
+    assert response["Location"] == f"http://testserver/p/{published.passport_code}{suffix}"
+
+
+def test_unknown_link_type_is_404_not_200(client, published):
+    response = client.get(f"/01/{GTIN14}", {"linkType": "gs1:recipeInfo"})
+    assert response.status_code == 404
+    assert "gs1:recipeInfo" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("how", ["query", "accept"])
+def test_linkset_by_query_or_accept_header(client, published, how, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        if how == "query":
+            response = client.get(f"/01/{GTIN14}", {"linkType": "linkset"})
+        else:
+            response = client.get(f"/01/{GTIN14}", HTTP_ACCEPT=LINKSET)
+    assert response.status_code == 200
+    assert response["Content-Type"] == LINKSET
+    context = response.json()["linkset"][0]
+    assert context["anchor"] == f"http://testserver/01/{GTIN14}"
+    for link_type in LINK_TYPES:
+        assert "https://gs1.org/voc/" + link_type.removeprefix("gs1:") in context
+    default = context["https://gs1.org/voc/defaultLink"][0]
+    assert default["href"] == f"http://testserver/p/{published.passport_code}"
+    types = {target["type"] for target in context["https://gs1.org/voc/dpp"]}
+    assert types == {"text/html", "application/json", "application/pdf"}
+
+
+def test_linkset_links_work(client, published):
+    context = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}).json()["linkset"][0]
+    json_link = next(t for t in context["https://gs1.org/voc/dpp"] if t["type"] == "application/json")
+    assert client.get(json_link["href"]).status_code == 200
+    page = context["https://gs1.org/voc/pip"][0]["href"]
+    assert client.get(page).status_code == 200
+
+
+def test_head_gives_the_links_in_a_link_header(client, published):
+    response = client.head(f"/01/{GTIN14}")
+    assert response.status_code == 307
+    assert response.content == b""
+    link = response["Link"]
+    assert f'<http://testserver/p/{published.passport_code}#repair>; rel="https://gs1.org/voc/serviceInfo"' in link
+    assert 'rel="https://gs1.org/voc/defaultLink"' in link
+
+
+def test_conditional_get_answers_304(client, published):
+    first = client.get(f"/01/{GTIN14}", {"linkType": "linkset"})
+    etag = first["ETag"]
+    again = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    publish_snapshot(published)
+    changed = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/01/{GTIN14}/10/A/22/B",  # qualifiers out of order
+        "/01/04006381333932",  # bad check digit
+        "/01/4006381ABC931",
+        f"/01/{GTIN14}/99/X",
+        f"/01/{GTIN14}/10",
+    ],
+)
+def test_bad_syntax_is_400_with_json_detail(client, published, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.json()["detail"]
+
+
+def test_bad_syntax_for_a_browser_is_an_html_page(client, db):
+    response = client.get("/01/04006381333932", HTTP_ACCEPT="text/html,application/xhtml+xml")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert "should be 1, not 2" in response.content.decode()
+
+
+def test_unknown_gtin_is_404(client, db):
+    response = client.get(f"/01/{GTIN14}")
+    assert response.status_code == 404
+    assert GTIN14 in response.json()["detail"]
+
+
+def test_unpublished_gtin_is_404(client, db):
+    ProductFactory(gtin=GTIN14)
+    assert client.get(f"/01/{GTIN14}").status_code == 404
+    assert client.get(f"/01/{GTIN14}", {"linkType": "linkset"}).status_code == 404
+
+
+def test_withdrawn_passport_still_resolves(client, published):
+    withdraw(published)
+    assert client.get(f"/01/{GTIN14}").status_code == 307
+
+
+def test_cors_is_open(client, published):
+    response = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_ORIGIN="https://scanner.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Link" in response["Access-Control-Expose-Headers"]
+    preflight = client.options(
+        f"/01/{GTIN14}", HTTP_ORIGIN="https://scanner.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    assert preflight.status_code == 200
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+
+
+def test_options_and_other_methods(client, published):
+    options = client.options(f"/01/{GTIN14}")
+    assert options.status_code == 204
+    assert "HEAD" in options["Allow"]
+    assert client.post(f"/01/{GTIN14}").status_code == 405
+
+
+def test_resolver_description(client, db):
+    response = client.get("/.well-known/gs1resolver", HTTP_ORIGIN="https://scanner.example")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["resolverRoot"] == "http://testserver"
+    assert data["supportedPrimaryKeys"] == ["01"]
+    assert {"namespace": "https://gs1.org/voc/", "prefix": "gs1:"}.items() <= data["supportedLinkType"][0].items()
+    assert response["Access-Control-Allow-Origin"] == "*"
