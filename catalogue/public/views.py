@@ -24,8 +24,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports import presentation
+from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import comparison_rows, passport_page
 from catalogue.public.facets import PublicProductFilterSet
 from catalogue.public.lookup import CodeLookupError, InvalidCode, lookup
