@@ -16,7 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from catalogue.models import AssortmentItem, PrintJob
-from catalogue.passports.label_formats import LABEL_FORMATS
+from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.pdf_views import pdf_response
 from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH, parse_identifiers
 from catalogue.passports.selectors import current_version_summaries

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from catalogue.models import PassportVersion
 from catalogue.passports import print_selectors
-from catalogue.passports.label_formats import LABEL_FORMATS
+from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.printing import (
     LABELS,
     MAX_BATCH,

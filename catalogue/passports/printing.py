@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from catalogue.models import PassportVersion, PrintJob
-from catalogue.passports.pdf_labels import render_labels
-from catalogue.passports.pdf_passport import render_passports
+from catalogue.passports.pdf.document import render_passports
+from catalogue.passports.pdf.labels import render_labels
 from products.identifiers import looks_like_gtin, normalise_gtin, normalise_passport_code
 from products.models import Product
 

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from catalogue.passports.pdf_passport import render_passports
+from catalogue.passports.pdf.document import render_passports
 from catalogue.passports.pdf_views import pdf_response
 from catalogue.passports.preview import preview_snapshot
 from catalogue.passports.printing import language_or_default

@@ -6,8 +6,8 @@ import pytest
 import zxingcpp
 from reportlab.lib.pagesizes import A4
 
-from catalogue.passports.label_formats import LABEL_FORMATS, LabelFormat
-from catalogue.passports.pdf_labels import render_labels
+from catalogue.passports.pdf.label_formats import LABEL_FORMATS, LabelFormat
+from catalogue.passports.pdf.labels import render_labels
 from tests.catalogue.passports.pdf_helpers import decoded, font_report, page_count, page_texts, pdf_text
 from tests.catalogue.passports.snapshots import (
     SITE,

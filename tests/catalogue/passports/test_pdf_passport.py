@@ -4,9 +4,9 @@ import pytest
 import zxingcpp
 from reportlab.pdfbase import pdfmetrics
 
-from catalogue.passports.fonts import FONT_DIR, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from catalogue.passports.hashing import snapshot_hash
-from catalogue.passports.pdf_passport import render_passports
+from catalogue.passports.pdf.document import render_passports
+from catalogue.passports.pdf.fonts import FONT_DIR, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from tests.catalogue.passports.pdf_helpers import decoded, font_report, page_count, page_texts, pdf_text
 from tests.catalogue.passports.snapshots import (
     GTIN,

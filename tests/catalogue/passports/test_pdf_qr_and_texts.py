@@ -6,8 +6,8 @@ import pytest
 import zxingcpp
 from reportlab.pdfgen.canvas import Canvas
 
-from catalogue.passports.qr import QUIET_ZONE_MODULES, _dark_rectangles, draw_qr, qr_matrix, qr_path
-from catalogue.passports.texts import format_date, format_euro, format_number, format_percent, pick
+from catalogue.passports.pdf.qr import QUIET_ZONE_MODULES, _dark_rectangles, draw_qr, qr_matrix, qr_path
+from catalogue.passports.pdf.texts import format_date, format_euro, format_number, format_percent, pick
 from tests.catalogue.passports.pdf_helpers import decoded
 
 URLS = [

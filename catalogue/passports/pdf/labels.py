@@ -10,11 +10,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from catalogue.passports.fonts import CONDENSED, CONDENSED_BOLD, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
-from catalogue.passports.label_formats import LABEL_FORMATS, LabelFormat
-from catalogue.passports.pdf_common import INK, MUTED, NOT_DISCLOSED, POSITIVE, RULE, draw_grade_badge
-from catalogue.passports.qr import QUIET_ZONE_MODULES, draw_qr, qr_path
-from catalogue.passports.texts import caption, check_language, format_number
+from catalogue.passports.pdf.common import INK, MUTED, NOT_DISCLOSED, POSITIVE, RULE, draw_grade_badge
+from catalogue.passports.pdf.fonts import CONDENSED, CONDENSED_BOLD, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from catalogue.passports.pdf.label_formats import LABEL_FORMATS, LabelFormat
+from catalogue.passports.pdf.qr import QUIET_ZONE_MODULES, draw_qr, qr_path
+from catalogue.passports.pdf.texts import caption, check_language, format_number
 
 # Font size of the product name and the most lines allowed at that size, for narrow and wide labels.
 NAME_SIZES = ((8.5, 2), (7.5, 3))

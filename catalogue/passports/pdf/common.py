@@ -7,7 +7,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from catalogue.passports.fonts import SANS, SANS_BOLD
+from catalogue.passports.pdf.fonts import SANS, SANS_BOLD
 from products.identifiers import gtin13_for_barcode
 
 # Binary streams instead of ASCII85: smaller files, and reportlab's pure-Python ASCII85 encoder

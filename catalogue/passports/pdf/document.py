@@ -26,9 +26,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from catalogue.passports.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from catalogue.passports.hashing import snapshot_hash
-from catalogue.passports.pdf_common import (
+from catalogue.passports.pdf.common import (
     ACCENT,
     BAND,
     FAINT,
@@ -48,8 +47,9 @@ from catalogue.passports.pdf_common import (
     grade_of,
     text_colour_on,
 )
-from catalogue.passports.qr import draw_qr
-from catalogue.passports.texts import (
+from catalogue.passports.pdf.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from catalogue.passports.pdf.qr import draw_qr
+from catalogue.passports.pdf.texts import (
     caption,
     check_language,
     format_date,

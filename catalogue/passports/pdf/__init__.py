@@ -1,0 +1,1 @@
+"""PDF rendering of product passports and shelf labels from frozen snapshots."""
