@@ -32,8 +32,6 @@ def register_parts() -> None:
                 "refurbishable",
             ),
             many=False,
-            title=_("Durability"),
-            intro=_("Warranty, expected lifetime and care. Leave a field empty when you do not disclose it."),
         ),
         parts.Part(
             name="durability_tests",
@@ -53,8 +51,6 @@ def register_parts() -> None:
             fields=("documentation", "documentation_url", "disassembly_steps", "fasteners", "tools"),
             csv_renames={"documentation": "repair_documentation", "documentation_url": "repair_documentation_url"},
             many=False,
-            title=_("Repairability"),
-            intro=_("Repair information after EN 45554: documentation, disassembly, fasteners and tools."),
         ),
         parts.Part(
             name="spare_parts",
@@ -86,7 +82,25 @@ def register_parts() -> None:
                 "disposal_instructions",
             ),
             many=False,
-            title=_("End of life"),
+        ),
+    )
+    parts.register_groups(
+        parts.EditorGroup(
+            "durability",
+            _("Durability"),
+            parts=("durability", "durability_tests"),
+            intro=_("Warranty, expected lifetime and care. Leave a field empty when you do not disclose it."),
+        ),
+        parts.EditorGroup(
+            "repairability",
+            _("Repairability"),
+            parts=("repairability", "spare_parts", "repair_services"),
+            intro=_("Repair information after EN 45554: documentation, disassembly, fasteners and tools."),
+        ),
+        parts.EditorGroup(
+            "end-of-life",
+            _("End of life"),
+            parts=("end_of_life",),
             intro=_("Take-back, recyclability and what to do with the product at the end of its life."),
         ),
     )

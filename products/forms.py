@@ -5,13 +5,17 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
-from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import parts
 from .identifiers import normalise_gtin
-from .models import Component, EvidenceDocument, Material, Product, ProductVariant, SupplyChainStep
+from .models import EvidenceDocument, Product
+
+COUNTRY_WIDGET = forms.TextInput(attrs={"maxlength": 2, "autocapitalize": "characters", "size": 3})
 
 
 class TriStateSelect(forms.NullBooleanSelect):
@@ -67,7 +71,7 @@ class ProductForm(WorkspaceModelForm):
 
     class Meta:
         model = Product
-        fields = ["maker", "category", "name", "model_number", "gtin", "description", "price_eur", "mass_g"]
+        fields = list(parts.PRODUCT_FIELDS)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,56 +100,46 @@ def _category_label(category) -> str:
     return category.name
 
 
-class MaterialForm(WorkspaceModelForm):
-    class Meta:
-        model = Material
-        fields = [
-            "name",
-            "part",
-            "mass_g",
-            "share_percent",
-            "recycled_content_percent",
-            "renewable",
-            "recyclable",
-            "substances_of_concern",
-        ]
-
-
-class ComponentForm(WorkspaceModelForm):
-    class Meta:
-        model = Component
-        fields = ["name", "replaceable", "spare_part_available"]
-
-
-class SupplyChainStepForm(WorkspaceModelForm):
-    class Meta:
-        model = SupplyChainStep
-        fields = [
-            "position",
-            "step_type",
-            "description",
-            "performed_by",
-            "supplier_name",
-            "supplier_confidential",
-            "city",
-            "postcode",
-            "country",
-        ]
-        widgets = {"country": forms.TextInput(attrs={"maxlength": 2, "autocapitalize": "characters", "size": 3})}
-
-
-class VariantForm(WorkspaceModelForm):
-    class Meta:
-        model = ProductVariant
-        fields = ["code", "name"]
-
-
 class BaseSectionFormSet(forms.BaseInlineFormSet):
-    """An inline formset for one list-like part of a product; untouched blank rows are ignored."""
+    """An inline formset for one list-like part of a product; untouched blank rows are ignored.
 
-    title = ""
-    intro = ""
-    row_label = ""
+    Its title, intro and rules come from the part's registry entry (``products.parts``).
+    """
+
+    part: parts.Part
+
+    @property
+    def title(self):
+        return self.part.title
+
+    @property
+    def intro(self):
+        return self.part.intro
+
+    @property
+    def row_label(self):
+        return self.part.row_label
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        order_field = self.part.order_field
+        if order_field:
+            # A new row goes after the existing ones unless the maker says otherwise.
+            positions = [getattr(row, order_field) for row in self.get_queryset()]
+            self.initial_extra = [{order_field: max(positions, default=0) + 1}] * self.extra
+
+    @cached_property
+    def evidence_choices(self):
+        # A row may point only at evidence of the same product; computed once, so N rows cost one query.
+        queryset = EvidenceDocument.objects.filter(product=self.instance) if self.instance.pk else None
+        queryset = queryset if queryset is not None else EvidenceDocument.objects.none()
+        return queryset, [("", "---------"), *((doc.pk, str(doc)) for doc in queryset)]
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for form_field in form.fields.values():
+            if isinstance(form_field, forms.ModelChoiceField) and form_field.queryset.model is EvidenceDocument:
+                form_field.queryset, form_field.choices = self.evidence_choices
 
     def kept_forms(self):
         """Forms whose rows exist after saving: stored rows not marked for deletion, and filled-in new rows."""
@@ -158,70 +152,47 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
             kept.append(form)
         return kept
 
-
-class BaseSupplyChainStepFormSet(BaseSectionFormSet):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A new step goes after the existing ones unless the maker says otherwise.
-        positions = [step.position for step in self.get_queryset()]
-        self.initial_extra = [{"position": max(positions, default=0) + 1}] * self.extra
-
-
-class BaseMaterialFormSet(BaseSectionFormSet):
     def clean(self):
         super().clean()
         if any(self.errors):
             return
-        total = sum((form.cleaned_data.get("share_percent") or 0) for form in self.kept_forms())
-        if total > 100:
-            raise ValidationError(
-                gettext("The shares of mass of all materials add up to %(total)s %%; they should be at most 100 %%.")
-                % {"total": formats.localize(total)},
-                code="material_shares",
-            )
+        kept = self.kept_forms()
+        problems = self.part.check_rows([form.instance for form in kept])
+        for index, row_problems in problems.items():
+            if index is not None:
+                for name, messages in row_problems.items():
+                    kept[index].add_error(name or None, messages)
+        if None in problems:
+            raise ValidationError(problems[None], code="rows")
 
 
-def section_formset(model, form, *, title, row_label, intro="", extra=1, formset=BaseSectionFormSet):
-    """An inline formset class for one list-like part of a product."""
-    formset = forms.inlineformset_factory(
-        Product, model, form=form, formset=formset, extra=extra, can_delete=True, max_num=100, validate_max=True
+def part_form(part: parts.Part) -> type[forms.ModelForm]:
+    """The workspace form of one row or section of a part, with the part's registered fields."""
+    model_fields = {name: part.model._meta.get_field(name) for name in part.fields}
+    return forms.modelform_factory(
+        part.model,
+        form=WorkspaceModelForm,
+        fields=list(part.fields),
+        field_classes={name: HttpsURLField for name, f in model_fields.items() if isinstance(f, models.URLField)},
+        widgets={"country": COUNTRY_WIDGET} if "country" in model_fields else None,
     )
-    formset.title = title
-    formset.row_label = row_label
-    formset.intro = intro
+
+
+def part_formset(part: parts.Part, extra: int = 1) -> type[BaseSectionFormSet]:
+    """An inline formset class for a list-like part."""
+    formset = forms.inlineformset_factory(
+        Product,
+        part.model,
+        form=part_form(part),
+        formset=BaseSectionFormSet,
+        fields=list(part.fields),
+        extra=extra,
+        can_delete=True,
+        max_num=100,
+        validate_max=True,
+    )
+    formset.part = part
     return formset
-
-
-VariantFormSet = section_formset(
-    ProductVariant,
-    VariantForm,
-    title=_("Variants"),
-    row_label=_("Variant"),
-    intro=_("Sizes or versions sold under this product, e.g. 20 cm and 24 cm."),
-)
-MaterialFormSet = section_formset(
-    Material,
-    MaterialForm,
-    title=_("Materials"),
-    row_label=_("Material"),
-    formset=BaseMaterialFormSet,
-    intro=_("What the product is made of. Shares are percentages of the product's mass."),
-)
-ComponentFormSet = section_formset(
-    Component,
-    ComponentForm,
-    title=_("Components"),
-    row_label=_("Component"),
-    intro=_("The parts a product can be taken apart into, and whether each can be replaced."),
-)
-SupplyChainStepFormSet = section_formset(
-    SupplyChainStep,
-    SupplyChainStepForm,
-    formset=BaseSupplyChainStepFormSet,
-    title=_("Supply chain"),
-    row_label=_("Step"),
-    intro=_("Every manufacturing step with who did it and where. The region is derived from the place."),
-)
 
 
 class EvidenceForm(WorkspaceModelForm):

@@ -9,69 +9,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from . import parts
 from .identifiers import normalise_gtin
-from .models import Category, Component, MakerOrganisation, Material, Product, ProductVariant, SupplyChainStep
+from .models import Category, MakerOrganisation, Product
+from .services import ProductInvalid, ProductWrite, save_product, validate_product
 
+# The columns of the product itself (the maker comes from the import, not from the file).
 PRODUCT_FIELDS = ["name", "category", "gtin", "model_number", "description", "price_eur", "mass_g"]
 REQUIRED_COLUMNS = ["name", "category"]
 
-# Parts written as lists; in CSV each is one cell of items separated by ";" whose fields, in this
-# order, are separated by "|". Trailing fields may be left out.
-LIST_FIELDS = {
-    "variants": ["code", "name"],
-    "materials": [
-        "name",
-        "part",
-        "share_percent",
-        "recycled_content_percent",
-        "renewable",
-        "recyclable",
-        "mass_g",
-        "substances_of_concern",
-    ],
-    "components": ["name", "replaceable", "spare_part_available"],
-    "supply_chain_steps": [
-        "step_type",
-        "performed_by",
-        "supplier_name",
-        "city",
-        "postcode",
-        "country",
-        "supplier_confidential",
-        "description",
-    ],
-    "spare_parts": ["name", "years_available", "delivery_days", "price_percent_of_product"],
-    "repair_services": ["service_type", "price_eur", "provider", "description"],
-}
 
-# One-to-one sections; in CSV each field is a column of its own (named as here, unless renamed below).
-SECTION_FIELDS = {
-    "durability": [
-        "warranty_years",
-        "lifetime_warranty",
-        "expected_lifetime_years",
-        "maintenance_instructions",
-        "resharpenable",
-        "resharpening_cycles",
-        "refurbishable",
-    ],
-    "repairability": ["documentation", "documentation_url", "disassembly_steps", "fasteners", "tools"],
-    "end_of_life": [
-        "take_back_offered",
-        "take_back_details",
-        "recyclable_share_percent",
-        "separability",
-        "disposal_instructions",
-    ],
-}
-CSV_SECTION_RENAMES = {
-    ("repairability", "documentation"): "repair_documentation",
-    ("repairability", "documentation_url"): "repair_documentation_url",
-}
+def list_fields() -> dict[str, list[str]]:
+    """Importable lists, from the parts registry. In CSV each is one cell of items separated by ";"
+    whose fields, in this order, are separated by "|"; trailing fields may be left out."""
+    return {part.name: list(part.cell_fields) for part in parts.lists() if part.importable}
+
+
+def section_fields() -> dict[str, list[str]]:
+    """Importable one-to-one sections; in CSV each field is a column of its own."""
+    return {part.name: list(part.cell_fields) for part in parts.sections() if part.importable}
+
+
 ITEM_SEPARATOR = ";"
 FIELD_SEPARATOR = "|"
 
@@ -82,15 +44,15 @@ FALSE_WORDS = frozenset({"no", "n", "nein", "false", "0"})
 def section_columns() -> dict[str, tuple[str, str]]:
     """CSV column name → (section, field)."""
     return {
-        CSV_SECTION_RENAMES.get((section, name), name): (section, name)
-        for section, names in SECTION_FIELDS.items()
+        parts.get(section).csv_renames.get(name, name): (section, name)
+        for section, names in section_fields().items()
         for name in names
     }
 
 
 def csv_columns() -> list[str]:
     """Every column of the CSV format, in the order of the template."""
-    return [*PRODUCT_FIELDS, *section_columns(), *LIST_FIELDS]
+    return [*PRODUCT_FIELDS, *section_columns(), *list_fields()]
 
 
 class ImportFileError(Exception):
@@ -115,10 +77,11 @@ class RowError:
 
 @dataclass
 class ImportedRow:
+    """A valid row: what to write, and the product (unsaved until the import is saved)."""
+
     row: int
     product: Product
-    lists: dict[str, list[models.Model]] = field(default_factory=dict)
-    sections: dict[str, models.Model] = field(default_factory=dict)
+    write: ProductWrite
 
 
 @dataclass
@@ -136,29 +99,6 @@ class ImportResult:
     @property
     def products(self) -> list[Product]:
         return [row.product for row in self.rows]
-
-
-def _lifecycle_models() -> dict[str, type[models.Model]]:
-    # lifecycle depends on products, so its models are looked up when an import runs, not at import time.
-    from lifecycle.models import Durability, EndOfLife, Repairability, RepairService, SparePart
-
-    return {
-        "spare_parts": SparePart,
-        "repair_services": RepairService,
-        "durability": Durability,
-        "repairability": Repairability,
-        "end_of_life": EndOfLife,
-    }
-
-
-def part_models() -> dict[str, type[models.Model]]:
-    return {
-        "variants": ProductVariant,
-        "materials": Material,
-        "components": Component,
-        "supply_chain_steps": SupplyChainStep,
-        **_lifecycle_models(),
-    }
 
 
 # ---------- Reading files ----------
@@ -232,6 +172,7 @@ def parse_csv(text: str) -> list[tuple[int, dict]]:
     if duplicated:
         raise ImportFileError(_("Columns named twice: %(columns)s.") % {"columns": ", ".join(duplicated)})
     columns = section_columns()
+    lists = list_fields()
     rows = []
     while True:
         start_line = reader.line_num + 1
@@ -252,8 +193,8 @@ def parse_csv(text: str) -> list[tuple[int, dict]]:
                 section, name = columns[column]
                 if value.strip():
                     row.setdefault(section, {})[name] = value
-            elif column in LIST_FIELDS:
-                row[column] = _split_items(value, LIST_FIELDS[column])
+            elif column in lists:
+                row[column] = _split_items(value, lists[column])
             else:
                 row[column] = value
         rows.append((start_line - 1, row))
@@ -284,8 +225,8 @@ def json_field_label(path: str) -> str:
 
 def csv_field_label(path: str) -> str:
     section, _dot, name = path.partition(".")
-    if section in SECTION_FIELDS and name:
-        return CSV_SECTION_RENAMES.get((section, name), name)
+    if section in section_fields() and name:
+        return parts.get(section).csv_renames.get(name, name)
     return path
 
 
@@ -327,30 +268,18 @@ def _coerce(model_field: models.Field, raw):
     return raw
 
 
-def _build(model, values: dict, allowed: list[str], extra: dict | None = None, exclude=("product",)):
-    """An unsaved instance from raw values, validated by the model; errors by field name."""
-    errors: dict[str, list[str]] = {}
-    kwargs = dict(extra or {})
+def _convert(model, values: dict, allowed: list[str]) -> tuple[dict, dict[str, list[str]]]:
+    """Raw values as the model's fields expect them, and the errors of those that cannot be converted."""
+    converted, errors = {}, {}
     for name, raw in values.items():
         if name not in allowed:
             errors[name] = [_("Unknown field; the fields are %(fields)s.") % {"fields": ", ".join(allowed)}]
             continue
         try:
-            model_field = model._meta.get_field(name)
-        except FieldDoesNotExist:  # pragma: no cover - allowed lists name model fields
-            errors[name] = [_("Unknown field.")]
-            continue
-        try:
-            kwargs[model_field.attname] = _coerce(model_field, raw)
+            converted[name] = _coerce(model._meta.get_field(name), raw)
         except ValidationError as error:
             errors[name] = error.messages
-    instance = model(**kwargs)
-    try:
-        instance.full_clean(exclude=[*exclude, *errors])
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            errors.setdefault("" if name == NON_FIELD_ERRORS else name, []).extend(messages)
-    return instance, errors
+    return converted, errors
 
 
 def validate_row(
@@ -360,26 +289,36 @@ def validate_row(
     categories: dict[str, Category],
     label: Callable[[str], str],
 ) -> tuple[ImportedRow | None, list[RowError]]:
-    """Validate one row with the models' own rules; return the unsaved objects or the row's errors."""
+    """Validate one row with the rules of the product writer; return what to write or the row's errors."""
     errors: list[RowError] = []
+    unconvertible: set[str] = set()  # paths already reported, whose values the writer does not see
 
     def report(path: str, messages) -> None:
         for message in messages:
             errors.append(RowError(number, label(path) if path else "", str(message)))
 
+    def report_all(prefix: str, problems: dict) -> None:
+        for name, messages in problems.items():
+            path = f"{prefix}.{name}" if prefix and name else (prefix or name)
+            unconvertible.add(path)
+            report(path, messages)
+
     if not row:
         return None, [RowError(number, "", _("The row is empty."))]
     if "__extra__" in row:
         report("", [_("The row has more cells than the header has columns.")])
-    known = {*PRODUCT_FIELDS, *LIST_FIELDS, *SECTION_FIELDS, "__extra__"}
+    lists, sections = list_fields(), section_fields()
     for name in row:
-        if name not in known:
+        if name not in {*PRODUCT_FIELDS, *lists, *sections, "__extra__"}:
             report(name, [_("Unknown field.")])
 
     values = {name: row[name] for name in PRODUCT_FIELDS if name in row and name != "category"}
+    fields, problems = _convert(Product, values, PRODUCT_FIELDS)
+    report_all("", problems)
     slug = str(row.get("category") or "").strip()
     category = categories.get(slug)
     if category is None:
+        unconvertible.add("category")
         report(
             "category",
             [
@@ -388,55 +327,55 @@ def validate_row(
                 else _("This field is required.")
             ],
         )
-    product, product_errors = _build(
-        Product,
-        values,
-        allowed=PRODUCT_FIELDS,
-        extra={"maker": maker, "category": category},
-        exclude=["passport_code", "category"],
-    )
-    for name, messages in product_errors.items():
-        report(name, messages)
-
-    models_by_part = part_models()
-    imported = ImportedRow(row=number, product=product)
-    for part, names in LIST_FIELDS.items():
-        items = row.get(part)
+    write = ProductWrite(fields={**fields, "maker": maker, "category": category})
+    for name, names in lists.items():
+        items = row.get(name)
         if items in (None, ""):
             continue
         if isinstance(items, str):
-            report(part, [items])
+            report(name, [items])
             continue
         if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-            report(part, [_("Should be a list of objects.")])
+            report(name, [_("Should be a list of objects.")])
             continue
-        built = []
+        order_field = parts.get(name).order_field
+        allowed = [*names, order_field] if order_field else names
+        write.lists[name] = []
         for index, item in enumerate(items, start=1):
-            if part == "supply_chain_steps":
-                item = {"position": index, **item}
-            allowed = [*names, "position"] if part == "supply_chain_steps" else names
-            instance, item_errors = _build(models_by_part[part], item, allowed=allowed)
-            for name, messages in item_errors.items():
-                report(f"{part}[{index}].{name}" if name else f"{part}[{index}]", messages)
-            built.append(instance)
-        if part == "variants":
-            codes = [variant.code for variant in built]
-            for index, code in enumerate(codes, start=1):
-                if code in codes[: index - 1]:
-                    report(f"variants[{index}].code", [_("Each variant needs its own code.")])
-        imported.lists[part] = built
-    for section, names in SECTION_FIELDS.items():
-        data = row.get(section)
+            converted, problems = _convert(parts.get(name).model, item, allowed)
+            report_all(f"{name}[{index}]", problems)
+            write.lists[name].append(converted)
+    for name, names in sections.items():
+        data = row.get(name)
         if data in (None, "", {}):
             continue
         if not isinstance(data, dict):
-            report(section, [_("Should be an object.")])
+            report(name, [_("Should be an object.")])
             continue
-        instance, section_errors = _build(models_by_part[section], data, allowed=names)
-        for name, messages in section_errors.items():
-            report(f"{section}.{name}" if name else section, messages)
-        imported.sections[section] = instance
-    return (None if errors else imported), errors
+        converted, problems = _convert(parts.get(name).model, data, names)
+        report_all(name, problems)
+        write.sections[name] = converted
+
+    product = Product()
+    for path, messages in _flatten(validate_product(product, write)):
+        if path not in unconvertible:
+            report(path, messages)
+    return (None if errors else ImportedRow(row=number, product=product, write=write)), errors
+
+
+def _flatten(errors: dict, prefix: str = ""):
+    """The writer's nested errors as (path, messages), with 1-based row numbers: materials[2].share_percent."""
+    for key, value in errors.items():
+        if isinstance(key, int):
+            path = f"{prefix}[{key + 1}]"
+        elif key is None:
+            path = prefix
+        else:
+            path = f"{prefix}.{key}" if prefix and key else (prefix or key)
+        if isinstance(value, dict):
+            yield from _flatten(value, path)
+        else:
+            yield path, value
 
 
 def _identity(iterable: Iterable, **_kwargs) -> Iterable:
@@ -447,6 +386,7 @@ def import_products(
     rows: list[tuple[int, dict]],
     maker: MakerOrganisation,
     *,
+    user=None,
     label: Callable[[str], str] = json_field_label,
     dry_run: bool = False,
     progress: Callable[..., Iterable] = _identity,
@@ -483,8 +423,8 @@ def import_products(
     try:
         with transaction.atomic():
             for imported in progress(result.rows, total=len(result.rows), desc=_("Saving")):
-                _save(imported)
-    except IntegrityError as error:
+                imported.product = save_product(None, imported.write, user=user)
+    except (IntegrityError, ProductInvalid) as error:
         # Another write took a GTIN between validation and saving; nothing of this import stays.
         result.rows = []
         result.errors.append(RowError(None, "", _("Nothing was imported: %(error)s") % {"error": error}))
@@ -499,15 +439,3 @@ def _normalised_gtin(row: dict) -> str | None:
         return normalise_gtin(str(raw))
     except ValidationError:
         return None
-
-
-def _save(imported: ImportedRow) -> None:
-    product = imported.product
-    product.save()
-    for instances in imported.lists.values():
-        for instance in instances:
-            instance.product = product
-            instance.save()
-    for instance in imported.sections.values():
-        instance.product = product
-        instance.save()

@@ -59,13 +59,35 @@ class Part:
         return problems
 
 
+@dataclass(frozen=True)
+class EditorGroup:
+    """One section of the workspace editor: an optional one-to-one section's form, then lists."""
+
+    key: str  # the anchor of the section, e.g. "supply-chain"
+    title: str
+    parts: tuple[str, ...]  # part names shown in this section, in order
+    intro: str = ""
+    product_form: bool = False  # the product's own fields head this section
+
+
 _REGISTRY: dict[str, Part] = {}
+_GROUPS: dict[str, EditorGroup] = {}
 
 
 def register(*parts: Part) -> None:
     """Add parts to the registry; registering the same name again replaces it (apps may reload in tests)."""
     for part in parts:
         _REGISTRY[part.name] = part
+
+
+def register_groups(*groups: EditorGroup) -> None:
+    """Add sections of the editor; they show in registration order."""
+    for group in groups:
+        _GROUPS[group.key] = group
+
+
+def editor_groups() -> list[EditorGroup]:
+    return list(_GROUPS.values())
 
 
 def get(name: str) -> Part:

@@ -111,3 +111,8 @@ def register_parts() -> None:
             intro=_("Every manufacturing step with who did it and where. The region is derived from the place."),
         ),
     )
+    parts.register_groups(
+        parts.EditorGroup("identity", _("Product"), parts=("variants",), product_form=True),
+        parts.EditorGroup("materials", _("Materials and components"), parts=("materials", "components")),
+        parts.EditorGroup("supply-chain", _("Supply chain"), parts=("supply_chain_steps",)),
+    )

@@ -1,28 +1,222 @@
-"""Writes of the maker workspace; each runs in one transaction."""
+"""Writes of products: the one writer of a product with all its parts, deleting drafts, and evidence.
 
-from django.db import transaction
+Every caller (the workspace editor, the API, the bulk import and the demo loader) writes a product
+through :func:`save_product`, so that validation, history (with its author), ``updated_at``,
+rescoring (through the model signals, once per transaction) and the parts' rules are the same for
+all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from . import parts
 from .models import EvidenceDocument, Product
 
 
-@transaction.atomic
-def save_product(product_form, formsets) -> Product:
-    """Save a valid product form and its inline formsets together.
+@dataclass
+class ProductWrite:
+    """What to write: the product's own fields and any of its parts; a part left out stays as it is.
 
-    The product row is written only when its own fields changed, so that the history shows real
-    changes; a change to a part alone still moves the product's "last change" time.
+    - ``fields``: product field → value (model instances for the maker and the category).
+    - ``lists``: part name → rows (field → value). The rows replace the stored list. With
+      ``keyed`` a row names the stored row it updates by ``"pk"``, and rows without one are new
+      (the editor's formsets); otherwise stored rows are reused in order (the API, the import).
+    - ``sections``: part name → field → value, updating the stored section; ``None`` removes it.
     """
-    product = product_form.instance
+
+    fields: dict = field(default_factory=dict)
+    lists: dict[str, list[dict]] = field(default_factory=dict)
+    sections: dict[str, dict | None] = field(default_factory=dict)
+    keyed: bool = False
+
+
+class ProductInvalid(Exception):
+    """The write breaks a rule; nothing was saved.
+
+    ``errors`` mirrors the write: ``{field: [messages]}`` for the product, ``{part: {index: {field:
+    [messages]}}}`` for lists (index ``None`` for the list as a whole) and ``{part: {field: [messages]}}``
+    for sections. ``""`` stands for errors of a whole object.
+    """
+
+    def __init__(self, errors: dict):
+        super().__init__(errors)
+        self.errors = errors
+
+
+@dataclass
+class _Plan:
+    """The validated objects of a write, ready to be saved."""
+
+    product: Product
+    product_changed: bool
+    lists: dict[str, tuple[list[tuple[models.Model, bool]], list[models.Model]]] = field(default_factory=dict)
+    sections: dict[str, tuple[models.Model | None, bool, models.Model | None]] = field(default_factory=dict)
+
+
+def _values(instance: models.Model, names) -> dict:
+    return {name: getattr(instance, instance._meta.get_field(name).attname) for name in names}
+
+
+def _apply(instance: models.Model, values: dict) -> None:
+    for name, value in values.items():
+        setattr(instance, name, value)
+
+
+def _model_errors(instance: models.Model, exclude=()) -> dict:
+    """The model's own validation (fields, clean(), uniqueness) as {field: [messages]}."""
+    try:
+        instance.full_clean(exclude=list(exclude))
+    except ValidationError as error:
+        return {"" if name == NON_FIELD_ERRORS else name: messages for name, messages in error.message_dict.items()}
+    return {}
+
+
+def build_row(part: parts.Part, values: dict, instance: models.Model | None = None) -> tuple[models.Model, dict]:
+    """A row of a part with ``values`` applied, validated by its model; returns it with its errors."""
+    row = instance if instance is not None else part.model()
+    _apply(row, values)
+    return row, _model_errors(row, exclude=["product"])
+
+
+def _stored_values(product: Product, names) -> dict | None:
+    """The product's stored values of these fields (None for a new product).
+
+    Read from the database, because a caller's form may already have applied the new values to the
+    instance it passes.
+    """
+    if product.pk is None:
+        return None
+    if not names:
+        return {}
+    attnames = [Product._meta.get_field(name).attname for name in names]
+    stored = Product.objects.filter(pk=product.pk).values(*attnames).first() or {}
+    return {name: stored.get(attname) for name, attname in zip(names, attnames, strict=True)}
+
+
+def _stored_rows(product: Product, part: parts.Part) -> list[models.Model]:
+    if product.pk is None:
+        return []
+    return list(part.model.objects.filter(product=product).order_by("pk"))
+
+
+def _plan_list(product, part, rows, keyed, errors) -> tuple[list, list]:
+    stored = _stored_rows(product, part)
+    by_pk = {row.pk: row for row in stored}
+    reusable = [] if keyed else list(stored)
+    planned, claimed, row_errors = [], set(), {}
+    for index, values in enumerate(rows):
+        values = dict(values)
+        pk = values.pop("pk", None)
+        if part.order_field and values.get(part.order_field) is None:
+            values[part.order_field] = index + 1
+        instance = by_pk.get(pk) if pk is not None else (reusable.pop(0) if reusable else None)
+        if pk is not None and instance is None:
+            row_errors[index] = {"": [_("This row no longer exists; reload the page.")]}
+            continue
+        before = _values(instance, part.fields) if instance is not None else None
+        instance, problems = build_row(part, values, instance)
+        if problems:
+            row_errors[index] = problems
+        if instance.pk is not None:
+            claimed.add(instance.pk)
+        planned.append((instance, before is None or before != _values(instance, part.fields)))
+    if not row_errors:
+        # Rules across rows need every row's values converted, so they wait for the rows to be valid.
+        row_errors = part.check_rows([instance for instance, _changed in planned])
+    if row_errors:
+        errors[part.name] = row_errors
+    return planned, [row for row in stored if row.pk not in claimed]
+
+
+def _plan_section(product, part, values, errors):
+    stored = _stored_rows(product, part)
+    existing = stored[0] if stored else None
+    if values is None:
+        return None, False, existing
+    before = _values(existing, part.fields) if existing is not None else None
+    instance, problems = build_row(part, values, existing)
+    if problems:
+        errors[part.name] = problems
+    return instance, before is None or before != _values(instance, part.fields), None
+
+
+def _plan(product: Product | None, write: ProductWrite) -> _Plan:
+    errors: dict = {}
+    product = product if product is not None else Product()
+    unknown = [name for name in [*write.lists, *write.sections] if name not in {p.name for p in parts.all_parts()}]
+    if unknown:
+        raise ValueError(f"Unknown product parts: {', '.join(unknown)}")
+    before = _stored_values(product, write.fields)
+    _apply(product, write.fields)
+    errors.update(_model_errors(product, exclude=["passport_code"]))
+    plan = _Plan(product=product, product_changed=before is None or before != _values(product, write.fields))
+    for name, rows in write.lists.items():
+        plan.lists[name] = _plan_list(product, parts.get(name), rows, write.keyed, errors)
+    for name, values in write.sections.items():
+        plan.sections[name] = _plan_section(product, parts.get(name), values, errors)
+    if errors:
+        raise ProductInvalid(errors)
+    return plan
+
+
+def validate_product(product: Product | None, write: ProductWrite) -> dict:
+    """The errors the write would meet, without saving anything (empty when it is valid).
+
+    It applies the write's values to ``product``; callers that keep using the instance pass a copy.
+    """
+    try:
+        _plan(product, write)
+    except ProductInvalid as invalid:
+        return invalid.errors
+    return {}
+
+
+def _save(instance: models.Model, user) -> None:
+    instance._history_user = user  # read by django-simple-history for the history record's author
+    instance.save()
+
+
+@transaction.atomic
+def save_product(product: Product | None, write: ProductWrite, *, user=None) -> Product:
+    """Validate and save a product with the given parts, all of it or nothing; returns the product.
+
+    Raises :class:`ProductInvalid` when any rule is broken. Only rows that really change are written,
+    so the history shows real changes; a change to a part alone still moves the product's
+    ``updated_at``. Scores follow through the model signals, once per transaction.
+    """
+    plan = _plan(product, write)
+    product = plan.product
     is_new = product.pk is None
-    if is_new or product_form.has_changed():
-        product = product_form.save()
+    if plan.product_changed:
+        _save(product, user)
     parts_changed = False
-    for formset in formsets:
-        formset.instance = product
-        formset.save()
-        parts_changed = parts_changed or bool(formset.new_objects or formset.changed_objects or formset.deleted_objects)
-    if parts_changed and not is_new:
+    for planned, leftovers in plan.lists.values():
+        for row in leftovers:
+            row._history_user = user
+            row.delete()
+            parts_changed = True
+        for row, changed in planned:
+            if changed:
+                row.product = product
+                _save(row, user)
+                parts_changed = True
+    for instance, changed, removed in plan.sections.values():
+        if removed is not None:
+            removed._history_user = user
+            removed.delete()
+            parts_changed = True
+        elif instance is not None and changed:
+            instance.product = product
+            _save(instance, user)
+            parts_changed = True
+    if parts_changed and not is_new and not plan.product_changed:
         touch_product(product)
     return product
 
@@ -33,15 +227,38 @@ def touch_product(product: Product) -> None:
     Product.objects.filter(pk=product.pk).update(updated_at=product.updated_at)
 
 
+class ProductInUse(Exception):
+    """The product cannot be deleted; ``str(error)`` says why and what to do instead."""
+
+
 @transaction.atomic
-def add_evidence(product: Product, evidence_form) -> EvidenceDocument:
-    """Attach a document or link from a valid evidence form; it starts unverified."""
-    evidence = evidence_form.save(commit=False)
+def delete_product(product: Product, *, user=None) -> None:
+    """Delete a draft that was never published, with all its parts; anything else raises ProductInUse.
+
+    A passport that was published once has permanent URLs that consumers and printed labels point
+    at, so its product stays (withdrawn) instead of disappearing. Publishing moves a product out of
+    the draft status for good, so the status alone tells.
+    """
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    if locked.status != Product.Status.DRAFT:
+        raise ProductInUse(_("This product has a published passport; withdraw it instead of deleting it."))
+    locked._history_user = user
+    try:
+        with transaction.atomic():
+            locked.delete()
+    except ProtectedError as error:
+        raise ProductInUse(_("Something else still refers to this product, so it cannot be deleted.")) from error
+
+
+@transaction.atomic
+def add_evidence(product: Product, evidence: EvidenceDocument, *, user=None) -> EvidenceDocument:
+    """Attach an unsaved document or link to the product; it starts unverified, whoever sent it."""
     evidence.product = product
     evidence.verified = False
     evidence.verified_by = None
     evidence.verified_at = None
-    evidence.save()
+    evidence.full_clean()
+    _save(evidence, user)
     touch_product(product)
     return evidence
 
@@ -56,6 +273,7 @@ def mark_evidence_verified(queryset, user) -> int:
         evidence.verified = True
         evidence.verified_by = user
         evidence.verified_at = now
+        evidence._history_user = user
         evidence.save(update_fields=["verified", "verified_by", "verified_at"])
         count += 1
     return count

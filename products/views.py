@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
+from .editor import ProductEditor
 from .forms import EvidenceForm
 
 PRODUCTS_PER_PAGE = 50
@@ -67,15 +68,11 @@ def product_edit(request, pk):
 
 
 def _editor_page(request, product):
-    # lifecycle depends on products, never the other way round at import time; the editor spans both.
-    from lifecycle.forms import ProductEditor
-    from lifecycle.services import save_product_editor
-
     organisations = selectors.organisations_for_user(request.user)
     if request.method == "POST":
         editor = ProductEditor(organisations=organisations, instance=product, data=request.POST, files=request.FILES)
         if editor.is_valid():
-            saved = save_product_editor(editor)
+            saved = services.save_product(product, editor.write(), user=request.user)
             messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
             if request.POST.get("then") == "continue":
                 return redirect("products:product-edit", pk=saved.pk)
@@ -104,7 +101,7 @@ def evidence_add(request, pk):
     if request.method == "POST":
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
-            evidence = services.add_evidence(product, form)
+            evidence = services.add_evidence(product, form.save(commit=False), user=request.user)
             messages.success(
                 request, _("Added the evidence “%(title)s”. Staff will review it.") % {"title": evidence.title}
             )

@@ -179,12 +179,12 @@ def test_a_maker_creates_a_product_with_all_its_sections(maker_client, maker, ma
             "materials-0-recyclable": "true",
             "components-0-name": "Griff",
             "components-0-replaceable": "false",
-            "steps-0-position": "1",
-            "steps-0-step_type": "forging",
-            "steps-0-performed_by": "maker",
-            "steps-0-city": "Solingen",
-            "steps-0-postcode": "42651",
-            "steps-0-country": "de",
+            "supply_chain_steps-0-position": "1",
+            "supply_chain_steps-0-step_type": "forging",
+            "supply_chain_steps-0-performed_by": "maker",
+            "supply_chain_steps-0-city": "Solingen",
+            "supply_chain_steps-0-postcode": "42651",
+            "supply_chain_steps-0-country": "de",
             "durability-warranty_years": "5",
             "durability-resharpenable": "true",
             "spare_parts-0-name": "Griffschalen",
@@ -232,8 +232,8 @@ def test_an_invalid_part_saves_nothing_and_shows_the_error_next_to_its_field(mak
             "product-category": str(category.pk),
             "product-name": "Kochmesser",
             "materials-0-name": "Stahl",
-            "steps-0-step_type": "grinding",
-            "steps-0-performed_by": "supplier",  # without the supplier's name
+            "supply_chain_steps-0-step_type": "grinding",
+            "supply_chain_steps-0-performed_by": "supplier",  # without the supplier's name
         },
     )
     response = maker_client.post(reverse("products:product-create"), data)
@@ -243,8 +243,8 @@ def test_an_invalid_part_saves_nothing_and_shows_the_error_next_to_its_field(mak
     assert not Material.objects.exists()
     assert not SupplyChainStep.objects.exists()
     assert "Nothing was saved" in html
-    assert 'id="id_steps-0-supplier_name_error"' in html
-    assert 'aria-describedby="id_steps-0-supplier_name_error"' in html
+    assert 'id="id_supply_chain_steps-0-supplier_name_error"' in html
+    assert 'aria-describedby="id_supply_chain_steps-0-supplier_name_error"' in html
     assert "Name the supplier" in html
     # What the maker typed is kept.
     assert 'value="Stahl"' in html
@@ -367,7 +367,7 @@ def test_a_retailer_landing_in_the_maker_workspace_is_pointed_to_the_assortment(
 def test_a_new_supply_chain_step_is_proposed_after_the_existing_ones(maker_client, maker):
     product = complete_product(maker=maker)  # steps at positions 0–3
     html = maker_client.get(edit_url(product)).content.decode()
-    assert 'name="steps-4-position" value="4"' in html
+    assert 'name="supply_chain_steps-4-position" value="4"' in html
 
 
 def test_a_maker_logs_in_lands_in_the_workspace_and_logs_out(client, maker_user, product):

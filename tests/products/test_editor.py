@@ -1,15 +1,28 @@
-"""Lifecycle forms and the one-page product editor: all valid or nothing saved."""
+"""The section forms built from the parts registry and the one-page product editor: all valid or nothing saved."""
 
 import pytest
 
-from lifecycle.forms import DurabilityForm, EndOfLifeForm, ProductEditor, RepairabilityForm
 from lifecycle.models import Durability, EndOfLife, Repairability
-from lifecycle.services import save_product_editor
-from products.forms import TriStateSelect
+from products import parts
+from products.editor import ProductEditor
+from products.forms import TriStateSelect, part_form
 from products.models import MakerOrganisation, Product
+from products.services import ProductInvalid, ProductWrite, save_product
 from tests.factories import CategoryFactory, EvidenceDocumentFactory, MakerOrganisationFactory, complete_product
 
 pytestmark = pytest.mark.django_db
+
+
+def DurabilityForm(*args, **kwargs):
+    return part_form(parts.get("durability"))(*args, **kwargs)
+
+
+def RepairabilityForm(*args, **kwargs):
+    return part_form(parts.get("repairability"))(*args, **kwargs)
+
+
+def EndOfLifeForm(*args, **kwargs):
+    return part_form(parts.get("end_of_life"))(*args, **kwargs)
 
 
 def test_resharpening_cycles_contradicting_not_resharpenable_are_refused():
@@ -42,7 +55,7 @@ def test_a_recyclable_share_above_100_percent_is_refused():
     assert "recyclable_share_percent" in form.errors
 
 
-@pytest.mark.parametrize("form_class", [DurabilityForm, EndOfLifeForm])
+@pytest.mark.parametrize("form_class", [DurabilityForm, EndOfLifeForm], ids=["durability", "end_of_life"])
 def test_lifecycle_yes_no_questions_can_stay_undisclosed(form_class):
     form = form_class()
     tri_state = [name for name, field in form.fields.items() if isinstance(field.widget, TriStateSelect)]
@@ -55,8 +68,8 @@ def test_lifecycle_yes_no_questions_can_stay_undisclosed(form_class):
 def editor_data(editor: ProductEditor, **changes) -> dict:
     """What a browser would send back for an untouched editor, plus changes."""
     data = {}
-    forms = [editor.product_form, *editor.section_forms]
-    for formset in editor.product_formsets + editor.lifecycle_formsets:
+    forms = [editor.product_form, *editor.section_forms.values()]
+    for formset in editor.formsets.values():
         management = formset.management_form
         for name in management.fields:
             data[management.add_prefix(name)] = management.initial.get(name, management[name].value())
@@ -85,8 +98,8 @@ def test_the_editor_creates_a_product_with_only_the_sections_filled_in():
         **{"product-category": category.pk, "product-name": "Rasiermesser", "end_of_life-take_back_offered": "true"},
     )
     editor = ProductEditor(organisations=orgs, data=data)
-    assert editor.is_valid(), [editor.product_form.errors, *(f.errors for f in editor.section_forms)]
-    product = save_product_editor(editor)
+    assert editor.is_valid(), [editor.product_form.errors, *(f.errors for f in editor.section_forms.values())]
+    product = save_product(None, editor.write())
     assert product.name == "Rasiermesser"
     assert EndOfLife.objects.get(product=product).take_back_offered is True
     assert not Durability.objects.filter(product=product).exists()
@@ -107,8 +120,19 @@ def test_an_invalid_lifecycle_form_keeps_the_product_unsaved():
     assert not editor.is_valid()
     assert editor.error_count == 1
     assert [section.key for section in editor.sections if section.has_errors] == ["repairability"]
-    with pytest.raises(ValueError):
-        save_product_editor(editor)
+    assert not Product.objects.exists()
+
+
+def test_the_writer_holds_the_same_rule_for_every_caller():
+    write = ProductWrite(
+        fields={"maker": MakerOrganisationFactory(), "category": CategoryFactory(), "name": "Rasiermesser"},
+        sections={"repairability": {"documentation": "public"}},
+    )
+    with pytest.raises(ProductInvalid) as raised:
+        save_product(None, write)
+    assert raised.value.errors == {
+        "repairability": {"documentation_url": ["Give the link where the public repair documentation is."]}
+    }
     assert not Product.objects.exists()
 
 
@@ -126,7 +150,7 @@ def test_every_error_is_reported_at_once():
     editor = ProductEditor(organisations=orgs, data=data)
     assert not editor.is_valid()
     assert set(editor.product_form.errors) == {"category", "name"}
-    assert set(editor.durability_form.errors) == {"resharpening_cycles"}
+    assert set(editor.section_forms["durability"].errors) == {"resharpening_cycles"}
 
 
 def test_a_durability_test_cannot_point_at_another_products_evidence():
@@ -135,9 +159,13 @@ def test_a_durability_test_cannot_point_at_another_products_evidence():
     orgs = MakerOrganisation.objects.filter(pk=product.maker_id)
     data = editor_data(
         ProductEditor(organisations=orgs, instance=product),
-        **{"tests-0-property": "hardness", "tests-0-result": "58 HRC", "tests-0-evidence": foreign.pk},
+        **{
+            "durability_tests-0-property": "hardness",
+            "durability_tests-0-result": "58 HRC",
+            "durability_tests-0-evidence": foreign.pk,
+        },
     )
     editor = ProductEditor(organisations=orgs, instance=product, data=data)
     assert not editor.is_valid()
-    assert "evidence" in editor.durability_tests.forms[0].errors
+    assert "evidence" in editor.formsets["durability_tests"].forms[0].errors
     assert not product.durability_tests.exists()

@@ -1,0 +1,113 @@
+"""The one-page product editor: a form per section and a formset per list, built from the parts registry."""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import ObjectDoesNotExist
+
+from . import parts
+from .forms import ProductForm, part_form, part_formset
+from .models import Product
+from .services import ProductWrite
+
+
+@dataclass
+class EditorSection:
+    """One part of the editing page: an optional single form and any number of formsets."""
+
+    key: str
+    title: str
+    intro: str = ""
+    form: forms.ModelForm | None = None
+    formsets: list = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        if self.form is not None and self.form.errors:
+            return True
+        return any(formset.total_error_count() for formset in self.formsets)
+
+
+def _stored_section(product: Product, part: parts.Part):
+    """The product's section, or a new unsaved one when the maker has not filled it in yet."""
+    if product.pk is not None:
+        try:
+            return getattr(product, part.name)
+        except ObjectDoesNotExist:
+            pass
+    return part.model()
+
+
+class ProductEditor:
+    """Every form of the one-page product editor, validated together and turned into one ProductWrite.
+
+    Nothing is saved unless every form and formset is valid; then ``products.services.save_product``
+    writes :meth:`write` in one transaction.
+    """
+
+    def __init__(self, *, organisations, instance: Product | None = None, data=None, files=None):
+        product = instance if instance is not None else Product()
+        self.product = product
+        bound = {"data": data, "files": files}
+        self.product_form = ProductForm(**bound, instance=product, organisations=organisations, prefix="product")
+        self.section_forms: dict[str, forms.ModelForm] = {}
+        self.formsets: dict[str, forms.BaseInlineFormSet] = {}
+        for part in parts.all_parts():
+            if part.many:
+                self.formsets[part.name] = part_formset(part)(**bound, instance=product, prefix=part.name)
+            else:
+                form_class = part_form(part)
+                self.section_forms[part.name] = form_class(
+                    **bound, instance=_stored_section(product, part), prefix=part.name
+                )
+        self.sections = [self._section(group) for group in parts.editor_groups()]
+
+    def _section(self, group: parts.EditorGroup) -> EditorSection:
+        form = self.product_form if group.product_form else None
+        formsets = []
+        for name in group.parts:
+            if name in self.section_forms:
+                form = self.section_forms[name]
+            else:
+                formsets.append(self.formsets[name])
+        return EditorSection(group.key, group.title, group.intro, form=form, formsets=formsets)
+
+    def _all_forms(self) -> list:
+        return [self.product_form, *self.section_forms.values()]
+
+    def is_valid(self) -> bool:
+        # Validate everything (no short-circuit), so that every error shows at once.
+        results = [form.is_valid() for form in self._all_forms()]
+        results += [formset.is_valid() for formset in self.formsets.values()]
+        return all(results)
+
+    @property
+    def error_count(self) -> int:
+        count = sum(len(form.errors) for form in self._all_forms())
+        return count + sum(formset.total_error_count() for formset in self.formsets.values())
+
+    def write(self) -> ProductWrite:
+        """The valid editor's content as a write: changed fields, every list and the filled-in sections.
+
+        A section the maker has never filled in and left untouched stays absent, so that the passport
+        can say "not disclosed" instead of showing an empty section.
+        """
+        product = self.product_form.instance
+        fields = {name: value for name, value in self.product_form.cleaned_data.items() if name in parts.PRODUCT_FIELDS}
+        if "maker" not in fields:
+            fields["maker"] = product.maker  # one organisation: the form left the field out and set it
+        write = ProductWrite(fields=fields, keyed=True)
+        for name, formset in self.formsets.items():
+            part = parts.get(name)
+            write.lists[name] = [
+                {**{f: form.cleaned_data.get(f) for f in part.fields}, "pk": form.instance.pk}
+                for form in formset.kept_forms()
+            ]
+        for name, form in self.section_forms.items():
+            if form.has_changed():
+                write.sections[name] = {f: form.cleaned_data.get(f) for f in parts.get(name).fields}
+        return write
+
+    @property
+    def media(self):
+        return self.product_form.media
