@@ -1,6 +1,7 @@
 """Retailer API: the assortment, what needs reprinting, and printing passports or shelf labels as one PDF."""
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +19,7 @@ from rest_framework.response import Response
 from catalogue.models import AssortmentItem, PrintJob
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.pdf_views import pdf_response
-from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH, parse_identifiers
+from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH
 from catalogue.passports.selectors import current_version_summaries
 from catalogue.retailers import selectors, services
 from catalogue.retailers.forms import AddToAssortmentForm
@@ -254,7 +255,10 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
 
     @cached_property
     def retailer(self):
-        return selectors.retailer_for_user(self.request.user, self.kwargs["slug"])
+        retailer = selectors.retailer_for_user(self.request.user, self.kwargs["slug"])
+        if retailer is None:
+            raise Http404
+        return retailer
 
     def list(self, request):
         page = self.paginate_queryset(self.get_queryset())
@@ -388,39 +392,18 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         body = PrintRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         options = body.validated_data
-        scope = options["scope"]
-        if scope == "all":
-            items = list(AssortmentItem.objects.filter(retailer=retailer).values_list("pk", flat=True))
-        elif scope == "reprint":
-            items = [row.item.pk for row in selectors.assortment_rows(retailer) if row.reprint_needed]
-        else:
-            identifiers, errors = parse_identifiers(options.get("items") or [])
-            if errors:
-                return Response(
-                    {"items": [f"{raw}: {' '.join(messages)}" for raw, messages in errors.items()]},
-                    status=status.HTTP_400_BAD_REQUEST,
-                )
-            found, missing = selectors.items_for_identifiers(retailer, identifiers)
-            if missing:
-                message = _("Not in your assortment: %(codes)s.") % {
-                    "codes": ", ".join(identifier.raw.strip() for identifier in missing)
-                }
-                return Response({"items": [message]}, status=status.HTTP_400_BAD_REQUEST)
-            items = [item.pk for item in found]
-        if not items:
-            return Response({"items": [_("Select at least one product to print.")]}, status=status.HTTP_400_BAD_REQUEST)
-        if len(items) > MAX_BATCH:
-            message = _("Print at most %(max)d products at a time.") % {"max": MAX_BATCH}
-            return Response({"items": [message]}, status=status.HTTP_400_BAD_REQUEST)
         try:
+            items = services.items_to_print(retailer, scope=options["scope"], codes=options.get("items") or [])
             job, content = services.print_items(
                 retailer,
-                selectors.items_for_printing(retailer, items),
+                items,
                 user=request.user,
                 output_format=options["format"],
                 language=options["language"],
                 layout=options["layout"],
             )
+        except services.PrintRequestError as error:
+            return Response({"items": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)
         except services.NotPrintable as error:
             codes = ", ".join(product.passport_code for product in error.products)
             return Response(

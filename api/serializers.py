@@ -1,8 +1,7 @@
 """Serializers: the API representation of makers, categories, products and evidence, and product writes."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from rest_framework.settings import api_settings
 from catalogue.models import ProductScore
 from catalogue.public.filters import SLUG
 from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
+from products import parts
 from products.forms import EvidenceForm
 from products.identifiers import format_passport_code, normalise_gtin
 from products.models import (
@@ -24,6 +24,7 @@ from products.models import (
     ProductVariant,
     SupplyChainStep,
 )
+from products.services import ProductInvalid, ProductWrite, add_evidence, save_product, validate_product
 
 
 class ApiModelSerializer(serializers.ModelSerializer):
@@ -43,29 +44,6 @@ class SlugKeyField(serializers.SlugRelatedField):
         if not isinstance(data, str) or not SLUG.fullmatch(data):
             self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:80])
         return super().to_internal_value(data)
-
-
-def model_errors(instance, exclude=(), rename=None) -> dict:
-    """Run the model's own validation (fields, clean(), uniqueness) and return its errors per field."""
-    try:
-        instance.full_clean(exclude=list(exclude))
-    except DjangoValidationError as error:
-        rename = rename or {}
-        return {
-            api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else rename.get(field, field): messages
-            for field, messages in error.message_dict.items()
-        }
-    return {}
-
-
-def related_or_none(instance, name):
-    """A one-to-one section of a product, or None when the maker has not filled it in."""
-    if instance is None:
-        return None
-    try:
-        return getattr(instance, name)
-    except ObjectDoesNotExist:
-        return None
 
 
 # ---------- Makers and categories ----------
@@ -163,7 +141,7 @@ class VariantSerializer(ApiModelSerializer):
 
     class Meta:
         model = ProductVariant
-        fields = ["code", "name"]
+        fields = parts.fields_of("variants")
 
 
 class MaterialSerializer(ApiModelSerializer):
@@ -171,16 +149,7 @@ class MaterialSerializer(ApiModelSerializer):
 
     class Meta:
         model = Material
-        fields = [
-            "name",
-            "part",
-            "mass_g",
-            "share_percent",
-            "recycled_content_percent",
-            "renewable",
-            "recyclable",
-            "substances_of_concern",
-        ]
+        fields = parts.fields_of("materials")
 
 
 class ComponentSerializer(ApiModelSerializer):
@@ -188,7 +157,7 @@ class ComponentSerializer(ApiModelSerializer):
 
     class Meta:
         model = Component
-        fields = ["name", "replaceable", "spare_part_available"]
+        fields = parts.fields_of("components")
 
 
 class SupplyChainStepSerializer(ApiModelSerializer):
@@ -196,18 +165,7 @@ class SupplyChainStepSerializer(ApiModelSerializer):
 
     class Meta:
         model = SupplyChainStep
-        fields = [
-            "position",
-            "step_type",
-            "description",
-            "performed_by",
-            "supplier_name",
-            "supplier_confidential",
-            "city",
-            "postcode",
-            "country",
-            "region",
-        ]
+        fields = [*parts.fields_of("supply_chain_steps"), "region"]
         read_only_fields = ["region"]
         extra_kwargs = {"supplier_name": {"help_text": "A confidential name is never published in the passport."}}
 
@@ -217,7 +175,7 @@ class SparePartSerializer(ApiModelSerializer):
 
     class Meta:
         model = SparePart
-        fields = ["name", "years_available", "delivery_days", "price_percent_of_product"]
+        fields = parts.fields_of("spare_parts")
 
 
 class RepairServiceSerializer(ApiModelSerializer):
@@ -225,7 +183,7 @@ class RepairServiceSerializer(ApiModelSerializer):
 
     class Meta:
         model = RepairService
-        fields = ["service_type", "provider", "price_eur", "description"]
+        fields = parts.fields_of("repair_services")
 
 
 class DurabilitySerializer(ApiModelSerializer):
@@ -233,15 +191,7 @@ class DurabilitySerializer(ApiModelSerializer):
 
     class Meta:
         model = Durability
-        fields = [
-            "warranty_years",
-            "lifetime_warranty",
-            "expected_lifetime_years",
-            "maintenance_instructions",
-            "resharpenable",
-            "resharpening_cycles",
-            "refurbishable",
-        ]
+        fields = parts.fields_of("durability")
 
 
 class DurabilityTestSerializer(ApiModelSerializer):
@@ -261,7 +211,7 @@ class RepairabilitySerializer(ApiModelSerializer):
 
     class Meta:
         model = Repairability
-        fields = ["documentation", "documentation_url", "disassembly_steps", "fasteners", "tools"]
+        fields = parts.fields_of("repairability")
 
 
 class EndOfLifeSerializer(ApiModelSerializer):
@@ -269,13 +219,7 @@ class EndOfLifeSerializer(ApiModelSerializer):
 
     class Meta:
         model = EndOfLife
-        fields = [
-            "take_back_offered",
-            "take_back_details",
-            "recyclable_share_percent",
-            "separability",
-            "disposal_instructions",
-        ]
+        fields = parts.fields_of("end_of_life")
 
 
 class EvidenceSerializer(ApiModelSerializer):
@@ -311,8 +255,9 @@ class EvidenceSerializer(ApiModelSerializer):
         return attrs
 
     def create(self, validated_data):
-        with transaction.atomic():
-            return validated_data["form"].save()
+        request = self.context.get("request")
+        evidence = validated_data["form"].save(commit=False)
+        return add_evidence(self.context["product"], evidence, user=getattr(request, "user", None))
 
 
 class EvidenceLinkSerializer(EvidenceSerializer):
@@ -324,17 +269,6 @@ class EvidenceLinkSerializer(EvidenceSerializer):
 
 # ---------- Products ----------
 
-# Lists of parts written through the product: a list you send replaces the stored one.
-NESTED_LISTS = {
-    "variants": ProductVariant,
-    "materials": Material,
-    "components": Component,
-    "supply_chain_steps": SupplyChainStep,
-    "spare_parts": SparePart,
-    "repair_services": RepairService,
-}
-# One-to-one sections: an object you send updates the section, null removes it.
-NESTED_SECTIONS = {"durability": Durability, "repairability": Repairability, "end_of_life": EndOfLife}
 PRODUCT_FIELD_RENAMES = {"maker": "maker_slug", "category": "category_slug"}
 
 
@@ -490,99 +424,67 @@ class ProductSerializer(ProductListSerializer):
         return organisation
 
     def validate(self, attrs):
-        errors = {}
-        errors.update(self._validate_product(attrs))
-        for name, model in NESTED_LISTS.items():
-            if name in attrs:
-                # Keyed by the item's 0-based index, only for items with errors, as DRF reports list errors.
-                item_errors = self._validate_list(name, model, attrs[name])
-                if any(item_errors):
-                    errors[name] = {index: error for index, error in enumerate(item_errors) if error}
-        for name, model in NESTED_SECTIONS.items():
-            if attrs.get(name) is not None:
-                section_errors = model_errors(self._section_candidate(name, model, attrs[name]), exclude=["product"])
-                if section_errors:
-                    errors[name] = section_errors
-        if errors:
-            raise serializers.ValidationError(errors)
-        return attrs
-
-    def _validate_product(self, attrs) -> dict:
+        """Build the write and check it with the product writer's rules, reporting errors per field and item."""
+        write = ProductWrite()
+        for part in parts.all_parts():
+            if part.writable and part.name in attrs:
+                value = attrs.pop(part.name)
+                if part.many:
+                    # A list you send replaces the stored one, row by row.
+                    write.lists[part.name] = [dict(item) for item in value]
+                else:
+                    # An object you send updates the section; null removes it.
+                    write.sections[part.name] = None if value is None else dict(value)
         if "maker" not in attrs and self.instance is None:
             organisation_ids = self.context.get("organisation_ids", frozenset())
             if len(organisation_ids) != 1:
-                return {"maker_slug": [_("You belong to several maker organisations; name one by its slug.")]}
+                raise serializers.ValidationError(
+                    {"maker_slug": [_("You belong to several maker organisations; name one by its slug.")]}
+                )
             attrs["maker"] = MakerOrganisation.objects.get(pk=next(iter(organisation_ids)))
-        candidate = Product()
-        if self.instance is not None:
-            for model_field in Product._meta.concrete_fields:
-                setattr(candidate, model_field.attname, getattr(self.instance, model_field.attname))
-            candidate._state.adding = False  # so that the uniqueness check skips the product itself
-        for name, value in attrs.items():
-            if name not in NESTED_LISTS and name not in NESTED_SECTIONS:
-                setattr(candidate, name, value)
-        return model_errors(candidate, exclude=["passport_code"], rename=PRODUCT_FIELD_RENAMES)
-
-    def _validate_list(self, name, model, items) -> list[dict]:
-        item_errors = [model_errors(model(**item), exclude=["product"]) for item in items]
-        if name == "variants":
-            seen = set()
-            for index, item in enumerate(items):
-                if item.get("code") in seen:
-                    item_errors[index].setdefault("code", []).append(_("Each variant needs its own code."))
-                seen.add(item.get("code"))
-        return item_errors
-
-    def _section_candidate(self, name, model, data):
-        """The section as it will be saved: the stored one with the sent fields applied."""
-        existing = related_or_none(self.instance, name)
-        candidate = model()
-        if existing is not None:
-            for model_field in model._meta.concrete_fields:
-                setattr(candidate, model_field.attname, getattr(existing, model_field.attname))
-            candidate._state.adding = False
-        for field_name, value in data.items():
-            setattr(candidate, field_name, value)
-        return candidate
+        write.fields = attrs
+        errors = validate_product(detached_copy(self.instance), write)
+        if errors:
+            raise serializers.ValidationError(api_errors(errors))
+        self._write = write
+        return attrs
 
     def create(self, validated_data):
-        parts = self._pop_parts(validated_data)
-        with transaction.atomic():
-            product = Product(**validated_data)
-            product.save()
-            self._write_parts(product, parts)
-        return product
+        return self._save(None)
 
     def update(self, instance, validated_data):
-        parts = self._pop_parts(validated_data)
-        with transaction.atomic():
-            for name, value in validated_data.items():
-                setattr(instance, name, value)
-            # Saved even when only parts changed, so that updated_at tells the product changed.
-            instance.save()
-            self._write_parts(instance, parts)
-        return instance
+        return self._save(instance)
 
-    @staticmethod
-    def _pop_parts(validated_data) -> dict:
-        return {name: validated_data.pop(name) for name in [*NESTED_LISTS, *NESTED_SECTIONS] if name in validated_data}
+    def _save(self, instance):
+        request = self.context.get("request")
+        try:
+            return save_product(instance, self._write, user=getattr(request, "user", None))
+        except ProductInvalid as invalid:  # changed by another request since validate()
+            raise serializers.ValidationError(api_errors(invalid.errors)) from invalid
 
-    def _write_parts(self, product, parts):
-        for name, model in NESTED_LISTS.items():
-            if name in parts:
-                model.objects.filter(product=product).delete()
-                for item in parts[name]:
-                    model(product=product, **item).save()
-        for name, model in NESTED_SECTIONS.items():
-            if name not in parts:
-                continue
-            if parts[name] is None:
-                model.objects.filter(product=product).delete()
-                continue
-            section = model.objects.filter(product=product).first() or model(product=product)
-            for field_name, value in parts[name].items():
-                setattr(section, field_name, value)
-            section.save()
+
+def detached_copy(product):
+    """An unsaved copy of a stored product (or a new one), so that validation leaves the instance as it is."""
+    candidate = Product()
+    if product is not None:
+        for model_field in Product._meta.concrete_fields:
+            setattr(candidate, model_field.attname, getattr(product, model_field.attname))
+        candidate._state.adding = False  # so that the uniqueness check skips the product itself
+    return candidate
+
+
+def api_errors(errors: dict) -> dict:
+    """The product writer's errors as DRF reports them: items by 0-based index, renamed product fields."""
+
+    def key(name):
+        if name in ("", None):
+            return api_settings.NON_FIELD_ERRORS_KEY
+        return PRODUCT_FIELD_RENAMES.get(name, name) if isinstance(name, str) else name
+
+    def convert(value):
+        return {key(name): convert(inner) for name, inner in value.items()} if isinstance(value, dict) else value
+
+    return convert(errors)
 
 
 # ---------- Documented shapes of errors and of the import ----------

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -29,8 +28,9 @@ from catalogue.scores.selectors import product_score, ranked_hints
 from catalogue.scores.services import score_details
 from catalogue.scoring.methodology import METHODOLOGY_VERSION
 from products.importing import ImportFileError, import_products, read_rows
+from products.services import ProductInUse, delete_product
 
-from . import querysets, schema
+from . import querysets, schema, services
 from .base import ScopedViewMixin, passport_code_or_404
 from .etag import etag_for, require_if_match
 from .passport_serializers import PassportVersionSerializer, ProductScoreSerializer, PublishErrorSerializer
@@ -223,18 +223,10 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():
             product = self.guarded_product()
-            if product.passport_versions.exists():
-                return Response(
-                    {"detail": _("This product has a published passport; withdraw it instead of deleting it.")},
-                    status=status.HTTP_409_CONFLICT,
-                )
             try:
-                product.delete()
-            except ProtectedError:
-                return Response(
-                    {"detail": _("Something else still refers to this product, so it cannot be deleted.")},
-                    status=status.HTTP_409_CONFLICT,
-                )
+                delete_product(product, user=request.user)
+            except ProductInUse as error:
+                return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def guarded_product(self):
@@ -403,7 +395,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             rows, label = read_rows(upload.read(), upload.name)
         except ImportFileError as error:
             return failed([{"row": None, "field": "file", "message": str(error)}], str(error))
-        result = import_products(rows, maker, label=label, dry_run=form.validated_data["dry_run"])
+        result = import_products(rows, maker, user=request.user, label=label, dry_run=form.validated_data["dry_run"])
         if not result.ok:
             return failed([error.as_dict() for error in result.errors])
         body = {
@@ -580,28 +572,20 @@ def server_error(request):
 # ---------- Token page of the maker workspace ----------
 
 
-def may_hold_token(user) -> bool:
-    """Tokens are for members of a maker (to maintain products) or of a retailer (to keep an assortment and print)."""
-    return user.is_authenticated and (user.maker_memberships.exists() or user.retailer_memberships.exists())
-
-
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def tokens(request):
     """Create or revoke the user's API token. A new key is shown once, on the page that created it."""
-    if not may_hold_token(request.user):
+    if not services.may_hold_token(request.user):
         raise PermissionDenied(_("Only members of a maker or a retailer can use API tokens."))
     new_key = None
     if request.method == "POST":
         intent = request.POST.get("action")
         if intent == "create":
-            with transaction.atomic():
-                # One token per user: creating a new one revokes the old one.
-                Token.objects.filter(user=request.user).delete()
-                new_key = Token.objects.create(user=request.user).key
+            new_key = services.issue_token(request.user).key
         elif intent == "revoke":
-            Token.objects.filter(user=request.user).delete()
+            services.revoke_token(request.user)
             messages.success(request, _("Your API token was revoked. Programs that used it can no longer sign in."))
             return redirect("api:tokens")
         else:

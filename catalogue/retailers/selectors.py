@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerOrganisation
 from catalogue.passports.print_selectors import PUBLIC_STATUSES
@@ -18,9 +16,13 @@ def retailers_for_user(user) -> QuerySet[RetailerOrganisation]:
     return RetailerOrganisation.objects.filter(memberships__user=user).order_by("name")
 
 
-def retailer_for_user(user, slug: str) -> RetailerOrganisation:
-    """The user's retailer with this slug; any other retailer answers 404, as if it did not exist."""
-    return get_object_or_404(retailers_for_user(user), slug=slug)
+class NotInAssortment(LookupError):
+    """Some items asked for are not in this retailer's assortment; callers answer as if they did not exist."""
+
+
+def retailer_for_user(user, slug: str) -> RetailerOrganisation | None:
+    """The user's retailer with this slug; None for any other retailer, as if it did not exist."""
+    return retailers_for_user(user).filter(slug=slug).first()
 
 
 def assortment(retailer: RetailerOrganisation) -> QuerySet[AssortmentItem]:
@@ -86,7 +88,7 @@ def assortment_rows(retailer: RetailerOrganisation) -> list[AssortmentRow]:
 
 
 def items_for_printing(retailer: RetailerOrganisation, item_ids) -> list[AssortmentItem]:
-    """The retailer's items with these ids; an id outside the assortment answers 404."""
+    """The retailer's items with these ids; an id outside the assortment raises NotInAssortment."""
     wanted = {int(pk) for pk in item_ids}
     items = list(
         AssortmentItem.objects.filter(retailer=retailer, pk__in=wanted)
@@ -94,7 +96,7 @@ def items_for_printing(retailer: RetailerOrganisation, item_ids) -> list[Assortm
         .order_by("product__name", "product__pk")
     )
     if len(items) != len(wanted):
-        raise Http404("Not in this assortment.")
+        raise NotInAssortment(sorted(wanted - {item.pk for item in items}))
     return items
 
 

@@ -1,11 +1,53 @@
 """Writes of the retailer workspace: the assortment and recorded print jobs; every write is atomic."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerOrganisation
 from catalogue.passports.print_selectors import current_versions_of_products
-from catalogue.passports.printing import LABELS, render_versions
+from catalogue.passports.printing import LABELS, MAX_BATCH, parse_identifiers, render_versions
+from catalogue.retailers import selectors
 from products.models import Product
+
+
+class PrintRequestError(ValueError):
+    """The print request names nothing printable or too much; ``str(error)`` says what to change."""
+
+
+class PrintScope:
+    ALL = "all"  # the whole assortment
+    REPRINT = "reprint"  # every item whose printed passport is out of date
+    SELECTED = "selected"  # the items named by id (the workspace) or by GTIN/passport code (the API)
+
+
+def items_to_print(retailer: RetailerOrganisation, *, scope: str, item_ids=None, codes=None) -> list[AssortmentItem]:
+    """The assortment items a print request means, ready to print; raises PrintRequestError.
+
+    One rule for the workspace and the API: only the retailer's own items, at least one, and at most
+    MAX_BATCH per request (larger runs belong to the render_passports command). Ids outside the
+    assortment are left out, as if they did not exist.
+    """
+    if scope == PrintScope.ALL:
+        item_ids = list(AssortmentItem.objects.filter(retailer=retailer).values_list("pk", flat=True))
+    elif scope == PrintScope.REPRINT:
+        item_ids = [row.item.pk for row in selectors.assortment_rows(retailer) if row.reprint_needed]
+    elif codes is not None:
+        identifiers, errors = parse_identifiers(codes)
+        if errors:
+            raise PrintRequestError(" ".join(f"{raw}: {' '.join(messages)}" for raw, messages in errors.items()))
+        found, missing = selectors.items_for_identifiers(retailer, identifiers)
+        if missing:
+            raise PrintRequestError(
+                _("Not in your assortment: %(codes)s.")
+                % {"codes": ", ".join(identifier.raw.strip() for identifier in missing)}
+            )
+        item_ids = [item.pk for item in found]
+    item_ids = list(item_ids or [])
+    if not item_ids:
+        raise PrintRequestError(_("Select at least one product to print."))
+    if len(item_ids) > MAX_BATCH:
+        raise PrintRequestError(_("Print at most %(max)d products at a time.") % {"max": MAX_BATCH})
+    return selectors.items_for_printing(retailer, item_ids)
 
 
 class NotPrintable(Exception):

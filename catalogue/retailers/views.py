@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from catalogue.models import AssortmentItem, PrintJob
 from catalogue.passports.pdf_views import pdf_response
-from catalogue.passports.printing import MAX_BATCH
 from catalogue.retailers import selectors, services
 from catalogue.retailers.forms import AddToAssortmentForm, PrintForm
 
@@ -28,6 +27,13 @@ def index(request):
     if len(retailers) == 1:
         return redirect("retailer:assortment", slug=retailers[0].slug)
     return render(request, "catalogue/retailers/index.html", {"retailers": retailers})
+
+
+def _retailer_or_404(user, slug):
+    retailer = selectors.retailer_for_user(user, slug)
+    if retailer is None:
+        raise Http404(_("No such retailer."))
+    return retailer
 
 
 def _print_form(prefix=None):
@@ -53,14 +59,14 @@ def _assortment_page(request, retailer, *, add_form=None, print_form=None, repri
 @login_required
 @require_safe
 def assortment(request, slug):
-    retailer = selectors.retailer_for_user(request.user, slug)
+    retailer = _retailer_or_404(request.user, slug)
     return _assortment_page(request, retailer)
 
 
 @login_required
 @require_POST
 def add(request, slug):
-    retailer = selectors.retailer_for_user(request.user, slug)
+    retailer = _retailer_or_404(request.user, slug)
     form = AddToAssortmentForm(request.POST)
     if not form.is_valid():
         return _assortment_page(request, retailer, add_form=form, status=400)
@@ -77,7 +83,7 @@ def add(request, slug):
 @login_required
 @require_POST
 def remove(request, slug, pk):
-    retailer = selectors.retailer_for_user(request.user, slug)
+    retailer = _retailer_or_404(request.user, slug)
     item = get_object_or_404(AssortmentItem.objects.select_related("product"), retailer=retailer, pk=pk)
     services.remove_from_assortment(item)
     messages.success(request, _("Removed %(product)s.") % {"product": item.product.name})
@@ -88,29 +94,19 @@ def remove(request, slug, pk):
 @require_POST
 def print_assortment(request, slug):
     """Print the selection, the whole assortment or the reprint-needed list; the response is the PDF."""
-    retailer = selectors.retailer_for_user(request.user, slug)
+    retailer = _retailer_or_404(request.user, slug)
     scope = request.POST.get("scope", "selected")
     prefix = "reprint" if scope == "reprint" else None
     form = PrintForm(request.POST, prefix=prefix)
     if not form.is_valid():
         bound = {"reprint_form": form} if prefix else {"print_form": form}
         return _assortment_page(request, retailer, status=400, **bound)
-    if scope == "all":
-        item_ids = list(AssortmentItem.objects.filter(retailer=retailer).values_list("pk", flat=True))
-    else:
-        item_ids = form.cleaned_data["items"]
-    if not item_ids:
-        messages.error(request, _("Select at least one product to print."))
-        return redirect("retailer:assortment", slug=retailer.slug)
-    if len(item_ids) > MAX_BATCH:
-        # One request renders at most MAX_BATCH passports; larger runs belong to the render_passports command.
-        messages.error(
-            request,
-            _("Print at most %(max)d products at a time: select them in the list.") % {"max": MAX_BATCH},
-        )
-        return redirect("retailer:assortment", slug=retailer.slug)
-    items = selectors.items_for_printing(retailer, item_ids)
     try:
+        items = services.items_to_print(
+            retailer,
+            scope=services.PrintScope.ALL if scope == services.PrintScope.ALL else services.PrintScope.SELECTED,
+            item_ids=form.cleaned_data["items"],
+        )
         job, content = services.print_items(
             retailer,
             items,
@@ -119,6 +115,11 @@ def print_assortment(request, slug):
             language=form.cleaned_data["language"],
             layout=form.cleaned_data["layout"],
         )
+    except services.PrintRequestError as error:
+        messages.error(request, str(error))
+        return redirect("retailer:assortment", slug=retailer.slug)
+    except selectors.NotInAssortment as error:
+        raise Http404(_("Not in your assortment.")) from error
     except services.NotPrintable as error:
         # A draft is printable by nobody but its maker; it answers as if it did not exist.
         raise Http404(_("No published passport for: %(products)s") % {"products": error}) from error
