@@ -196,7 +196,7 @@ def test_bad_options_on_the_reprint_list_are_shown_there(retailer_client, retail
 
 
 def test_print_all_respects_the_batch_limit(retailer_client, retailer, monkeypatch):
-    monkeypatch.setattr("catalogue.retailers.views.MAX_BATCH", 2)
+    monkeypatch.setattr("catalogue.retailers.services.MAX_BATCH", 2)
     stock(retailer, "Messer A", "Messer B", "Messer C")
     response = retailer_client.post(
         print_url(retailer), {"scope": "all", "format": "labels", "language": "de"}, follow=True
