@@ -1,6 +1,6 @@
 """The parts of a product that the products app owns: variants, materials, components and supply-chain steps."""
 
-from django.utils import formats
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +24,7 @@ def material_shares_at_most_100(rows) -> dict:
     if total > 100:
         message = gettext(
             "The shares of mass of all materials add up to %(total)s %%; they should be at most 100 %%."
-        ) % {"total": formats.localize(total)}
+        ) % {"total": floatformat(total, -2)}
         return {None: [message]}
     return {}
 

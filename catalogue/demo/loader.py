@@ -7,26 +7,23 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import translation
 
 from catalogue.demo import data as demo_data
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerMembership, RetailerOrganisation
 from catalogue.passports.print_selectors import current_versions_of_products
 from catalogue.passports.services import publish_product
 from catalogue.retailers.services import record_print_job
-from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
+from products import parts
 from products.identifiers import normalise_gtin
 from products.models import (
     Category,
-    Component,
     EvidenceDocument,
     MakerMembership,
     MakerOrganisation,
-    Material,
     Product,
-    ProductVariant,
-    SupplyChainStep,
 )
+from products.services import ProductWrite, add_evidence, mark_evidence_verified, save_product
 
 
 @dataclass
@@ -47,6 +44,7 @@ class DemoSummary:
     users: dict = field(default_factory=dict)  # username -> user
     makers: dict = field(default_factory=dict)  # slug -> MakerOrganisation
     retailer: RetailerOrganisation | None = None
+    authors: dict = field(default_factory=dict)  # maker slug -> the demo user who enters its products
     logins: list[DemoLogin] = field(default_factory=list)
 
     @property
@@ -80,12 +78,11 @@ def load_demo() -> DemoSummary:
     product or retailer itself.
     """
     summary = DemoSummary()
-    now = timezone.now()
     _load_users(summary)
     categories = _load_categories(summary)
     _load_makers(summary)
     staff = summary.users["demo-staff"]
-    _load_products(summary, categories, verifier=staff, verified_at=now)
+    _load_products(summary, categories, verifier=staff)
     _load_retailer(summary)
     _load_memberships(summary)
     _publish_passports(summary)
@@ -122,6 +119,8 @@ def _load_users(summary: DemoSummary) -> None:
             user.save()
             summary.created[user_model] += 1
         summary.users[user.username] = user
+        if spec.get("maker"):
+            summary.authors[spec["maker"]] = user
 
 
 def _load_categories(summary: DemoSummary) -> dict[str, Category]:
@@ -144,7 +143,7 @@ def _load_makers(summary: DemoSummary) -> None:
             summary.makers[spec["slug"]] = _create(summary, MakerOrganisation, **spec)
 
 
-def _load_products(summary: DemoSummary, categories: dict[str, Category], verifier, verified_at) -> None:
+def _load_products(summary: DemoSummary, categories: dict[str, Category], verifier) -> None:
     makers = summary.makers
     gtins = {spec["name"]: normalise_gtin(spec["gtin"]) for spec in demo_data.PRODUCTS if spec.get("gtin")}
     names = [spec["name"] for spec in demo_data.PRODUCTS]
@@ -162,63 +161,56 @@ def _load_products(summary: DemoSummary, categories: dict[str, Category], verifi
             else:
                 gtin = None  # someone else's product has this GTIN now; GTINs are unique
         if product is None:
-            product = _create_product(summary, spec, maker, categories[spec["category"]], gtin, verifier, verified_at)
+            author = summary.authors.get(maker.slug)
+            product = _create_product(summary, spec, maker, categories[spec["category"]], gtin, verifier, author)
         summary.products.append((product, spec))
 
 
-def _create_product(summary, spec, maker, category, gtin, verifier, verified_at) -> Product:
-    product = _create(
-        summary,
-        Product,
-        maker=maker,
-        category=category,
-        name=spec["name"],
-        description=spec.get("description", ""),
-        model_number=spec.get("model_number", ""),
-        gtin=gtin,
-        price_eur=spec.get("price_eur"),
-        mass_g=spec.get("mass_g"),
+# Demo data keys that differ from the part names of the registry.
+SPEC_KEYS = {"supply_chain_steps": "supply_chain"}
+
+
+def _create_product(summary, spec, maker, category, gtin, verifier, author) -> Product:
+    """Create a demo product through the product writer, as its maker would, with evidence verified by staff."""
+    write = ProductWrite(
+        fields={
+            "maker": maker,
+            "category": category,
+            "name": spec["name"],
+            "description": spec.get("description", ""),
+            "model_number": spec.get("model_number", ""),
+            "gtin": gtin,
+            "price_eur": spec.get("price_eur"),
+            "mass_g": spec.get("mass_g"),
+        }
     )
-    for variant in spec.get("variants", ()):
-        _create(summary, ProductVariant, product=product, **variant)
+    for part in parts.all_parts():
+        value = spec.get(SPEC_KEYS.get(part.name, part.name))
+        if not value or part.name == "durability_tests":  # tests point at evidence, which comes next
+            continue
+        if part.many:
+            write.lists[part.name] = [dict(row) for row in value]
+        else:
+            write.sections[part.name] = dict(value)
+    product = save_product(None, write, user=author)
     evidence = {}
     for document in spec.get("evidence", ()):
-        verified = document["verified"]
-        evidence[document["title"]] = _create(
-            summary,
-            EvidenceDocument,
-            product=product,
-            **document,
-            verified_by=verifier if verified else None,
-            verified_at=verified_at if verified else None,
-        )
-    for values in spec.get("materials", ()):
-        _create(summary, Material, product=product, **values)
-    for values in spec.get("components", ()):
-        _create(summary, Component, product=product, **values)
-    for position, values in enumerate(spec.get("supply_chain", ()), start=1):
-        _create(summary, SupplyChainStep, product=product, position=position, **values)
-    if spec.get("durability"):
-        _create(summary, Durability, product=product, **spec["durability"])
-    for values in spec.get("durability_tests", ()):
-        title = values["evidence"]
-        _create(
-            summary,
-            DurabilityTest,
-            product=product,
-            property=values["property"],
-            method=values["method"],
-            result=values["result"],
-            evidence=evidence[title] if title else None,
-        )
-    if spec.get("repairability"):
-        _create(summary, Repairability, product=product, **spec["repairability"])
-    for values in spec.get("spare_parts", ()):
-        _create(summary, SparePart, product=product, **values)
-    for values in spec.get("repair_services", ()):
-        _create(summary, RepairService, product=product, **values)
-    if spec.get("end_of_life"):
-        _create(summary, EndOfLife, product=product, **spec["end_of_life"])
+        values = {key: value for key, value in document.items() if key != "verified"}
+        evidence[document["title"]] = add_evidence(product, EvidenceDocument(**values), user=author)
+    verified = [evidence[document["title"]].pk for document in spec.get("evidence", ()) if document["verified"]]
+    mark_evidence_verified(EvidenceDocument.objects.filter(pk__in=verified), verifier)
+    tests = [
+        {**{key: value for key, value in test.items() if key != "evidence"}, "evidence": evidence.get(test["evidence"])}
+        for test in spec.get("durability_tests", ())
+    ]
+    if tests:
+        save_product(product, ProductWrite(lists={"durability_tests": tests}), user=author)
+    summary.created[Product] += 1
+    counts = {EvidenceDocument: len(evidence)}
+    for part in parts.all_parts():
+        value = spec.get(SPEC_KEYS.get(part.name, part.name))
+        counts[part.model] = (len(value) if part.many else 1) if value else 0
+    summary.created.update({model: count for model, count in counts.items() if count})
     return product
 
 

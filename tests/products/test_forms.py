@@ -94,13 +94,17 @@ def test_tri_state_select_keeps_none_apart_from_no():
 
 
 def test_a_supply_chain_step_needs_a_two_letter_country():
-    form = part_form(parts.get("supply_chain_steps"))({"position": 1, "step_type": "forging", "city": "Solingen", "country": "DEU"})
+    form = part_form(parts.get("supply_chain_steps"))(
+        {"position": 1, "step_type": "forging", "city": "Solingen", "country": "DEU"}
+    )
     assert not form.is_valid()
     assert "country" in form.errors
 
 
 def test_a_supplier_step_needs_the_suppliers_name():
-    form = part_form(parts.get("supply_chain_steps"))({"position": 1, "step_type": "grinding", "performed_by": "supplier", "country": "DE"})
+    form = part_form(parts.get("supply_chain_steps"))(
+        {"position": 1, "step_type": "grinding", "performed_by": "supplier", "country": "DE"}
+    )
     assert not form.is_valid()
     assert form.errors["supplier_name"] == ["Name the supplier (you can mark the name as confidential)."]
 
@@ -121,7 +125,9 @@ def material_formset_data(*shares):
 
 
 def test_material_shares_above_100_percent_are_refused():
-    formset = part_formset(parts.get("materials"))(material_formset_data("70", "40"), instance=Product(), prefix="materials")
+    formset = part_formset(parts.get("materials"))(
+        material_formset_data("70", "40"), instance=Product(), prefix="materials"
+    )
     assert not formset.is_valid()
     assert formset.non_form_errors() == [
         "The shares of mass of all materials add up to 110 %; they should be at most 100 %."
@@ -135,7 +141,9 @@ def test_a_share_above_100_percent_is_refused_on_its_field():
 
 
 def test_material_shares_up_to_100_percent_are_fine():
-    formset = part_formset(parts.get("materials"))(material_formset_data("70", "30"), instance=Product(), prefix="materials")
+    formset = part_formset(parts.get("materials"))(
+        material_formset_data("70", "30"), instance=Product(), prefix="materials"
+    )
     assert formset.is_valid(), formset.errors
 
 
