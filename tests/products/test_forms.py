@@ -7,6 +7,9 @@ from django.utils import translation
 
 from products import parts
 from products.forms import EvidenceForm, ProductForm, TriStateSelect, part_form, part_formset
+
+SupplyChainStepForm = part_form(parts.get("supply_chain_steps"))
+MaterialFormSet = part_formset(parts.get("materials"))
 from products.models import EvidenceDocument, MakerOrganisation, Product
 from tests.factories import CategoryFactory, MakerOrganisationFactory, ProductFactory
 
@@ -94,17 +97,13 @@ def test_tri_state_select_keeps_none_apart_from_no():
 
 
 def test_a_supply_chain_step_needs_a_two_letter_country():
-    form = part_form(parts.get("supply_chain_steps"))(
-        {"position": 1, "step_type": "forging", "city": "Solingen", "country": "DEU"}
-    )
+    form = SupplyChainStepForm({"position": 1, "step_type": "forging", "city": "Solingen", "country": "DEU"})
     assert not form.is_valid()
     assert "country" in form.errors
 
 
 def test_a_supplier_step_needs_the_suppliers_name():
-    form = part_form(parts.get("supply_chain_steps"))(
-        {"position": 1, "step_type": "grinding", "performed_by": "supplier", "country": "DE"}
-    )
+    form = SupplyChainStepForm({"position": 1, "step_type": "grinding", "performed_by": "supplier", "country": "DE"})
     assert not form.is_valid()
     assert form.errors["supplier_name"] == ["Name the supplier (you can mark the name as confidential)."]
 
@@ -125,9 +124,7 @@ def material_formset_data(*shares):
 
 
 def test_material_shares_above_100_percent_are_refused():
-    formset = part_formset(parts.get("materials"))(
-        material_formset_data("70", "40"), instance=Product(), prefix="materials"
-    )
+    formset = MaterialFormSet(material_formset_data("70", "40"), instance=Product(), prefix="materials")
     assert not formset.is_valid()
     assert formset.non_form_errors() == [
         "The shares of mass of all materials add up to 110 %; they should be at most 100 %."
@@ -135,15 +132,13 @@ def test_material_shares_above_100_percent_are_refused():
 
 
 def test_a_share_above_100_percent_is_refused_on_its_field():
-    formset = part_formset(parts.get("materials"))(material_formset_data("120"), instance=Product(), prefix="materials")
+    formset = MaterialFormSet(material_formset_data("120"), instance=Product(), prefix="materials")
     assert not formset.is_valid()
     assert "share_percent" in formset.forms[0].errors
 
 
 def test_material_shares_up_to_100_percent_are_fine():
-    formset = part_formset(parts.get("materials"))(
-        material_formset_data("70", "30"), instance=Product(), prefix="materials"
-    )
+    formset = MaterialFormSet(material_formset_data("70", "30"), instance=Product(), prefix="materials")
     assert formset.is_valid(), formset.errors
 
 
@@ -206,7 +201,7 @@ def test_an_invalid_upload_saves_nothing_and_shows_the_message_inline(maker_clie
 
 
 def test_an_optional_choice_left_empty_reads_not_disclosed():
-    form = part_form(parts.get("supply_chain_steps"))()
+    form = SupplyChainStepForm()
     optional_blank = next(iter(form.fields["performed_by"].choices))
     required_blank = next(iter(form.fields["step_type"].choices))
     assert optional_blank == ("", "not disclosed")

@@ -42,7 +42,7 @@ def new_write(author, **lists):
     maker = author.maker_memberships.get().organisation
     return ProductWrite(
         fields={"maker": maker, "category": CategoryFactory(), "name": "Kochmesser"},
-        lists={name: rows for name, rows in lists.items()},
+        lists=dict(lists),
     )
 
 
