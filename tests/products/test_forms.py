@@ -7,13 +7,13 @@ from django.utils import translation
 
 from products import parts
 from products.forms import EvidenceForm, ProductForm, TriStateSelect, part_form, part_formset
-
-SupplyChainStepForm = part_form(parts.get("supply_chain_steps"))
-MaterialFormSet = part_formset(parts.get("materials"))
 from products.models import EvidenceDocument, MakerOrganisation, Product
 from tests.factories import CategoryFactory, MakerOrganisationFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
+
+SupplyChainStepForm = part_form(parts.get("supply_chain_steps"))
+MaterialFormSet = part_formset(parts.get("materials"))
 
 
 def product_form(data, organisations=None, instance=None):
