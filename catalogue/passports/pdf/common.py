@@ -1,4 +1,4 @@
-"""Palette, grade badge and EAN barcode shared by the A4 passport and the shelf labels."""
+"""Palette, grade badge, EAN barcode and text fitting shared by the A4 passport and the shelf labels."""
 
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
@@ -6,6 +6,7 @@ from reportlab.graphics.barcode.eanbc import Ean8BarcodeWidget, Ean13BarcodeWidg
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from catalogue.passports.pdf.fonts import SANS, SANS_BOLD
 from products.identifiers import gtin13_for_barcode
@@ -41,6 +42,26 @@ REGION_COLOURS = {
     "eu": "#6C7FA6",
     "world": "#8C96A5",
 }
+
+
+def passport_code(product: dict) -> str:
+    """The passport code as printed (grouped for reading when the snapshot has that form)."""
+    return product.get("passport_code_display") or product.get("passport_code") or ""
+
+
+def passport_url(snapshot: dict) -> str:
+    """The authoritative online address of the passport: its Digital Link, else its page."""
+    urls = snapshot.get("urls") or {}
+    return urls.get("digital_link") or urls.get("passport") or ""
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with "…" until it fits ``width`` at ``size`` in ``font``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def grade_of(snapshot: dict) -> str | None:

@@ -10,7 +10,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from catalogue.passports.pdf.common import INK, MUTED, NOT_DISCLOSED, POSITIVE, RULE, draw_grade_badge
+from catalogue.passports.pdf.common import (
+    INK,
+    MUTED,
+    NOT_DISCLOSED,
+    POSITIVE,
+    RULE,
+    draw_grade_badge,
+    fit_text,
+    passport_code,
+)
 from catalogue.passports.pdf.fonts import CONDENSED, CONDENSED_BOLD, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS, LabelFormat
 from catalogue.passports.pdf.qr import QUIET_ZONE_MODULES, draw_qr, qr_path
@@ -91,21 +100,13 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _ellipsize(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _name_lines(name: str, width: float) -> tuple[float, list[str]]:
     """The product name at the largest size that fits its line budget; the last size truncates."""
     for size, most in WIDE_NAME_SIZES if width >= WIDE_TEXT else NAME_SIZES:
         lines = _wrap(name, CONDENSED_BOLD, size, width)
         if len(lines) <= most:
             return size, lines
-    lines[most - 1] = _ellipsize(" ".join(lines[most - 1 :]), CONDENSED_BOLD, size, width)
+    lines[most - 1] = fit_text(" ".join(lines[most - 1 :]), CONDENSED_BOLD, size, width)
     return size, lines[:most]
 
 
@@ -162,7 +163,7 @@ def _draw_label(canvas, snapshot: dict, language: str, label_format: LabelFormat
     canvas.setFillColor(MUTED)
     canvas.setFont(CONDENSED, maker_size)
     cursor += size * LEADING - size * 0.2 - maker_size * 1.25
-    canvas.drawString(left, cursor, _ellipsize(maker.get("name") or "", CONDENSED, maker_size, text_width))
+    canvas.drawString(left, cursor, fit_text(maker.get("name") or "", CONDENSED, maker_size, text_width))
 
     # Grade badge with the three key figures beside it, anchored to the bottom line.
     bottom = y + padding
@@ -188,16 +189,15 @@ def _draw_label(canvas, snapshot: dict, language: str, label_format: LabelFormat
             canvas.drawRightString(figures_right, baseline, value)
 
     # Bottom line: passport code, and the Solingen designation where it applies.
-    code = product.get("passport_code_display") or product.get("passport_code") or ""
+    code = passport_code(product)
     canvas.setFillColor(MUTED)
     canvas.setFont(CONDENSED, footer_size)
-    code_text = code
-    canvas.drawString(left, bottom, code_text)
+    canvas.drawString(left, bottom, code)
     if ((snapshot.get("score") or {}).get("solingen") or {}).get("qualifies"):
         canvas.setFillColor(POSITIVE)
         canvas.setFont(SANS_BOLD, footer_size)
         seal = f"✓ {caption('solingen_seal', language)}"
-        seal_x = left + stringWidth(code_text, CONDENSED, footer_size) + 2 * mm
+        seal_x = left + stringWidth(code, CONDENSED, footer_size) + 2 * mm
         if seal_x + stringWidth(seal, SANS_BOLD, footer_size) <= left + text_width:
             canvas.drawString(seal_x, bottom, seal)
     canvas.setFillColor(colors.black)

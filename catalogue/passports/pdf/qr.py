@@ -12,17 +12,20 @@ _LEVELS = {"L", "M", "Q", "H"}
 
 def qr_matrix(data: str, level: str = "M") -> tuple[tuple[bool, ...], ...]:
     """The module matrix of ``data`` (rows top to bottom, True is dark), in the smallest version that fits."""
-    if level not in _LEVELS:
-        raise ValueError(f"level should be one of L, M, Q, H, not {level!r}")
+    _check_level(level)
     # Always call the cache with the same argument shape: lru_cache keys f(x) and f(x, "M") apart.
     return _cached_matrix(data, level)
 
 
 def qr_path(data: str, level: str = "M") -> tuple[PDFPathObject, int]:
     """A path of the dark modules in module units (origin bottom left, quiet zone included) and its side."""
+    _check_level(level)
+    return _cached_path(data, level)
+
+
+def _check_level(level: str) -> None:
     if level not in _LEVELS:
         raise ValueError(f"level should be one of L, M, Q, H, not {level!r}")
-    return _cached_path(data, level)
 
 
 def clear_qr_cache() -> None:

@@ -1,0 +1,202 @@
+"""Passport sections on a product's life: durability, repairability, end of life, evidence, closing."""
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+
+from catalogue.passports.pdf.common import passport_url
+from catalogue.passports.pdf.layout import (
+    CONTENT_WIDTH,
+    Grid,
+    Markup,
+    Styled,
+    captions,
+    empty_section,
+    key_value_grid,
+    labelled,
+    link,
+    nd,
+    not_disclosed_markup,
+    or_nd,
+    section,
+    table_subsection,
+    to_markup,
+)
+from catalogue.passports.pdf.texts import (
+    caption,
+    format_date,
+    format_euro,
+    format_number,
+    format_percent,
+    format_years,
+    pick,
+    yes_no,
+)
+
+_CLAIMS = frozenset({"durability", "warranty", "repair", "supply_chain", "materials", "end_of_life", "other"})
+
+
+def _verification(verified: bool | None, language: str) -> Styled:
+    if verified:
+        return Styled(f"✓ {caption('verified', language)}", "positive")
+    return Styled(caption("declared", language), "muted")
+
+
+def durability_section(snapshot, language, styles) -> list:
+    durability = snapshot.get("durability")
+    if not durability:
+        return empty_section(caption("durability", language), language, styles)
+    if durability.get("lifetime_warranty"):
+        warranty = caption("lifetime_warranty", language)
+    else:
+        warranty = format_years(durability.get("warranty_years"), language)
+    resharpenable = yes_no(durability.get("resharpenable"), language)
+    if durability.get("resharpenable") and durability.get("resharpening_cycles"):
+        cycles = caption("resharpening_cycles", language, count=durability["resharpening_cycles"])
+        resharpenable = f"{resharpenable}, {cycles}"
+    pairs = [
+        (caption("warranty", language), or_nd(warranty, language)),
+        (
+            caption("expected_lifetime", language),
+            or_nd(format_years(durability.get("expected_lifetime_years"), language), language),
+        ),
+        (caption("resharpenable", language), or_nd(resharpenable, language)),
+        (caption("refurbishable", language), or_nd(yes_no(durability.get("refurbishable"), language), language)),
+        ("*" + caption("maintenance", language), or_nd(durability.get("maintenance_instructions"), language)),
+    ]
+    story = [*section(caption("durability", language)), key_value_grid(pairs)]
+    tests = durability.get("tests") or []
+    if tests:
+        story += table_subsection(
+            "tests",
+            language,
+            styles,
+            [50 * mm, 40 * mm, 44 * mm, CONTENT_WIDTH - 134 * mm],
+            ("property", "method", "result", "proof"),
+            (
+                [
+                    pick(test.get("label"), language) or str(test.get("property") or ""),
+                    or_nd(test.get("method"), language),
+                    or_nd(test.get("result"), language),
+                    _verification(test.get("evidence_verified"), language),
+                ]
+                for test in tests
+            ),
+        )
+    return story
+
+
+def _spare_part_row(part: dict, language: str) -> list:
+    days = part.get("delivery_days")
+    share = format_percent(part.get("price_percent_of_product"), language)
+    return [
+        or_nd(part.get("name"), language),
+        or_nd(format_years(part.get("years_available"), language), language),
+        caption("days", language, count=days) if days is not None else nd(language),
+        caption("of_product_price", language, percent=share) if share else nd(language),
+    ]
+
+
+def _repair_service_row(service: dict, language: str) -> list:
+    label = pick(service.get("label"), language) or str(service.get("service_type") or "")
+    return [
+        labelled(label, service.get("description")),
+        service.get("provider") or caption("by_maker", language),
+        or_nd(format_euro(service.get("price_eur"), language), language),
+    ]
+
+
+def repairability_section(snapshot, language, styles) -> list:
+    repair = snapshot.get("repairability")
+    if not repair:
+        return empty_section(caption("repairability", language), language, styles)
+    documentation = pick(repair.get("documentation_label"), language)
+    if repair.get("documentation_url"):
+        documentation = Markup(
+            f"{to_markup(documentation) or not_disclosed_markup(language)}<br/>{link(repair['documentation_url'])}"
+        )
+    else:
+        documentation = or_nd(documentation, language)
+    steps = repair.get("disassembly_steps")
+    pairs = [
+        (caption("documentation", language), documentation),
+        (caption("disassembly_steps", language), or_nd(format_number(steps, language), language)),
+        (caption("fasteners", language), or_nd(pick(repair.get("fasteners_label"), language), language)),
+        (caption("tools", language), or_nd(pick(repair.get("tools_label"), language), language)),
+    ]
+    story = [*section(caption("repairability", language)), key_value_grid(pairs)]
+    parts = repair.get("spare_parts") or []
+    if parts:
+        story += table_subsection(
+            "spare_parts",
+            language,
+            styles,
+            [70 * mm, 30 * mm, 30 * mm, CONTENT_WIDTH - 130 * mm],
+            ("spare_part", "available_for", "delivery", "price_share"),
+            (_spare_part_row(part, language) for part in parts),
+            right=[1, 2, 3],
+        )
+    services = repair.get("repair_services") or []
+    if services:
+        story += table_subsection(
+            "repair_services",
+            language,
+            styles,
+            [90 * mm, 55 * mm, CONTENT_WIDTH - 145 * mm],
+            ("service", "provider", "price"),
+            (_repair_service_row(service, language) for service in services),
+            right=[2],
+        )
+    return story
+
+
+def end_of_life_section(snapshot, language, styles) -> list:
+    end_of_life = snapshot.get("end_of_life")
+    if not end_of_life:
+        return empty_section(caption("end_of_life", language), language, styles)
+    take_back = yes_no(end_of_life.get("take_back_offered"), language)
+    if take_back and end_of_life.get("take_back_details"):
+        take_back = f"{take_back} · {end_of_life['take_back_details']}"
+    pairs = [
+        (
+            caption("recyclable_share", language),
+            or_nd(format_percent(end_of_life.get("recyclable_share_percent"), language), language),
+        ),
+        (caption("separability", language), or_nd(pick(end_of_life.get("separability_label"), language), language)),
+        ("*" + caption("take_back", language), or_nd(take_back, language)),
+        ("*" + caption("disposal", language), or_nd(end_of_life.get("disposal_instructions"), language)),
+    ]
+    return [*section(caption("end_of_life", language)), key_value_grid(pairs)]
+
+
+def evidence_section(snapshot, language, styles) -> list:
+    evidence = snapshot.get("evidence") or []
+    if not evidence:
+        return []
+    keys = ("document_title", "backs_claim", "status")
+    grid = Grid([100 * mm, 42 * mm, CONTENT_WIDTH - 142 * mm], header=captions(language, keys))
+    for document in evidence:
+        title = document.get("title") or ""
+        if document.get("url"):
+            title = Markup(f'{to_markup(title)}<br/><font size="7">{link(document["url"])}</font>')
+        claim = document.get("claim") or "other"
+        grid.add(
+            [
+                title,
+                caption(f"claim_{claim}", language) if claim in _CLAIMS else claim,
+                _verification(document.get("verified"), language),
+            ]
+        )
+    return [*section(caption("evidence", language)), grid.table()]
+
+
+def closing_note(snapshot, language, styles) -> list:
+    url = passport_url(snapshot)
+    date = format_date(snapshot.get("published_at"), language)
+    sentences = []
+    if date:
+        sentences.append(caption("closing_version", language, version=to_markup(snapshot.get("version")), date=date))
+    if url:
+        sentences.append(caption("closing_authority", language, url=link(url)))
+    if not sentences:
+        return []
+    return [CondPageBreak(15 * mm), Spacer(1, 7 * mm), Paragraph(" ".join(sentences), styles["small"])]
