@@ -41,6 +41,19 @@ class ImmutableQuerySet(models.QuerySet):
         raise PermissionError("Published passport versions are immutable.")
 
 
+class PassportVersionQuerySet(ImmutableQuerySet):
+    """The read vocabulary of passport versions, defined once for every reader."""
+
+    def public(self):
+        """Versions of products whose passport is public (published or withdrawn)."""
+        return self.filter(product__status__in=Product.PUBLIC_STATUSES)
+
+    def current(self):
+        """Only the newest version of each product: its current passport."""
+        newest = PassportVersion.objects.filter(product=models.OuterRef("product")).order_by("-number")
+        return self.filter(number=models.Subquery(newest.values("number")[:1]))
+
+
 class PassportVersion(models.Model):
     """A published, frozen passport. Never edited: republishing inserts the next number."""
 
@@ -54,7 +67,7 @@ class PassportVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = ImmutableQuerySet.as_manager()
+    objects = PassportVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["product", "-number"]

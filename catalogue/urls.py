@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from catalogue import health
+from catalogue.accounts import views as account_views
 from catalogue.public import pages
 
 urlpatterns = [
@@ -15,7 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/welcome/", pages.after_login, name="after-login"),
+    path("accounts/welcome/", account_views.after_login, name="after-login"),
     path("workspace/", include("products.urls")),
     path("workspace/", include("catalogue.passports.urls")),
     path("retailer/", include("catalogue.retailers.urls")),

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from . import parts
 from .identifiers import format_passport_code, generate_passport_code, normalise_gtin
 from .regions import Region, derive_region
 
@@ -131,6 +132,25 @@ class Category(models.Model):
         return None
 
 
+class ProductQuerySet(models.QuerySet):
+    """The read vocabulary of products, defined once for every reader."""
+
+    def public(self):
+        """Products whose passport is public: published, or withdrawn (readable behind a banner)."""
+        return self.filter(status__in=Product.PUBLIC_STATUSES)
+
+    def with_parts(self):
+        """Products with maker, category and every registered part, in a constant number of queries."""
+        sections = [part.name for part in parts.sections()]
+        lists = []
+        for part in parts.lists():
+            rows = part.model.objects.order_by(part.order_field, "pk") if part.order_field else None
+            lists.append(models.Prefetch(part.name, queryset=rows) if rows is not None else part.name)
+            # Rows that point at other rows (a test at its evidence) bring those along.
+            lists += [f"{part.name}__{name}" for name in part.fields if part.model._meta.get_field(name).is_relation]
+        return self.select_related("maker", "category", *sections).prefetch_related(*lists, "evidence")
+
+
 class Product(models.Model):
     """A product of a maker, with its identity and everything needed for its passport."""
 
@@ -138,6 +158,9 @@ class Product(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # A withdrawn passport keeps every URL readable; only a draft that was never published is not public.
+    PUBLIC_STATUSES = (Status.PUBLISHED.value, Status.WITHDRAWN.value)
 
     maker = models.ForeignKey(
         MakerOrganisation, on_delete=models.PROTECT, related_name="products", verbose_name=_("maker")
@@ -170,6 +193,8 @@ class Product(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = ProductQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]

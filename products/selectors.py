@@ -51,21 +51,8 @@ def product_for_editing(user, pk: int) -> QuerySet[Product]:
 
 
 def product_detail_queryset(user) -> QuerySet[Product]:
-    """Products with every section the detail page shows, in a fixed number of queries."""
-    return (
-        products_for_user(user)
-        .select_related("maker", "category", "durability", "repairability", "end_of_life")
-        .prefetch_related(
-            "variants",
-            "materials",
-            "components",
-            "supply_chain_steps",
-            "spare_parts",
-            "repair_services",
-            "durability_tests__evidence",
-            "evidence",
-        )
-    )
+    """Products with every part the detail page shows, in a fixed number of queries."""
+    return products_for_user(user).with_parts()
 
 
 # ---------- History ----------

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from catalogue.demo import data as demo_data
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerMembership, RetailerOrganisation
-from catalogue.passports.print_selectors import current_versions_of_products
+from catalogue.passports.selectors import current_versions_of_products
 from catalogue.passports.services import publish_product
 from catalogue.retailers.services import record_print_job
 from products import parts

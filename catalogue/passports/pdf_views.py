@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from catalogue.models import PassportVersion
-from catalogue.passports import print_selectors
+from catalogue.passports import selectors as print_selectors
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.printing import (
     LABELS,
@@ -84,10 +84,10 @@ def _serve(request, code: str, *, number: int | None = None) -> HttpResponse:
     except ValidationError as error:
         return _bad_request(error.messages[0])
     if number is None:
-        version = print_selectors.current_version(canonical)
+        version = print_selectors.printable_version(canonical)
         cache_control = CURRENT_CACHE_CONTROL
     else:
-        version = print_selectors.public_version(canonical, number)
+        version = print_selectors.printable_version(canonical, number)
         cache_control = VERSION_CACHE_CONTROL
     if version is None:
         # Drafts answer exactly like unknown codes.

@@ -1,39 +1,22 @@
-"""Reads for publishing: a product with everything its snapshot needs, and published versions."""
+"""Reads of passports: a product with everything its snapshot needs, published versions, and what to print."""
 
 import json
 from collections.abc import Iterable, Iterator
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, QuerySet, Subquery, TextField
+from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
 
 from catalogue.models import PassportVersion
-from catalogue.passports.print_selectors import PUBLIC_STATUSES
-from products.models import Product, SupplyChainStep
+from products.models import Product
 
 
 def products_for_snapshot() -> QuerySet[Product]:
     """Products with every relation the snapshot reads, in a constant number of queries."""
-    return Product.objects.select_related(
-        "maker",
-        "category",
-        "score",
-        "durability",
-        "repairability",
-        "end_of_life",
-    ).prefetch_related(
-        "variants",
-        "materials",
-        "components",
-        Prefetch("supply_chain_steps", queryset=SupplyChainStep.objects.order_by("position", "pk")),
-        "evidence",
-        "durability_tests__evidence",
-        "spare_parts",
-        "repair_services",
-    )
+    return Product.objects.with_parts().select_related("score")
 
 
-def version_history(product: Product) -> list[PassportVersion]:
+def versions_of_product(product: Product) -> list[PassportVersion]:
     """All versions of a product, newest first, without their (large) snapshots."""
     return list(
         PassportVersion.objects.filter(product=product)
@@ -45,13 +28,7 @@ def version_history(product: Product) -> list[PassportVersion]:
 
 def public_passport_products() -> QuerySet[Product]:
     """Products whose passport is public: published or withdrawn, with at least one version."""
-    return Product.objects.filter(status__in=PUBLIC_STATUSES).filter(
-        Exists(PassportVersion.objects.filter(product=OuterRef("pk")))
-    )
-
-
-def _newest_number():
-    return PassportVersion.objects.filter(product=OuterRef("product")).order_by("-number").values("number")[:1]
+    return Product.objects.public().filter(Exists(PassportVersion.objects.filter(product=OuterRef("pk"))))
 
 
 class JsonParts(Func):
@@ -109,7 +86,9 @@ def current_version_summaries(product_ids: Iterable[int]) -> dict[int, dict]:
     if not ids:
         return {}
     versions = list(
-        PassportVersion.objects.filter(product_id__in=ids, number=Subquery(_newest_number())).values_list(
+        PassportVersion.objects.current()
+        .filter(product_id__in=ids)
+        .values_list(
             "product_id", "pk", "number", "published_at", "content_hash", "methodology_version", "product__status"
         )
     )
@@ -156,7 +135,8 @@ def published_snapshots(chunk_size: int = 500) -> Iterator[tuple[dict, str]]:
     so that an export of a large catalogue holds only one chunk in memory.
     """
     return (
-        PassportVersion.objects.filter(product__status=Product.Status.PUBLISHED, number=Subquery(_newest_number()))
+        PassportVersion.objects.current()
+        .filter(product__status=Product.Status.PUBLISHED)
         .order_by("product__passport_code")
         .values_list("snapshot", "content_hash")
         .iterator(chunk_size=chunk_size)
@@ -180,3 +160,38 @@ def public_catalogue_revision() -> str:
         )
         row = cursor.fetchone()
     return "-".join(str(value) for value in row) if row else "empty"
+
+
+# ---------- What to print ----------
+
+
+def current_versions() -> QuerySet[PassportVersion]:
+    """The current version of every public product (withdrawn ones too), ordered by product name."""
+    return PassportVersion.objects.public().current().select_related("product").order_by("product__name", "product__pk")
+
+
+def printable_version(passport_code: str, number: int | None = None) -> PassportVersion | None:
+    """The current public version of the product with this canonical passport code, or the given version."""
+    if number is None:
+        return current_versions().filter(product__passport_code=passport_code).first()
+    versions = PassportVersion.objects.public().select_related("product")
+    return versions.filter(product__passport_code=passport_code, number=number).first()
+
+
+def current_versions_for(passport_codes: Iterable[str] = (), gtins: Iterable[str] = ()) -> list[PassportVersion]:
+    """Current public versions of the products with these canonical passport codes or GTINs, in one query."""
+    passport_codes, gtins = list(passport_codes), list(gtins)
+    if not passport_codes and not gtins:
+        return []
+    return list(current_versions().filter(Q(product__passport_code__in=passport_codes) | Q(product__gtin__in=gtins)))
+
+
+def current_versions_of_products(product_ids: Iterable[int]) -> dict[int, PassportVersion]:
+    """Current public versions keyed by product id; products without one are missing from the result."""
+    return {version.product_id: version for version in current_versions().filter(product_id__in=list(product_ids))}
+
+
+def published_product(kind: str, value: str) -> Product | None:
+    """The published product with this canonical GTIN or passport code; drafts and withdrawn ones are not found."""
+    lookup = {"gtin": value} if kind == "gtin" else {"passport_code": value}
+    return Product.objects.filter(status=Product.Status.PUBLISHED, **lookup).select_related("maker").first()

@@ -6,13 +6,10 @@ from datetime import datetime
 from functools import cached_property
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from catalogue.models import PassportVersion
 from products.models import Category, MakerOrganisation, Product
-
-# A withdrawn passport stays readable (behind a banner); a draft that was never published is not public.
-PUBLIC_STATUSES = (Product.Status.PUBLISHED.value, Product.Status.WITHDRAWN.value)
 
 
 @dataclass(frozen=True)
@@ -99,7 +96,7 @@ def current_version(
         f"WHERE ({' OR '.join(keys)}) AND p.status IN (%s, %s) ORDER BY v.number DESC LIMIT 1"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *PUBLIC_STATUSES])
+        cursor.execute(sql, [*params, *Product.PUBLIC_STATUSES])
         row = cursor.fetchone()
     return _public_version(row, with_snapshot) if row else None
 
@@ -115,7 +112,7 @@ def version_history(passport_code: str) -> list[PublicVersion]:
         "WHERE p.passport_code = %s AND p.status IN (%s, %s) ORDER BY v.number DESC"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [passport_code, *PUBLIC_STATUSES])
+        cursor.execute(sql, [passport_code, *Product.PUBLIC_STATUSES])
         return [_public_version(row, with_snapshot=False) for row in cursor.fetchall()]
 
 
@@ -124,21 +121,10 @@ def version_snapshot(version_pk: int) -> dict:
     return PassportVersion.objects.values_list("snapshot", flat=True).get(pk=version_pk)
 
 
-def newest_versions() -> QuerySet[PassportVersion]:
-    """Only the newest version of each product."""
-    newest = PassportVersion.objects.filter(product=OuterRef("product")).order_by("-number").values("number")[:1]
-    return PassportVersion.objects.filter(number=Subquery(newest))
-
-
-def latest_public_versions() -> QuerySet[PassportVersion]:
-    """The current version of every published (not withdrawn) passport."""
-    return newest_versions().filter(product__status=Product.Status.PUBLISHED)
-
-
 def published_products() -> QuerySet[Product]:
     """Published (not withdrawn) products; ``product.current_versions[0]`` is the current version."""
     return Product.objects.filter(status=Product.Status.PUBLISHED).prefetch_related(
-        Prefetch("passport_versions", queryset=newest_versions(), to_attr="current_versions")
+        Prefetch("passport_versions", queryset=PassportVersion.objects.current(), to_attr="current_versions")
     )
 
 
@@ -146,8 +132,8 @@ def latest_versions_for_codes(passport_codes: list[str]) -> list[PassportVersion
     """Current versions of the given passports (for comparison), in the order the codes were given."""
     by_code = {
         version.product.passport_code: version
-        for version in latest_public_versions()
-        .filter(product__passport_code__in=passport_codes)
+        for version in PassportVersion.objects.current()
+        .filter(product__status=Product.Status.PUBLISHED, product__passport_code__in=passport_codes)
         .select_related("product")
     }
     return [by_code[code] for code in passport_codes if code in by_code]
@@ -155,7 +141,7 @@ def latest_versions_for_codes(passport_codes: list[str]) -> list[PassportVersion
 
 def public_makers() -> QuerySet[MakerOrganisation]:
     """Makers with at least one public passport, with how many current (not withdrawn) ones they have."""
-    published = Product.objects.filter(maker=OuterRef("pk"), status__in=PUBLIC_STATUSES)
+    published = Product.objects.public().filter(maker=OuterRef("pk"))
     return (
         MakerOrganisation.objects.filter(Exists(published))
         .annotate(published_count=Count("products", filter=Q(products__status=Product.Status.PUBLISHED)))

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import PrintJob
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
-from catalogue.passports.print_selectors import published_product
 from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH, parse_identifier
+from catalogue.passports.selectors import published_product
 
 
 class AddToAssortmentForm(forms.Form):

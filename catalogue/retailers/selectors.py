@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerOrganisation
-from catalogue.passports.print_selectors import PUBLIC_STATUSES
 from catalogue.passports.printing import Identifier, order_by_identifiers
 
 
@@ -32,9 +31,7 @@ def assortment(retailer: RetailerOrganisation) -> QuerySet[AssortmentItem]:
     the newest version this retailer has printed (None when never printed).
     """
     current = (
-        PassportVersion.objects.filter(product=OuterRef("product"), product__status__in=PUBLIC_STATUSES)
-        .order_by("-number")
-        .values("number")[:1]
+        PassportVersion.objects.public().filter(product=OuterRef("product")).order_by("-number").values("number")[:1]
     )
     last_printed = (
         PassportVersion.objects.filter(product=OuterRef("product"), print_jobs__retailer=OuterRef("retailer"))

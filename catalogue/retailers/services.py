@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerOrganisation
-from catalogue.passports.print_selectors import current_versions_of_products
 from catalogue.passports.printing import LABELS, MAX_BATCH, parse_identifiers, render_versions
+from catalogue.passports.selectors import current_versions_of_products
 from catalogue.retailers import selectors
 from products.models import Product
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django import template
 
 from catalogue.models import PassportVersion
-from catalogue.passports.selectors import version_history
+from catalogue.passports.selectors import versions_of_product
 from catalogue.passports.services import missing_for_publication
 from products.models import Product
 
@@ -36,4 +36,6 @@ class PassportPanel:
 @register.simple_tag
 def passport_panel(product: Product) -> PassportPanel:
     """``{% passport_panel product as passport %}``: the product's passport state, in a fixed number of queries."""
-    return PassportPanel(product=product, versions=version_history(product), missing=missing_for_publication(product))
+    return PassportPanel(
+        product=product, versions=versions_of_product(product), missing=missing_for_publication(product)
+    )

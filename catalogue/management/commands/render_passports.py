@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.passports import print_selectors
+from catalogue.passports import selectors as print_selectors
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.printing import LABELS, PASSPORT, order_by_identifiers, parse_identifiers, render_versions
 
