@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 
+from products import parts
 from products.identifiers import format_passport_code
 from products.models import Product, SupplyChainStep
 from products.regions import Region
@@ -43,6 +44,25 @@ def passport_urls(product: Product) -> dict[str, str | None]:
     passport = f"{base}/p/{product.passport_code}"
     digital_link = f"{base}/01/{product.gtin}" if product.gtin else None
     return {"passport": passport, "digital_link": digital_link, "qr": digital_link or passport}
+
+
+def public_fields(part_name: str, row, *, skip=()) -> dict:
+    """A row's registered fields as the snapshot stores them: numbers as floats, a choice with its label.
+
+    A choice left empty is undisclosed (None) and gets the key ``<field>_label`` beside it.
+    """
+    result = {}
+    for name in parts.get(part_name).fields:
+        if name in skip:
+            continue
+        value = getattr(row, name)
+        choices = row._meta.get_field(name).choices
+        if choices:
+            result[name] = value or None
+            result[f"{name}_label"] = bilingual(dict(choices)[value]) if value else None
+        else:
+            result[name] = number(value)
+    return result
 
 
 def _one_to_one(product: Product, name: str):
@@ -92,31 +112,14 @@ def _durability(product: Product) -> dict | None:
     ]
     if durability is None and not tests:
         return None
-    fields = {
-        "warranty_years": None,
-        "lifetime_warranty": False,
-        "expected_lifetime_years": None,
-        "maintenance_instructions": "",
-        "resharpenable": None,
-        "resharpening_cycles": None,
-        "refurbishable": None,
-    }
-    if durability is not None:
-        fields = {name: number(getattr(durability, name)) for name in fields}
+    # Tests without the section: the section's fields as a new, empty one has them (not disclosed).
+    fields = public_fields("durability", durability or parts.get("durability").model())
     return {**fields, "tests": tests}
 
 
 def _repairability(product: Product) -> dict | None:
     repairability = _one_to_one(product, "repairability")
-    spare_parts = [
-        {
-            "name": part.name,
-            "years_available": part.years_available,
-            "delivery_days": part.delivery_days,
-            "price_percent_of_product": number(part.price_percent_of_product),
-        }
-        for part in product.spare_parts.all()
-    ]
+    spare_parts = [public_fields("spare_parts", part) for part in product.spare_parts.all()]
     services = [
         {
             "service_type": service.service_type,
@@ -129,30 +132,10 @@ def _repairability(product: Product) -> dict | None:
     ]
     if repairability is None and not spare_parts and not services:
         return None
-    result = dict.fromkeys(
-        (
-            "documentation",
-            "documentation_label",
-            "documentation_url",
-            "disassembly_steps",
-            "fasteners",
-            "fasteners_label",
-            "tools",
-            "tools_label",
-        ),
-    )
     if repairability is not None:
-        model = type(repairability)
-        result = {
-            "documentation": repairability.documentation or None,
-            "documentation_label": choice_label(model.Documentation, repairability.documentation),
-            "documentation_url": repairability.documentation_url,
-            "disassembly_steps": repairability.disassembly_steps,
-            "fasteners": repairability.fasteners or None,
-            "fasteners_label": choice_label(model.Fasteners, repairability.fasteners),
-            "tools": repairability.tools or None,
-            "tools_label": choice_label(model.Tools, repairability.tools),
-        }
+        result = public_fields("repairability", repairability)
+    else:
+        result = dict.fromkeys(public_fields("repairability", parts.get("repairability").model()))
     return {**result, "spare_parts": spare_parts, "repair_services": services}
 
 
@@ -160,14 +143,7 @@ def _end_of_life(product: Product) -> dict | None:
     end_of_life = _one_to_one(product, "end_of_life")
     if end_of_life is None:
         return None
-    return {
-        "take_back_offered": end_of_life.take_back_offered,
-        "take_back_details": end_of_life.take_back_details,
-        "recyclable_share_percent": number(end_of_life.recyclable_share_percent),
-        "separability": end_of_life.separability or None,
-        "separability_label": choice_label(type(end_of_life).Separability, end_of_life.separability),
-        "disposal_instructions": end_of_life.disposal_instructions,
-    }
+    return public_fields("end_of_life", end_of_life)
 
 
 def build_snapshot(product: Product, *, score: dict, version: int, published_at) -> dict:
@@ -188,7 +164,7 @@ def build_snapshot(product: Product, *, score: dict, version: int, published_at)
             "category": {"slug": category.slug, "name": {"de": category.name_de, "en": category.name_en}},
             "price_eur": number(product.price_eur),
             "mass_g": product.mass_g,
-            "variants": [{"code": variant.code, "name": variant.name} for variant in product.variants.all()],
+            "variants": [public_fields("variants", variant) for variant in product.variants.all()],
         },
         "maker": {
             "name": maker.name,
@@ -199,27 +175,8 @@ def build_snapshot(product: Product, *, score: dict, version: int, published_at)
             "website": maker.website,
         },
         "score": score,
-        "materials": [
-            {
-                "name": material.name,
-                "part": material.part,
-                "mass_g": number(material.mass_g),
-                "share_percent": number(material.share_percent),
-                "recycled_content_percent": number(material.recycled_content_percent),
-                "renewable": material.renewable,
-                "recyclable": material.recyclable,
-                "substances_of_concern": material.substances_of_concern,
-            }
-            for material in product.materials.all()
-        ],
-        "components": [
-            {
-                "name": component.name,
-                "replaceable": component.replaceable,
-                "spare_part_available": component.spare_part_available,
-            }
-            for component in product.components.all()
-        ],
+        "materials": [public_fields("materials", material) for material in product.materials.all()],
+        "components": [public_fields("components", component) for component in product.components.all()],
         "supply_chain": _supply_chain(product),
         "durability": _durability(product),
         "repairability": _repairability(product),
