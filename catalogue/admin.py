@@ -27,17 +27,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(ProductScore)
 class ProductScoreAdmin(ReadOnlyAdmin):
-    list_display = [
-        "product",
-        "grade",
-        "overall",
-        "durability",
-        "repairability",
-        "supply_chain",
-        "circularity",
-        "methodology_version",
-        "computed_at",
-    ]
+    list_display = ["product", *ProductScore.SUMMARY_FIELDS, "methodology_version", "computed_at"]
     list_filter = ["grade", "methodology_version"]
     search_fields = ["product__name", "product__gtin", "product__passport_code"]
     list_select_related = ["product"]

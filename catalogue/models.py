@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.scoring.methodology import SCORE_COLUMNS
 from products.models import Product
 
 
@@ -21,6 +22,9 @@ class ProductScore(models.Model):
     computed_at = models.DateTimeField(_("computed at"))
     # Full explainable result (criteria, hints, Solingen designation) as produced by catalogue.scoring.
     details = models.JSONField(_("details"), default=dict)
+
+    SUMMARY_FIELDS = SCORE_COLUMNS
+    STORED_FIELDS = (*SUMMARY_FIELDS, "methodology_version", "computed_at", "details")
 
     class Meta:
         verbose_name = _("score")

@@ -14,29 +14,19 @@ def register_parts() -> None:
             name="durability",
             model=Durability,
             fields=(
-                "warranty_years",
-                "lifetime_warranty",
-                "expected_lifetime_years",
-                "resharpenable",
-                "resharpening_cycles",
-                "refurbishable",
-                "maintenance_instructions",
+                "warranty_years lifetime_warranty expected_lifetime_years resharpenable "
+                "resharpening_cycles refurbishable maintenance_instructions"
             ),
             import_fields=(
-                "warranty_years",
-                "lifetime_warranty",
-                "expected_lifetime_years",
-                "maintenance_instructions",
-                "resharpenable",
-                "resharpening_cycles",
-                "refurbishable",
+                "warranty_years lifetime_warranty expected_lifetime_years "
+                "maintenance_instructions resharpenable resharpening_cycles refurbishable"
             ),
             many=False,
         ),
         parts.Part(
             name="durability_tests",
             model=DurabilityTest,
-            fields=("property", "method", "result", "evidence"),
+            fields="property method result evidence",
             many=True,
             title=_("Durability tests"),
             row_label=_("Test"),
@@ -48,14 +38,14 @@ def register_parts() -> None:
         parts.Part(
             name="repairability",
             model=Repairability,
-            fields=("documentation", "documentation_url", "disassembly_steps", "fasteners", "tools"),
+            fields="documentation documentation_url disassembly_steps fasteners tools",
             csv_renames={"documentation": "repair_documentation", "documentation_url": "repair_documentation_url"},
             many=False,
         ),
         parts.Part(
             name="spare_parts",
             model=SparePart,
-            fields=("name", "years_available", "delivery_days", "price_percent_of_product"),
+            fields="name years_available delivery_days price_percent_of_product",
             many=True,
             title=_("Spare parts"),
             row_label=_("Spare part"),
@@ -64,8 +54,8 @@ def register_parts() -> None:
         parts.Part(
             name="repair_services",
             model=RepairService,
-            fields=("service_type", "provider", "price_eur", "description"),
-            import_fields=("service_type", "price_eur", "provider", "description"),
+            fields="service_type provider price_eur description",
+            import_fields="service_type price_eur provider description",
             many=True,
             title=_("Repair services"),
             row_label=_("Service"),
@@ -74,13 +64,7 @@ def register_parts() -> None:
         parts.Part(
             name="end_of_life",
             model=EndOfLife,
-            fields=(
-                "take_back_offered",
-                "take_back_details",
-                "recyclable_share_percent",
-                "separability",
-                "disposal_instructions",
-            ),
+            fields="take_back_offered take_back_details recyclable_share_percent separability disposal_instructions",
             many=False,
         ),
     )

@@ -42,6 +42,13 @@ class Part:
     order_field: str | None = None  # a field numbering the rows 1, 2, 3 … in the order given
     rules: tuple[RowsRule, ...] = ()
 
+    def __post_init__(self):
+        # Field lists may be written as one line of names: "name part mass_g".
+        for name in ("fields", "import_fields"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, tuple(value.split()))
+
     @property
     def cell_fields(self) -> tuple[str, ...]:
         return self.import_fields or self.fields

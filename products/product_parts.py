@@ -35,7 +35,7 @@ def register_parts() -> None:
         parts.Part(
             name="variants",
             model=ProductVariant,
-            fields=("code", "name"),
+            fields="code name",
             many=True,
             title=_("Variants"),
             row_label=_("Variant"),
@@ -45,25 +45,9 @@ def register_parts() -> None:
         parts.Part(
             name="materials",
             model=Material,
-            fields=(
-                "name",
-                "part",
-                "mass_g",
-                "share_percent",
-                "recycled_content_percent",
-                "renewable",
-                "recyclable",
-                "substances_of_concern",
-            ),
+            fields="name part mass_g share_percent recycled_content_percent renewable recyclable substances_of_concern",
             import_fields=(
-                "name",
-                "part",
-                "share_percent",
-                "recycled_content_percent",
-                "renewable",
-                "recyclable",
-                "mass_g",
-                "substances_of_concern",
+                "name part share_percent recycled_content_percent renewable recyclable mass_g substances_of_concern"
             ),
             many=True,
             title=_("Materials"),
@@ -74,7 +58,7 @@ def register_parts() -> None:
         parts.Part(
             name="components",
             model=Component,
-            fields=("name", "replaceable", "spare_part_available"),
+            fields="name replaceable spare_part_available",
             many=True,
             title=_("Components"),
             row_label=_("Component"),
@@ -84,25 +68,10 @@ def register_parts() -> None:
             name="supply_chain_steps",
             model=SupplyChainStep,
             fields=(
-                "position",
-                "step_type",
-                "description",
-                "performed_by",
-                "supplier_name",
-                "supplier_confidential",
-                "city",
-                "postcode",
-                "country",
+                "position step_type description performed_by supplier_name supplier_confidential city postcode country"
             ),
             import_fields=(
-                "step_type",
-                "performed_by",
-                "supplier_name",
-                "city",
-                "postcode",
-                "country",
-                "supplier_confidential",
-                "description",
+                "step_type performed_by supplier_name city postcode country supplier_confidential description"
             ),
             many=True,
             order_field="position",

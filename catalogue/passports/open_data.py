@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from catalogue.passports.jsonld import passport_jsonld
+from catalogue.scoring.methodology import SCORE_COLUMNS
 
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -34,12 +35,7 @@ CSV_COLUMNS = (
     "published_at",
     "content_hash",
     "methodology_version",
-    "overall",
-    "grade",
-    "durability",
-    "repairability",
-    "supply_chain",
-    "circularity",
+    *SCORE_COLUMNS,
     "solingen",
     "warranty_years",
     "expected_lifetime_years",

@@ -4,9 +4,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from products.identifiers import gs1_check_digit
+from products.identifiers import normalise_gtin
 
 # Key qualifiers of a GTIN, in the only order GS1 Digital Link allows them.
 QUALIFIERS = (("22", "variant"), ("10", "batch"), ("21", "serial"))
@@ -55,18 +56,11 @@ def parse_gtin_segment(value: str) -> str:
             _("The GTIN after /01/ should contain only digits, not %(value)r.") % {"value": value},
             code="gtin_not_digits",
         )
-    if len(value) not in (8, 12, 13, 14):
-        raise DigitalLinkError(
-            _("A GTIN should have 8, 12, 13 or 14 digits, not %(count)d.") % {"count": len(value)},
-            code="gtin_length",
-        )
-    expected = gs1_check_digit(value[:-1])
-    if int(value[-1]) != expected:
-        raise DigitalLinkError(
-            _("GTIN check digit should be %(expected)d, not %(given)s.") % {"expected": expected, "given": value[-1]},
-            code="gtin_check_digit",
-        )
-    return value.zfill(14)
+    try:
+        # The same length and check-digit rules as every other GTIN the catalogue reads.
+        return normalise_gtin(value)
+    except ValidationError as error:
+        raise DigitalLinkError(error.messages[0], code=error.code) from error
 
 
 def parse_path(path: str) -> DigitalLink:

@@ -30,17 +30,7 @@ def _fields(result: ScoreResult, computed_at) -> dict:
     }
 
 
-UPDATED_FIELDS = [
-    "overall",
-    "grade",
-    "durability",
-    "repairability",
-    "supply_chain",
-    "circularity",
-    "methodology_version",
-    "computed_at",
-    "details",
-]
+UPDATED_FIELDS = list(ProductScore.STORED_FIELDS)
 
 
 def score_details(product: Product) -> dict:

@@ -15,6 +15,8 @@ CHANGELOG = (
 
 # Sub-scores in display order, with their weight in the overall score (the weights sum to 1).
 SUBSCORES = ("durability", "repairability", "supply_chain", "circularity")
+# The figures that summarise a score, in the order every list shows them (admin, API, open data).
+SCORE_COLUMNS = ("overall", "grade", *SUBSCORES)
 SUBSCORE_WEIGHTS = {"durability": 0.25, "repairability": 0.25, "supply_chain": 0.25, "circularity": 0.25}
 SUBSCORE_LABELS = {
     "durability": {"de": "Haltbarkeit", "en": "Durability"},
