@@ -16,7 +16,6 @@ from catalogue.passports.printing import (
     MAX_BATCH,
     PASSPORT,
     language_or_default,
-    order_by_identifiers,
     parse_identifiers,
     render_versions,
     split_codes,
@@ -137,11 +136,7 @@ def batch_pdf(request):
     if errors:
         lines = "".join(f"\n- {raw}: {' '.join(messages)}" for raw, messages in errors.items())
         return _bad_request(_("codes: these are not valid passport codes or GTINs:") + lines)
-    versions = print_selectors.current_versions_for(
-        passport_codes=[i.value for i in identifiers if i.kind == "passport_code"],
-        gtins=[i.value for i in identifiers if i.kind == "gtin"],
-    )
-    ordered, missing = order_by_identifiers(identifiers, versions)
+    ordered, missing = print_selectors.current_versions_named(identifiers)
     if missing:
         # Unknown codes and drafts answer alike, so a batch cannot reveal which drafts exist.
         return HttpResponseNotFound(

@@ -1,13 +1,14 @@
 """Reads of passports: a product with everything its snapshot needs, published versions, and what to print."""
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
 
 from catalogue.models import PassportVersion
+from catalogue.passports.printing import Identifier, order_by_identifiers
 from products.models import Product
 
 
@@ -178,12 +179,15 @@ def printable_version(passport_code: str, number: int | None = None) -> Passport
     return versions.filter(product__passport_code=passport_code, number=number).first()
 
 
-def current_versions_for(passport_codes: Iterable[str] = (), gtins: Iterable[str] = ()) -> list[PassportVersion]:
-    """Current public versions of the products with these canonical passport codes or GTINs, in one query."""
-    passport_codes, gtins = list(passport_codes), list(gtins)
-    if not passport_codes and not gtins:
-        return []
-    return list(current_versions().filter(Q(product__passport_code__in=passport_codes) | Q(product__gtin__in=gtins)))
+def current_versions_named(identifiers: Sequence[Identifier]) -> tuple[list[PassportVersion], list[Identifier]]:
+    """Current public versions named by GTINs or passport codes, in the order named and each once (one query),
+    and the identifiers that name no public passport (unknown, or still a draft)."""
+    if not identifiers:
+        return [], []
+    codes = [identifier.value for identifier in identifiers if identifier.kind == "passport_code"]
+    gtins = [identifier.value for identifier in identifiers if identifier.kind == "gtin"]
+    versions = current_versions().filter(Q(product__passport_code__in=codes) | Q(product__gtin__in=gtins))
+    return order_by_identifiers(identifiers, versions)
 
 
 def current_versions_of_products(product_ids: Iterable[int]) -> dict[int, PassportVersion]:

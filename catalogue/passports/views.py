@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -26,30 +26,38 @@ def _back_to_product(product):
     return redirect(f"{product.get_absolute_url()}#passport")
 
 
-@login_required
-@require_POST
-def publish(request, pk):
+def _passport_action(request, pk, action, success) -> HttpResponse:
+    """Run a publishing service on the user's own product; its refusal becomes a message, never an error page."""
     product = _own_product(request, pk)
     try:
-        version = publish_product(product, request.user)
+        result = action(product, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Passport version %(number)d is published.") % {"number": version.number})
+        messages.success(request, success(result))
     return _back_to_product(product)
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    return _passport_action(
+        request,
+        pk,
+        publish_product,
+        lambda version: _("Passport version %(number)d is published.") % {"number": version.number},
+    )
 
 
 @login_required
 @require_POST
 def withdraw(request, pk):
-    product = _own_product(request, pk)
-    try:
-        withdraw_product(product, request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The passport is withdrawn. It stays readable, marked as withdrawn."))
-    return _back_to_product(product)
+    return _passport_action(
+        request,
+        pk,
+        withdraw_product,
+        lambda _result: _("The passport is withdrawn. It stays readable, marked as withdrawn."),
+    )
 
 
 @login_required

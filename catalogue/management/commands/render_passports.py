@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from catalogue.passports import selectors as print_selectors
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
-from catalogue.passports.printing import LABELS, PASSPORT, order_by_identifiers, parse_identifiers, render_versions
+from catalogue.passports.printing import LABELS, PASSPORT, parse_identifiers, render_versions
 
 
 class Command(BaseCommand):
@@ -54,11 +54,7 @@ class Command(BaseCommand):
         if errors:
             lines = "".join(f"\n  {raw}: {' '.join(messages)}" for raw, messages in errors.items())
             raise CommandError(f"Not valid passport codes or GTINs:{lines}")
-        versions = print_selectors.current_versions_for(
-            passport_codes=[i.value for i in identifiers if i.kind == "passport_code"],
-            gtins=[i.value for i in identifiers if i.kind == "gtin"],
-        )
-        ordered, missing = order_by_identifiers(identifiers, versions)
+        ordered, missing = print_selectors.current_versions_named(identifiers)
         if missing:
             raise CommandError(
                 "No published passport for: "
