@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from catalogue.passports.open_data import LICENSE_URL, iter_csv, iter_jsonld
 from catalogue.passports.selectors import published_snapshots
 
-from . import schema
+from . import openapi, passport_samples
 from .base import FirstRenderer, ScopedViewMixin
 
 # The export changes only when a passport is published or withdrawn; caches may keep it for a while.
@@ -61,16 +61,7 @@ class CsvExportView(ExportView):
             (200, "text/csv"): OpenApiResponse(
                 OpenApiTypes.STR,
                 description="The CSV file.",
-                examples=[
-                    OpenApiExample(
-                        "Header and one row",
-                        value=(
-                            "passport_code,gtin,name,…,grade,…,license\r\n"
-                            "K7QX2M9C,04006381333931,Kochmesser Schmiedeklinge 20 cm,…,B,…,"
-                            f"{LICENSE_URL}\r\n"
-                        ),
-                    )
-                ],
+                examples=[OpenApiExample("Header and one row", value=passport_samples.OPEN_DATA_CSV)],
             ),
         },
     )
@@ -94,12 +85,12 @@ class JsonLdExportView(ExportView):
             (200, "application/ld+json"): OpenApiResponse(
                 OpenApiTypes.OBJECT,
                 description="The JSON-LD document.",
-                examples=[schema.OPEN_DATA_JSONLD_EXAMPLE],
+                examples=[OpenApiExample("A dataset with one passport", value=passport_samples.OPEN_DATA_JSONLD)],
             ),
-            400: OpenApiResponse(
-                OpenApiTypes.OBJECT,
-                description="Unknown language.",
-                examples=[OpenApiExample("Bad language", value={"lang": ['"fr" is not a valid choice.']})],
+            400: openapi.error(
+                "Unknown language.",
+                ("Bad language", passport_samples.OPEN_DATA_BAD_LANGUAGE),
+                response=OpenApiTypes.OBJECT,
             ),
         },
     )

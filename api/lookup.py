@@ -10,7 +10,6 @@ from rest_framework.views import APIView
 
 from catalogue.public.lookup import CodeLookupError, lookup, lookup_json
 
-from . import schema
 from .base import FirstRenderer
 from .passport_serializers import LookupErrorSerializer, LookupSerializer
 
@@ -51,29 +50,10 @@ class LookupView(APIView):
         responses={
             200: OpenApiResponse(LookupSerializer, description="The current version and its frozen snapshot."),
             400: OpenApiResponse(
-                LookupErrorSerializer,
-                description="Not a valid code; `detail` says what is expected.",
-                examples=[
-                    OpenApiExample(
-                        "Wrong check digit",
-                        value={"detail": "GTIN check digit should be 1, not 2.", "code": "gtin_check_digit"},
-                        status_codes=[400],
-                    )
-                ],
+                LookupErrorSerializer, description="Not a valid code; `detail` says what is expected."
             ),
-            404: OpenApiResponse(
-                LookupErrorSerializer,
-                description="No published passport has this code.",
-                examples=[
-                    OpenApiExample(
-                        "Unknown GTIN",
-                        value={"detail": "No published passport has the GTIN 04006381333931.", "code": "not_found"},
-                        status_codes=[404],
-                    )
-                ],
-            ),
+            404: OpenApiResponse(LookupErrorSerializer, description="No published passport has this code."),
         },
-        examples=[schema.LOOKUP_EXAMPLE],
         tags=["passports"],
     )
     def get(self, request):

@@ -4,9 +4,10 @@ The views build these representations from stored snapshots as plain dicts, so t
 passed on exactly as it was published; the serializers here describe them in the OpenAPI schema.
 """
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from . import passport_samples, samples
 from .serializers import CategorySummarySerializer, MakerSummarySerializer, ScoreSummarySerializer
 
 PASSPORT_STATUSES = [("published", "Published"), ("withdrawn", "Withdrawn")]
@@ -237,6 +238,9 @@ class PassportLinksSerializer(serializers.Serializer):
     versions = serializers.URLField(help_text="Every published version of this passport.")
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("A passport", value=passport_samples.PASSPORT_ROW, response_only=True)]
+)
 class PassportSummarySerializer(serializers.Serializer):
     """A public passport in a list: the current version's identity, maker, category and score summary."""
 
@@ -262,6 +266,9 @@ class PassportSummarySerializer(serializers.Serializer):
     links = PassportLinksSerializer()
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("A version", value=passport_samples.PASSPORT_VERSION_ROW, response_only=True)]
+)
 class PassportVersionSummarySerializer(serializers.Serializer):
     """One published version, without its snapshot."""
 
@@ -275,6 +282,13 @@ class PassportVersionSummarySerializer(serializers.Serializer):
     links = PassportLinksSerializer()
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A published version", value=passport_samples.PASSPORT_VERSION, response_only=True, status_codes=[200, 201]
+        )
+    ]
+)
 class PassportVersionSerializer(PassportVersionSummarySerializer):
     """One published version with its frozen snapshot, under ``passport``."""
 
@@ -284,6 +298,9 @@ class PassportVersionSerializer(PassportVersionSummarySerializer):
     passport = SnapshotField()
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("Not complete yet", value=samples.PUBLISH_ERROR, response_only=True, status_codes=[400])]
+)
 class PublishErrorSerializer(serializers.Serializer):
     """Why a product cannot be published yet."""
 
@@ -297,6 +314,9 @@ class HintSerializer(CriterionSerializer):
     overall_points = serializers.FloatField()
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("A live score", value=passport_samples.PRODUCT_SCORE, response_only=True)]
+)
 class ProductScoreSerializer(ScoreSerializer):
     """The product's current score from its live data, with ranked improvement hints."""
 
@@ -304,6 +324,9 @@ class ProductScoreSerializer(ScoreSerializer):
     outdated = serializers.BooleanField(help_text="Computed with an older methodology version.")
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("Found by its EAN", value=passport_samples.LOOKUP, response_only=True, status_codes=[200])]
+)
 class LookupSerializer(serializers.Serializer):
     """The current published version found by a lookup, with its frozen snapshot under ``passport``."""
 
@@ -316,6 +339,14 @@ class LookupSerializer(serializers.Serializer):
     passport = SnapshotField()
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "Wrong check digit", value=passport_samples.LOOKUP_BAD_CHECK_DIGIT, response_only=True, status_codes=[400]
+        ),
+        OpenApiExample("Unknown GTIN", value=passport_samples.LOOKUP_NOT_FOUND, response_only=True, status_codes=[404]),
+    ]
+)
 class LookupErrorSerializer(serializers.Serializer):
     """Why a lookup found nothing: a message for people and a code for programs."""
 

@@ -30,7 +30,7 @@ from catalogue.public.search import uses_full_text
 from catalogue.public.selectors import current_version, version_history, version_snapshot
 from products.models import Product
 
-from . import schema
+from . import openapi
 from .base import ScopedViewMixin, passport_code_or_404
 from .passport_serializers import (
     PassportSummarySerializer,
@@ -190,15 +190,12 @@ def public_version_data(urls: PassportUrls, version, *, newest: int, snapshot: d
             "value comes from the published snapshot. Filters are those of the browse page; `page_size` is capped "
             "at 100."
         ),
-        responses={200: PassportSummarySerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
-        examples=[schema.PASSPORT_ROW_EXAMPLE],
+        responses={200: PassportSummarySerializer(many=True), 400: openapi.FILTER_ERROR},
     ),
     retrieve=extend_schema(
         summary="Get the current version of a passport",
         description="The current published version with its frozen snapshot under `passport`.",
-        parameters=[schema.PUBLIC_PASSPORT_CODE],
-        responses={200: PassportVersionSerializer, 404: schema.NOT_FOUND},
-        examples=[schema.PASSPORT_VERSION_EXAMPLE],
+        responses=PassportVersionSerializer,
     ),
 )
 @extend_schema(tags=["passports"])
@@ -211,6 +208,7 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     lookup_value_regex = "[0-9A-Za-z-]+"
     filter_backends = [DjangoFilterBackend]
     filterset_class = PassportFilterSet
+    schema_path_parameters = [openapi.PUBLIC_PASSPORT_CODE, VERSION_NUMBER]
 
     def get_queryset(self):
         return public_passport_products()
@@ -260,9 +258,7 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="List the versions of a passport",
         description="Every published version, newest first, without snapshots. Earlier versions are `superseded`.",
-        parameters=[schema.PUBLIC_PASSPORT_CODE],
-        responses={200: PassportVersionSummarySerializer(many=True), 404: schema.NOT_FOUND_OR_PAGE},
-        examples=[schema.PASSPORT_VERSION_ROW_EXAMPLE],
+        responses=PassportVersionSummarySerializer(many=True),
     )
     @action(detail=True, url_path="versions", filter_backends=[])
     def versions(self, request, code=None):
@@ -277,9 +273,7 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Get one version of a passport",
         description="A published version at its permanent URL, with its frozen snapshot under `passport`.",
-        parameters=[schema.PUBLIC_PASSPORT_CODE, VERSION_NUMBER],
-        responses={200: PassportVersionSerializer, 404: schema.NOT_FOUND},
-        examples=[schema.PASSPORT_VERSION_EXAMPLE],
+        responses=PassportVersionSerializer,
     )
     @action(detail=True, url_path=r"versions/(?P<number>[0-9]+)", filter_backends=[], pagination_class=None)
     def version(self, request, code=None, number=None):

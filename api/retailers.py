@@ -8,7 +8,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    extend_schema_view,
+)
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -24,7 +31,7 @@ from catalogue.passports.selectors import current_version_summaries
 from catalogue.retailers import selectors, services
 from catalogue.retailers.forms import AddToAssortmentForm
 
-from . import schema
+from . import openapi, samples
 from .base import FirstRenderer, ScopedViewMixin, passport_code_or_404
 from .passport_serializers import PASSPORT_STATUSES
 from .passports import PassportUrls
@@ -46,6 +53,7 @@ class RetailerLinksSerializer(serializers.Serializer):
     print = serializers.URLField(help_text="POST here to print passports or shelf labels.")
 
 
+@extend_schema_serializer(examples=[OpenApiExample("A retailer", value=samples.RETAILER, response_only=True)])
 class RetailerSerializer(serializers.Serializer):
     """A retailer you are a member of."""
 
@@ -56,6 +64,13 @@ class RetailerSerializer(serializers.Serializer):
     links = RetailerLinksSerializer()
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A product on the shelf", value=samples.ASSORTMENT_ITEM, response_only=True, status_codes=[200, 201]
+        )
+    ]
+)
 class AssortmentItemSerializer(serializers.Serializer):
     """A product in the assortment, as published, with what was printed of it."""
 
@@ -74,6 +89,7 @@ class AssortmentItemSerializer(serializers.Serializer):
     added_at = serializers.DateTimeField()
 
 
+@extend_schema_serializer(examples=[OpenApiExample("Scanned EAN", value=samples.ADD_ITEM, request_only=True)])
 class AddItemSerializer(serializers.Serializer):
     """A product to add, named the way a person types or scans it."""
 
@@ -82,6 +98,12 @@ class AddItemSerializer(serializers.Serializer):
     )
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample("Shelf labels for two products", value=samples.PRINT_LABELS, request_only=True),
+        OpenApiExample("Reprint what is out of date", value=samples.PRINT_REPRINT, request_only=True),
+    ]
+)
 class PrintRequestSerializer(serializers.Serializer):
     """What to print, and how."""
 
@@ -156,71 +178,15 @@ def item_rows(request, rows: list[selectors.AssortmentRow]) -> list[dict]:
     return result
 
 
-ITEM_EXAMPLE = OpenApiExample(
-    "A product on the shelf",
-    response_only=True,
-    status_codes=[200, 201],
-    value={
-        "passport_code": "K7QX2M9C",
-        "passport": "https://glaeserne-werkstatt.example/api/v1/passports/K7QX2M9C/",
-        "name": "Kochmesser Schmiedeklinge 20 cm",
-        "gtin": "04006381333931",
-        "maker": {"slug": "schmiede-beispiel", "name": "Schmiede Beispiel"},
-        "status": "published",
-        "withdrawn": False,
-        "current_version": 3,
-        "last_printed_version": 2,
-        "last_printed_at": "2026-11-02T16:40:00+01:00",
-        "never_printed": False,
-        "reprint_needed": True,
-        "added_at": "2026-10-12T09:15:00+02:00",
-    },
+CODE_ERROR = openapi.error(
+    "Not a code of a published passport; the error names the field.",
+    ("Unknown code", samples.ADD_ITEM_ERROR),
+    response=OpenApiTypes.OBJECT,
 )
-RETAILER_EXAMPLE = OpenApiExample(
-    "A retailer",
-    response_only=True,
-    value={
-        "url": "https://glaeserne-werkstatt.example/api/v1/retailers/messerladen/",
-        "slug": "messerladen",
-        "name": "Messerladen am Markt",
-        "city": "Solingen",
-        "links": {
-            "assortment": "https://glaeserne-werkstatt.example/api/v1/retailers/messerladen/assortment/",
-            "reprints": "https://glaeserne-werkstatt.example/api/v1/retailers/messerladen/reprints/",
-            "print": "https://glaeserne-werkstatt.example/api/v1/retailers/messerladen/print/",
-        },
-    },
-)
-ADD_EXAMPLE = OpenApiExample("Scanned EAN", request_only=True, value={"code": "4006381333931"})
-PRINT_EXAMPLE = OpenApiExample(
-    "Shelf labels for two products",
-    request_only=True,
-    value={"items": ["4006381333931", "K7QX-2M9C"], "format": "labels", "layout": "3x8", "language": "de"},
-)
-PRINT_REPRINT_EXAMPLE = OpenApiExample(
-    "Reprint what is out of date", request_only=True, value={"scope": "reprint", "format": "passport"}
-)
-CODE_ERROR = OpenApiResponse(
-    OpenApiTypes.OBJECT,
-    description="Not a code of a published passport; the error names the field.",
-    examples=[
-        OpenApiExample(
-            "Unknown code",
-            value={"code": ["No published passport has the GTIN 4006381333931."]},
-            status_codes=[400],
-        )
-    ],
-)
-PRINT_ERROR = OpenApiResponse(
-    OpenApiTypes.OBJECT,
-    description="Invalid request; errors per field. Items that are not in the assortment are listed.",
-    examples=[
-        OpenApiExample(
-            "Not in the assortment",
-            value={"items": ["Not in your assortment: 4006381333931."]},
-            status_codes=[400],
-        )
-    ],
+PRINT_ERROR = openapi.error(
+    "Invalid request; errors per field. Items that are not in the assortment are listed.",
+    ("Not in the assortment", samples.PRINT_ERROR),
+    response=OpenApiTypes.OBJECT,
 )
 
 
@@ -231,15 +197,9 @@ PRINT_ERROR = OpenApiResponse(
     list=extend_schema(
         summary="List your retailers",
         description="The retailers you are a member of.",
-        responses={200: RetailerSerializer(many=True), 401: schema.UNAUTHENTICATED, 404: schema.PAGE_NOT_FOUND},
-        examples=[RETAILER_EXAMPLE],
+        responses=RetailerSerializer(many=True),
     ),
-    retrieve=extend_schema(
-        summary="Get one of your retailers",
-        parameters=[SLUG],
-        responses={200: RetailerSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
-        examples=[RETAILER_EXAMPLE],
-    ),
+    retrieve=extend_schema(summary="Get one of your retailers", responses=RetailerSerializer),
 )
 @extend_schema(tags=["retailers"])
 class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
@@ -249,6 +209,7 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     lookup_field = "slug"
     lookup_value_regex = "[-a-zA-Z0-9_]+"
     filter_backends = []
+    schema_path_parameters = [SLUG, ITEM_CODE]
 
     def get_queryset(self):
         return selectors.retailers_for_user(self.request.user)
@@ -275,13 +236,7 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         methods=["get"],
         summary="List your assortment",
         description="Products in your assortment, as published, with what you last printed of each.",
-        parameters=[SLUG],
-        responses={
-            200: AssortmentItemSerializer(many=True),
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND_OR_PAGE,
-        },
-        examples=[ITEM_EXAMPLE],
+        responses=AssortmentItemSerializer(many=True),
     )
     @extend_schema(
         methods=["post"],
@@ -290,16 +245,8 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
             "Adds a product with a published passport, named by GTIN/EAN, passport code or a scanned URL. "
             "Answers 201 with the new item, or 200 when it was already in the assortment."
         ),
-        parameters=[SLUG],
         request=AddItemSerializer,
-        responses={
-            200: AssortmentItemSerializer,
-            201: AssortmentItemSerializer,
-            400: CODE_ERROR,
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND,
-        },
-        examples=[ADD_EXAMPLE, ITEM_EXAMPLE],
+        responses={200: AssortmentItemSerializer, 201: AssortmentItemSerializer, 400: CODE_ERROR},
     )
     @action(detail=True, methods=["get", "post"], parser_classes=[JSONParser, FormParser, MultiPartParser])
     def assortment(self, request, slug=None):
@@ -321,16 +268,13 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     @extend_schema(
         methods=["get"],
         summary="Get a product of your assortment",
-        parameters=[SLUG, ITEM_CODE],
-        responses={200: AssortmentItemSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
-        examples=[ITEM_EXAMPLE],
+        responses=AssortmentItemSerializer,
     )
     @extend_schema(
         methods=["delete"],
         summary="Remove a product from your assortment",
         description="What was printed of it stays in the print history.",
-        parameters=[SLUG, ITEM_CODE],
-        responses={204: OpenApiResponse(description="Removed."), 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
+        responses={204: OpenApiResponse(description="Removed.")},
     )
     @action(detail=True, methods=["get", "delete"], url_path=r"assortment/(?P<code>[0-9A-Za-z-]+)")
     def assortment_item(self, request, slug=None, code=None):
@@ -347,13 +291,7 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="List what needs reprinting",
         description="Products of your assortment with a newer published version than the one you printed.",
-        parameters=[SLUG],
-        responses={
-            200: AssortmentItemSerializer(many=True),
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND_OR_PAGE,
-        },
-        examples=[ITEM_EXAMPLE],
+        responses=AssortmentItemSerializer(many=True),
     )
     @action(detail=True, methods=["get"])
     def reprints(self, request, slug=None):
@@ -368,15 +306,11 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
             f"labels, in German or English, and records the print job, so that the reprint list knows what is on "
             f"the shelf. At most {MAX_BATCH} products per request."
         ),
-        parameters=[SLUG],
         request=PrintRequestSerializer,
         responses={
             (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF."),
             400: PRINT_ERROR,
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND,
         },
-        examples=[PRINT_EXAMPLE, PRINT_REPRINT_EXAMPLE],
     )
     @action(
         detail=True,

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
@@ -25,6 +26,8 @@ from products.models import (
     SupplyChainStep,
 )
 from products.services import ProductInvalid, ProductWrite, add_evidence, save_product, validate_product
+
+from . import samples
 
 
 class ApiModelSerializer(serializers.ModelSerializer):
@@ -66,6 +69,7 @@ class CategorySummarySerializer(ApiModelSerializer):
         fields = ["slug", "name"]
 
 
+@extend_schema_serializer(examples=[OpenApiExample("A category", value=samples.CATEGORY, response_only=True)])
 class CategorySerializer(ApiModelSerializer):
     """A category with the reference values scoring compares against."""
 
@@ -94,6 +98,7 @@ class MakerSummarySerializer(ApiModelSerializer):
         fields = ["slug", "name"]
 
 
+@extend_schema_serializer(examples=[OpenApiExample("A maker", value=samples.MAKER, response_only=True)])
 class MakerSerializer(ApiModelSerializer):
     """A maker organisation."""
 
@@ -222,6 +227,7 @@ class EndOfLifeSerializer(ApiModelSerializer):
         fields = parts.fields_of("end_of_life")
 
 
+@extend_schema_serializer(examples=[OpenApiExample("A test report", value=samples.EVIDENCE, response_only=True)])
 class EvidenceSerializer(ApiModelSerializer):
     """A document or link backing a claim; validated by the same form as the workspace upload."""
 
@@ -260,6 +266,9 @@ class EvidenceSerializer(ApiModelSerializer):
         return add_evidence(self.context["product"], evidence, user=getattr(request, "user", None))
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("A link to a test report", value=samples.EVIDENCE_LINK, request_only=True)]
+)
 class EvidenceLinkSerializer(EvidenceSerializer):
     """Evidence given as a link only (JSON body); upload a file with multipart/form-data instead."""
 
@@ -272,6 +281,7 @@ class EvidenceLinkSerializer(EvidenceSerializer):
 PRODUCT_FIELD_RENAMES = {"maker": "maker_slug", "category": "category_slug"}
 
 
+@extend_schema_serializer(examples=[OpenApiExample("A product", value=samples.PRODUCT_ROW, response_only=True)])
 class ProductListSerializer(ApiModelSerializer):
     """One row of a maker's product list (live data): identity, maker, category, status and score."""
 
@@ -357,6 +367,12 @@ def product_rows(request, rows) -> list[dict]:
     return result
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample("A chef's knife with its parts", value=samples.PRODUCT_WRITE, request_only=True),
+        OpenApiExample("A product of your organisation", value=samples.PRODUCT_DETAIL, response_only=True),
+    ]
+)
 class ProductSerializer(ProductListSerializer):
     """The whole product with its parts as it is now; writes validate every part with the model's own rules."""
 
@@ -516,6 +532,9 @@ class ImportErrorItemSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("Row errors", value=samples.IMPORT_ERROR, response_only=True, status_codes=[400])]
+)
 class ImportErrorSerializer(serializers.Serializer):
     """Why nothing was imported."""
 
@@ -531,6 +550,12 @@ class ImportedProductSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample("Two products imported", value=samples.IMPORT_RESULT, response_only=True, status_codes=[201]),
+        OpenApiExample("Dry run", value=samples.IMPORT_DRY_RUN, response_only=True, status_codes=[200]),
+    ]
+)
 class ImportResultSerializer(serializers.Serializer):
     """What an import created (or, in a dry run, would create)."""
 

@@ -12,7 +12,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiRequest, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import filters, mixins, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
@@ -30,7 +30,7 @@ from catalogue.scoring.methodology import METHODOLOGY_VERSION
 from products.importing import ImportFileError, import_products, read_rows
 from products.services import ProductInUse, delete_product
 
-from . import querysets, schema, services
+from . import openapi, querysets, samples, services
 from .base import ScopedViewMixin, passport_code_or_404
 from .etag import etag_for, require_if_match
 from .passport_serializers import PassportVersionSerializer, ProductScoreSerializer, PublishErrorSerializer
@@ -62,13 +62,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
             "data of every maker is read through the passports. Filter with the query parameters below; "
             "`page_size` is capped at 100."
         ),
-        responses={
-            200: ProductListSerializer(many=True),
-            400: schema.FILTER_ERROR,
-            401: schema.UNAUTHENTICATED,
-            404: schema.PAGE_NOT_FOUND,
-        },
-        examples=[schema.PRODUCT_ROW_EXAMPLE],
+        responses={200: ProductListSerializer(many=True), 400: openapi.FILTER_ERROR},
     ),
     retrieve=extend_schema(
         summary="Get one of your products",
@@ -76,9 +70,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
             "The whole product with its parts, as it is now (also what is not published yet). The ETag header is "
             "needed to change, publish or withdraw the product."
         ),
-        parameters=[schema.PASSPORT_CODE, schema.ETAG],
-        responses={200: ProductSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
-        examples=[schema.PRODUCT_DETAIL_EXAMPLE],
+        parameters=[openapi.ETAG],
     ),
     create=extend_schema(
         summary="Create a product",
@@ -86,15 +78,8 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
             "Creates a draft product of one of your organisations, with its parts. Every part is checked with the "
             "same rules as in the workspace; errors come per field."
         ),
-        parameters=[schema.ETAG, schema.LOCATION],
-        request=ProductSerializer,
-        responses={
-            201: ProductSerializer,
-            400: schema.VALIDATION_ERROR,
-            401: schema.UNAUTHENTICATED,
-            403: schema.FORBIDDEN,
-        },
-        examples=[schema.PRODUCT_WRITE_EXAMPLE, schema.PRODUCT_DETAIL_EXAMPLE],
+        parameters=[openapi.ETAG, openapi.LOCATION],
+        responses={201: ProductSerializer, 400: openapi.VALIDATION_ERROR},
     ),
     update=extend_schema(
         summary="Change a product",
@@ -103,32 +88,25 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
             "send (materials, components, …) replaces the stored list; a section (durability, repairability, "
             "end_of_life) is updated with the fields you send, and null removes it. Needs If-Match."
         ),
-        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH, schema.ETAG],
-        request=ProductSerializer,
-        responses={
-            200: ProductSerializer,
-            400: schema.VALIDATION_ERROR,
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND,
-            412: schema.PRECONDITION_FAILED,
-            428: schema.PRECONDITION_REQUIRED,
-        },
-        examples=[schema.PRODUCT_WRITE_EXAMPLE, schema.PRODUCT_DETAIL_EXAMPLE],
+        parameters=[openapi.ETAG],
+        responses={200: ProductSerializer, 400: openapi.VALIDATION_ERROR},
     ),
     partial_update=extend_schema(
         summary="Change some fields of a product",
         description="As PUT, but no field is required. Needs If-Match.",
-        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH, schema.ETAG],
-        request=ProductSerializer,
-        responses={
-            200: ProductSerializer,
-            400: schema.VALIDATION_ERROR,
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND,
-            412: schema.PRECONDITION_FAILED,
-            428: schema.PRECONDITION_REQUIRED,
-        },
-        examples=[schema.PRODUCT_PATCH_EXAMPLE, schema.PRODUCT_DETAIL_EXAMPLE],
+        parameters=[openapi.ETAG],
+        request=OpenApiRequest(
+            ProductSerializer,
+            examples=[
+                OpenApiExample(
+                    "Change the price and replace the materials",
+                    value=samples.PRODUCT_PATCH,
+                    request_only=True,
+                    media_type="application/json",
+                )
+            ],
+        ),
+        responses={200: ProductSerializer, 400: openapi.VALIDATION_ERROR},
     ),
     destroy=extend_schema(
         summary="Delete a product",
@@ -136,15 +114,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
             "Deletes a product of your organisation that was never published. A published passport stays "
             "available for good: withdraw it instead. Needs If-Match."
         ),
-        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH],
-        responses={
-            204: OpenApiResponse(description="Deleted."),
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND,
-            409: schema.CONFLICT,
-            412: schema.PRECONDITION_FAILED,
-            428: schema.PRECONDITION_REQUIRED,
-        },
+        responses={204: OpenApiResponse(description="Deleted."), 409: openapi.CONFLICT},
     ),
 )
 @extend_schema(tags=["products"])
@@ -156,6 +126,9 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
     filter_backends = [DjangoFilterBackend]
     filterset_class = ProductFilterSet
     maker_only_actions = ("create", "import_products")
+    # Schema only (api/openapi.py): the actions that call guarded_product(), and the path parameters.
+    if_match_actions = ("update", "partial_update", "destroy", "publish", "withdraw")
+    schema_path_parameters = [openapi.PASSPORT_CODE]
 
     def get_queryset(self):
         user = self.request.user
@@ -243,17 +216,12 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             "the version's permanent URL. A product that lacks something answers 400 with what is `missing`. "
             "Needs If-Match with the product's ETag."
         ),
-        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH, schema.VERSION_LOCATION],
+        parameters=[openapi.VERSION_LOCATION],
         request=None,
         responses={
             201: PassportVersionSerializer,
             400: OpenApiResponse(PublishErrorSerializer, description="The product cannot be published yet."),
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND,
-            412: schema.PRECONDITION_FAILED,
-            428: schema.PRECONDITION_REQUIRED,
         },
-        examples=[schema.PUBLISH_ERROR_EXAMPLE, schema.PASSPORT_VERSION_EXAMPLE],
     )
     @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
     def publish(self, request, passport_code=None):
@@ -285,17 +253,8 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             "publishing again makes it current. Answers with the current version. Needs If-Match with the "
             "product's ETag."
         ),
-        parameters=[schema.PASSPORT_CODE, schema.IF_MATCH],
         request=None,
-        responses={
-            200: PassportVersionSerializer,
-            400: schema.NOT_PUBLISHED,
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND,
-            412: schema.PRECONDITION_FAILED,
-            428: schema.PRECONDITION_REQUIRED,
-        },
-        examples=[schema.PASSPORT_VERSION_EXAMPLE],
+        responses={200: PassportVersionSerializer, 400: openapi.NOT_PUBLISHED},
     )
     @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
     def withdraw(self, request, passport_code=None):
@@ -315,9 +274,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             "The score of the product's current data with every criterion, the Solingen designation and the "
             "improvement hints, the largest gain first. The published score is part of the passport."
         ),
-        parameters=[schema.PASSPORT_CODE],
-        responses={200: ProductScoreSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
-        examples=[schema.PRODUCT_SCORE_EXAMPLE],
+        responses=ProductScoreSerializer,
     )
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def score(self, request, passport_code=None):
@@ -344,11 +301,10 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         responses={
             200: OpenApiResponse(ImportResultSerializer, description="Dry run: every row is valid."),
             201: OpenApiResponse(ImportResultSerializer, description="Every row was imported."),
-            400: schema.IMPORT_ERROR,
-            401: schema.UNAUTHENTICATED,
-            403: schema.FORBIDDEN,
+            400: OpenApiResponse(
+                ImportErrorSerializer, description="Nothing was imported. Every problem is listed by row and field."
+            ),
         },
-        examples=[schema.IMPORT_RESULT_EXAMPLE],
     )
     @action(
         detail=False,
@@ -419,37 +375,18 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             "Documents and links that back the product's claims, as they are now. Staff mark them as verified. "
             "Published evidence is part of the passport."
         ),
-        parameters=[schema.PRODUCT_CODE],
-        responses={200: EvidenceSerializer(many=True), 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
-        examples=[schema.EVIDENCE_EXAMPLE],
     ),
-    retrieve=extend_schema(
-        summary="Get one piece of evidence",
-        parameters=[schema.PRODUCT_CODE, schema.EVIDENCE_ID],
-        responses={200: EvidenceSerializer, 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
-        examples=[schema.EVIDENCE_EXAMPLE],
-    ),
+    retrieve=extend_schema(summary="Get one piece of evidence"),
     create=extend_schema(
         summary="Upload evidence",
         description=(
             "Attach a file (PDF, PNG, JPEG or plain text, at most EVIDENCE_MAX_UPLOAD_BYTES, 10 MB by default) "
             "or a link to a product of your organisation. Send multipart/form-data for a file."
         ),
-        parameters=[schema.PRODUCT_CODE],
         request={"multipart/form-data": EvidenceSerializer, "application/json": EvidenceLinkSerializer},
-        responses={
-            201: EvidenceSerializer,
-            400: schema.VALIDATION_ERROR,
-            401: schema.UNAUTHENTICATED,
-            404: schema.NOT_FOUND,
-        },
-        examples=[schema.EVIDENCE_EXAMPLE],
+        responses={201: EvidenceSerializer, 400: openapi.VALIDATION_ERROR},
     ),
-    destroy=extend_schema(
-        summary="Delete evidence",
-        parameters=[schema.PRODUCT_CODE, schema.EVIDENCE_ID],
-        responses={204: OpenApiResponse(description="Deleted."), 401: schema.UNAUTHENTICATED, 404: schema.NOT_FOUND},
-    ),
+    destroy=extend_schema(summary="Delete evidence", responses={204: OpenApiResponse(description="Deleted.")}),
 )
 @extend_schema(tags=["evidence"])
 class EvidenceViewSet(
@@ -465,6 +402,7 @@ class EvidenceViewSet(
     permission_classes = [IsAuthenticated, ReadOrMakerWrite]
     serializer_class = EvidenceSerializer
     parser_classes = [MultiPartParser, JSONParser]
+    schema_path_parameters = [openapi.PRODUCT_CODE, openapi.EVIDENCE_ID]
     pagination_class = None
     filter_backends = []
 
@@ -498,12 +436,9 @@ class EvidenceViewSet(
     list=extend_schema(
         summary="List makers",
         description="Maker organisations with the number of their published products.",
-        examples=[schema.MAKER_EXAMPLE],
-        responses={200: MakerSerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
+        responses={200: MakerSerializer(many=True), 400: openapi.FILTER_ERROR},
     ),
-    retrieve=extend_schema(
-        summary="Get a maker", responses={200: MakerSerializer, 404: schema.NOT_FOUND}, examples=[schema.MAKER_EXAMPLE]
-    ),
+    retrieve=extend_schema(summary="Get a maker"),
 )
 @extend_schema(tags=["makers"])
 class MakerViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
@@ -525,14 +460,9 @@ class MakerViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
     list=extend_schema(
         summary="List categories",
         description="The category tree, flat; `parent` names the parent's slug.",
-        examples=[schema.CATEGORY_EXAMPLE],
-        responses={200: CategorySerializer(many=True), 400: schema.FILTER_ERROR, 404: schema.PAGE_NOT_FOUND},
+        responses={200: CategorySerializer(many=True), 400: openapi.FILTER_ERROR},
     ),
-    retrieve=extend_schema(
-        summary="Get a category",
-        responses={200: CategorySerializer, 404: schema.NOT_FOUND},
-        examples=[schema.CATEGORY_EXAMPLE],
-    ),
+    retrieve=extend_schema(summary="Get a category"),
 )
 @extend_schema(tags=["categories"])
 class CategoryViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
