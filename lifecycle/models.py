@@ -8,10 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from products.models import EvidenceDocument, Product, percent_field
+from products.models import EvidenceDocument, Product, ProductRow, ProductSection, percent_field
 
 
-class Durability(models.Model):
+class Durability(ProductSection):
     """Warranty, expected lifetime, maintenance and refurbishment of a product."""
 
     product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="durability")
@@ -36,21 +36,17 @@ class Durability(models.Model):
         help_text=_("Approximate number of professional resharpenings over its life."),
     )
     refurbishable = models.BooleanField(_("can be refurbished"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("durability")
         verbose_name_plural = _("durability")
-
-    def __str__(self):
-        return f"{_('Durability')}: {self.product}"
 
     def clean(self):
         if self.resharpenable is False and self.resharpening_cycles:
             raise ValidationError({"resharpening_cycles": _("Leave this empty, or mark the product as resharpenable.")})
 
 
-class DurabilityTest(models.Model):
+class DurabilityTest(ProductRow):
     """A tested durability property, e.g. sharpness or edge retention after ISO 8442-5."""
 
     class Property(models.TextChoices):
@@ -74,10 +70,8 @@ class DurabilityTest(models.Model):
         related_name="durability_tests",
         verbose_name=_("evidence"),
     )
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(ProductRow.Meta):
         verbose_name = _("durability test")
         verbose_name_plural = _("durability tests")
 
@@ -89,7 +83,7 @@ class DurabilityTest(models.Model):
             raise ValidationError({"evidence": _("Choose evidence that belongs to this product.")})
 
 
-class Repairability(models.Model):
+class Repairability(ProductSection):
     """Repair parameters after EN 45554 and the French repairability index."""
 
     class Documentation(models.TextChoices):
@@ -121,21 +115,17 @@ class Repairability(models.Model):
     )
     fasteners = models.CharField(_("fasteners"), max_length=15, choices=Fasteners.choices, blank=True)
     tools = models.CharField(_("tools needed"), max_length=20, choices=Tools.choices, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("repairability")
         verbose_name_plural = _("repairability")
-
-    def __str__(self):
-        return f"{_('Repairability')}: {self.product}"
 
     def clean(self):
         if self.documentation == self.Documentation.PUBLIC and not self.documentation_url:
             raise ValidationError({"documentation_url": _("Give the link where the public repair documentation is.")})
 
 
-class SparePart(models.Model):
+class SparePart(ProductRow):
     """A spare part the maker supplies."""
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="spare_parts")
@@ -145,18 +135,13 @@ class SparePart(models.Model):
     )
     delivery_days = models.PositiveSmallIntegerField(_("delivery time (days)"), null=True, blank=True)
     price_percent_of_product = percent_field(_("price as % of the product price"))
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(ProductRow.Meta):
         verbose_name = _("spare part")
         verbose_name_plural = _("spare parts")
 
-    def __str__(self):
-        return self.name
 
-
-class RepairService(models.Model):
+class RepairService(ProductRow):
     """A repair service offered for the product, e.g. resharpening or a new handle."""
 
     class ServiceType(models.TextChoices):
@@ -177,10 +162,8 @@ class RepairService(models.Model):
         validators=[MinValueValidator(Decimal("0"))],
     )
     description = models.CharField(_("description"), max_length=200, blank=True)
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(ProductRow.Meta):
         verbose_name = _("repair service")
         verbose_name_plural = _("repair services")
 
@@ -188,7 +171,7 @@ class RepairService(models.Model):
         return self.get_service_type_display()
 
 
-class EndOfLife(models.Model):
+class EndOfLife(ProductSection):
     """Take-back, recyclability and disposal."""
 
     class Separability(models.TextChoices):
@@ -202,14 +185,10 @@ class EndOfLife(models.Model):
     recyclable_share_percent = percent_field(_("recyclable share (%)"))
     separability = models.CharField(_("material separability"), max_length=10, choices=Separability.choices, blank=True)
     disposal_instructions = models.TextField(_("disposal instructions"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("end of life")
         verbose_name_plural = _("end of life")
-
-    def __str__(self):
-        return f"{_('End of life')}: {self.product}"
 
     def clean(self):
         if self.take_back_offered is not True and self.take_back_details:

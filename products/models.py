@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -29,6 +30,31 @@ def percent_field(verbose_name, **kwargs):
         validators=PERCENT_VALIDATORS,
         **kwargs,
     )
+
+
+class ProductRow(models.Model):
+    """Base of the rows that belong to one product: kept in entry order, each change in the history."""
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProductSection(models.Model):
+    """Base of a product's one-to-one sections (durability, repairability, end of life), each change in the history."""
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{capfirst(self._meta.verbose_name)}: {self.product}"
 
 
 class MakerOrganisation(models.Model):
@@ -253,7 +279,7 @@ class ProductVariant(models.Model):
         return f"{self.name} ({self.code})"
 
 
-class Material(models.Model):
+class Material(ProductRow):
     """One material of the product's composition."""
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="materials")
@@ -277,15 +303,10 @@ class Material(models.Model):
         blank=True,
         help_text=_("SVHC under REACH, if any; write 'none' when there are none."),
     )
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(ProductRow.Meta):
         verbose_name = _("material")
         verbose_name_plural = _("materials")
-
-    def __str__(self):
-        return self.name
 
     @property
     def has_substances_of_concern(self) -> bool | None:
@@ -295,22 +316,17 @@ class Material(models.Model):
         return text not in {"none", "keine", "-", "no", "nein"}
 
 
-class Component(models.Model):
+class Component(ProductRow):
     """A component of the product, and whether it can be replaced."""
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="components")
     name = models.CharField(_("component"), max_length=120)
     replaceable = models.BooleanField(_("replaceable"), null=True, blank=True)
     spare_part_available = models.BooleanField(_("spare part available"), null=True, blank=True)
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(ProductRow.Meta):
         verbose_name = _("component")
         verbose_name_plural = _("components")
-
-    def __str__(self):
-        return self.name
 
 
 class SupplyChainStep(models.Model):
@@ -395,7 +411,7 @@ class SupplyChainStep(models.Model):
         return bool(self.performed_by and self.country)
 
 
-class EvidenceDocument(models.Model):
+class EvidenceDocument(ProductRow):
     """A document or link that backs a claim; staff may mark it as verified."""
 
     class Claim(models.TextChoices):
@@ -418,10 +434,8 @@ class EvidenceDocument(models.Model):
     )
     verified_at = models.DateTimeField(null=True, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["pk"]
+    class Meta(ProductRow.Meta):
         verbose_name = _("evidence document")
         verbose_name_plural = _("evidence documents")
 
