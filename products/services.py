@@ -49,6 +49,20 @@ class ProductInvalid(Exception):
         super().__init__(errors)
         self.errors = errors
 
+    def messages(self) -> list[str]:
+        """Every message once, in the order of the write (for a page that has no field to show it at)."""
+        found: list[str] = []
+
+        def collect(value):
+            for inner in value.values() if isinstance(value, dict) else [value]:
+                if isinstance(inner, dict):
+                    collect(inner)
+                else:
+                    found.extend(str(message) for message in inner if str(message) not in found)
+
+        collect(self.errors)
+        return found
+
 
 @dataclass
 class _Plan:

@@ -72,7 +72,12 @@ def _editor_page(request, product):
     if request.method == "POST":
         editor = ProductEditor(organisations=organisations, instance=product, data=request.POST, files=request.FILES)
         if editor.is_valid():
-            saved = services.save_product(product, editor.write(), user=request.user)
+            try:
+                saved = services.save_product(product, editor.write(), user=request.user)
+            except services.ProductInvalid as invalid:
+                # Valid forms, but the data changed meanwhile (a row deleted in another tab): nothing was saved.
+                messages.error(request, " ".join(invalid.messages()))
+                return redirect(request.path)
             messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
             if request.POST.get("then") == "continue":
                 return redirect("products:product-edit", pk=saved.pk)

@@ -29,6 +29,7 @@ from tests.factories import (
     ProductFactory,
     complete_product,
 )
+from tests.products.formdata import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +196,18 @@ def test_every_registered_field_is_a_field_of_its_model():
         assert set(part.fields) <= model_fields, part.name
         assert set(part.cell_fields) | {part.order_field} - {None} == set(part.fields), part.name
         assert part.model._meta.get_field("product").remote_field.related_name == part.name
+
+
+def test_an_editor_save_of_a_row_deleted_meanwhile_saves_nothing_and_says_so(client):
+    membership = MakerMembershipFactory()
+    product = ProductFactory(maker=membership.organisation, name="Kochmesser")
+    material = MaterialFactory(product=product, name="Stahl")
+    client.force_login(membership.user)
+    url = f"/workspace/products/{product.pk}/edit/"
+    data = form_data(client.get(url).content.decode())
+    data["product-name"] = "Kochmesser, neu"
+    material.delete()  # in another tab, after this page was loaded
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    assert "Nothing was saved" in response.content.decode()
+    assert Product.objects.get(pk=product.pk).name == "Kochmesser"
