@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from tests import factories
 from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMembershipFactory, UserFactory
 
 
@@ -37,6 +38,12 @@ def other_maker_membership(db):
 @pytest.fixture
 def product(maker):
     return ProductFactory(maker=maker)
+
+
+@pytest.fixture
+def published_product(maker, maker_user):
+    """A complete product of ``maker``, published once by ``maker_user`` through the real publishing service."""
+    return factories.published_product(maker_user, maker=maker)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from products.models import Product
 from tests.factories import (
     MakerMembershipFactory,
     ProductFactory,
@@ -73,11 +72,6 @@ def clients(db, membership_a, membership_b, retailer_membership):
 @pytest.fixture
 def client_a(clients):
     return clients["maker_a"]
-
-
-@pytest.fixture
-def published_a(maker_a):
-    return ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
 
 
 @pytest.fixture

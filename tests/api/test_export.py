@@ -17,10 +17,8 @@ from catalogue.passports.open_data import (
     open_data_csv,
     open_data_jsonld,
 )
-from catalogue.passports.services import publish_product
-from tests.catalogue.passports.snapshots import complete_snapshot
-from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
-from tests.factories import ProductFactory, complete_product
+from catalogue.passports.services import publish_product, withdraw_product
+from tests.factories import ProductFactory, bare_product, complete_product, published_bare_product, showcase_product
 
 SUBSCORES = ("durability", "repairability", "supply_chain", "circularity")
 
@@ -78,17 +76,24 @@ def assert_jsonld_matches(document: dict, entries: list[tuple[dict, str]]) -> No
         assert values["content_hash"] == content_hash
 
 
-class TestRenderers:
-    def entries(self):
-        second = complete_snapshot()
-        second["product"].update(passport_code="M3RT8PQ4", gtin=None, name='Schere, 21 cm; "Profi"')
-        second["score"].update(overall=41.25, grade="D")
-        second["score"]["solingen"] = {"qualifies": False, "reasons": []}
-        second["durability"] = None
-        return [(complete_snapshot(), "a" * 64), (second, "b" * 64)]
+def published_entry(product) -> tuple[dict, str]:
+    """(snapshot, hash) of ``product`` published through the real service."""
+    version = publish_product(product)
+    return version.snapshot, version.content_hash
 
-    def test_csv_round_trip(self):
-        entries = self.entries()
+
+@pytest.fixture
+def entries(db):
+    """A fully disclosed knife from Solingen, and scissors without GTIN, durability data or Solingen designation."""
+    return [
+        published_entry(showcase_product()),
+        published_entry(bare_product(name='Schere, 21 cm; "Profi"')),
+    ]
+
+
+class TestRenderers:
+    def test_csv_round_trip(self, entries):
+        assert entries[1][0]["durability"] is None and entries[1][0]["product"]["gtin"] is None
         text = open_data_csv(entries)
         rows = parse_csv(text)
         assert list(rows[0]) == list(CSV_COLUMNS)
@@ -96,8 +101,7 @@ class TestRenderers:
         assert rows[1]["warranty_years"] == ""  # not disclosed stays empty, never 0
         assert text.startswith("passport_code,gtin,name,")
 
-    def test_jsonld_round_trip_and_streaming_gives_the_same_document(self):
-        entries = self.entries()
+    def test_jsonld_round_trip_and_streaming_gives_the_same_document(self, entries):
         document = open_data_jsonld(entries, generated_at="2026-11-25T10:00:00+01:00", url="https://x.example/")
         streamed = "".join(iter_jsonld(entries, generated_at="2026-11-25T10:00:00+01:00", url="https://x.example/"))
         assert json.loads(streamed) == document
@@ -108,11 +112,10 @@ class TestRenderers:
         streamed = "".join(iter_jsonld([], generated_at="2026-11-25T10:00:00+01:00", url="https://x.example/"))
         assert products_of(json.loads(streamed)) == []
 
-    def test_text_that_a_spreadsheet_would_run_is_defused(self):
-        snapshot = complete_snapshot()
-        snapshot["product"]["name"] = '=HYPERLINK("https://evil.example")'
-        row = parse_csv(open_data_csv([(snapshot, "a" * 64)]))[0]
-        assert row["name"] == "'" + snapshot["product"]["name"]
+    def test_text_that_a_spreadsheet_would_run_is_defused(self, db):
+        snapshot, content_hash = published_entry(bare_product(name='=HYPERLINK("https://evil.example")'))
+        row = parse_csv(open_data_csv([(snapshot, content_hash)]))[0]
+        assert row["name"] == """'=HYPERLINK("https://evil.example")"""
 
 
 @pytest.fixture
@@ -122,10 +125,9 @@ def catalogue(maker_a, maker_b):
     publish_product(first)
     publish_product(first)
     publish_product(complete_product(maker=maker_b))
-    publish_snapshot(ProductFactory(maker=maker_a, gtin=None))
-    gone = ProductFactory(maker=maker_b)
-    publish_snapshot(gone)
-    withdraw(gone)
+    published_bare_product(maker=maker_a)  # without a GTIN
+    gone = published_bare_product(maker=maker_b)
+    withdraw_product(gone)
     ProductFactory(maker=maker_a)
     return entries_from_the_database()
 
@@ -162,10 +164,10 @@ class TestEndpoints:
             return len(rows), len(context.captured_queries)
 
         for _ in range(10):
-            publish_snapshot(ProductFactory(maker=maker_a))
+            published_bare_product(maker=maker_a)
         rows, at_10 = count()
         for _ in range(90):
-            publish_snapshot(ProductFactory(maker=maker_a))
+            published_bare_product(maker=maker_a)
         assert count() == (100, at_10)
         assert rows == 10
 

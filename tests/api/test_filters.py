@@ -3,33 +3,25 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
-from catalogue.models import ProductScore
+from catalogue.passports.services import withdraw_product
 from catalogue.public.filters import ProductFilterSet
+from catalogue.scores.services import refresh_score
 from products.models import Product
-from tests.factories import CategoryFactory, MaterialFactory, ProductFactory, SupplyChainStepFactory
+from tests.factories import (
+    CategoryFactory,
+    MaterialFactory,
+    ProductFactory,
+    SupplyChainStepFactory,
+    bare_product,
+    graded_product,
+    published_bare_product,
+)
 
 
-def scored(product, overall, grade):
-    ProductScore.objects.update_or_create(
-        product=product,
-        defaults={
-            "overall": overall,
-            "grade": grade,
-            "durability": overall,
-            "repairability": overall,
-            "supply_chain": overall,
-            "circularity": overall,
-            "methodology_version": "1.0",
-            "computed_at": timezone.now(),
-        },
-    )
-    return product
-
-
-def published(**kwargs):
-    return ProductFactory(status=Product.Status.PUBLISHED, **kwargs)
+def scored(grade, **kwargs) -> float:
+    """A product whose data earn ``grade``; its live overall score, computed by the real scoring service."""
+    return refresh_score(graded_product(grade, **kwargs)).overall
 
 
 def names(client, query) -> list[str]:
@@ -49,10 +41,10 @@ def test_category_includes_subcategories(reader):
     chefs = CategoryFactory(slug="chefs-knives", parent=knives)
     small = CategoryFactory(slug="small-chefs-knives", parent=chefs)
     scissors = CategoryFactory(slug="scissors")
-    published(name="Messer", category=knives)
-    published(name="Kochmesser", category=chefs)
-    published(name="Kleines Kochmesser", category=small)
-    published(name="Schere", category=scissors)
+    ProductFactory(name="Messer", category=knives)
+    ProductFactory(name="Kochmesser", category=chefs)
+    ProductFactory(name="Kleines Kochmesser", category=small)
+    ProductFactory(name="Schere", category=scissors)
 
     assert sorted(names(reader, "category=knives")) == ["Kleines Kochmesser", "Kochmesser", "Messer"]
     assert sorted(names(reader, "category=chefs-knives")) == ["Kleines Kochmesser", "Kochmesser"]
@@ -66,39 +58,43 @@ def test_unknown_category_is_a_clear_400(reader):
 
 
 def test_maker_grade_and_min_score(reader, maker_a, maker_b):
-    scored(published(name="A-Messer", maker=maker_a), 85, "A")
-    scored(published(name="C-Messer", maker=maker_a), 55, "C")
-    scored(published(name="B-Schere", maker=maker_b), 70, "B")
-    published(name="Ohne Score", maker=maker_b)
+    scores = {
+        "A-Messer": scored("A", name="A-Messer", maker=maker_a),
+        "C-Messer": scored("C", name="C-Messer", maker=maker_a),
+        "B-Schere": scored("B", name="B-Schere", maker=maker_b),
+    }
+    ProductFactory(name="Ohne Score", maker=maker_b)
+    assert scores["A-Messer"] > scores["B-Schere"] >= 65 > scores["C-Messer"]
 
     assert sorted(names(reader, f"maker={maker_a.slug}")) == ["A-Messer", "C-Messer"]
     assert sorted(names(reader, "grade=A&grade=B")) == ["A-Messer", "B-Schere"]
-    assert sorted(names(reader, "min_score=60")) == ["A-Messer", "B-Schere"]
+    assert sorted(names(reader, "min_score=65")) == ["A-Messer", "B-Schere"]
+    assert names(reader, f"min_score={scores['B-Schere']}") == ["A-Messer", "B-Schere"]
     assert reader.get("/api/v1/products/?min_score=viel").status_code == 400
     assert reader.get("/api/v1/products/?grade=F").status_code == 400
 
 
 def test_material_name(reader):
-    olive = published(name="Olive")
+    olive = ProductFactory(name="Olive")
     MaterialFactory(product=olive, name="Olivenholz")
-    steel = published(name="Stahl")
+    steel = ProductFactory(name="Stahl")
     MaterialFactory(product=steel, name="X50CrMoV15")
     assert names(reader, "material=oliven") == ["Olive"]
     assert names(reader, "material=x50") == ["Stahl"]
 
 
 def test_region_means_every_step_in_it_or_nearer(reader):
-    solingen = published(name="Solingen")
+    solingen = ProductFactory(name="Solingen")
     SupplyChainStepFactory(product=solingen, city="Solingen", postcode="42651", country="DE")
-    bergisch = published(name="Bergisch")
+    bergisch = ProductFactory(name="Bergisch")
     SupplyChainStepFactory(product=bergisch, city="Solingen", postcode="42651", country="DE")
     SupplyChainStepFactory(product=bergisch, city="Wuppertal", postcode="42103", country="DE")
-    world = published(name="Welt")
+    world = ProductFactory(name="Welt")
     SupplyChainStepFactory(product=world, city="Solingen", postcode="42651", country="DE")
     SupplyChainStepFactory(product=world, city="Shenzhen", postcode="", country="CN")
-    undisclosed = published(name="Unbekannt")
+    undisclosed = ProductFactory(name="Unbekannt")
     SupplyChainStepFactory(product=undisclosed, city="", postcode="", country="")
-    published(name="Ohne Schritte")
+    ProductFactory(name="Ohne Schritte")
 
     assert names(reader, "region=solingen") == ["Solingen"]
     assert sorted(names(reader, "region=bergisch")) == ["Bergisch", "Solingen"]
@@ -106,23 +102,23 @@ def test_region_means_every_step_in_it_or_nearer(reader):
 
 
 def test_made_in_solingen_looks_at_essential_stages_only(reader):
-    local = published(name="Solinger")
+    local = ProductFactory(name="Solinger")
     SupplyChainStepFactory(product=local, step_type="forging")
     SupplyChainStepFactory(product=local, step_type="grinding")
     # Raw material and packaging are not essential stages under SolingenV § 1.
     SupplyChainStepFactory(product=local, step_type="raw_material", city="Duisburg", postcode="47051")
-    ground_elsewhere = published(name="Auswärts geschliffen")
+    ground_elsewhere = ProductFactory(name="Auswärts geschliffen")
     SupplyChainStepFactory(product=ground_elsewhere, step_type="forging")
     SupplyChainStepFactory(product=ground_elsewhere, step_type="grinding", city="Thiers", postcode="", country="FR")
-    published(name="Ohne Schritte")
+    ProductFactory(name="Ohne Schritte")
 
     assert names(reader, "solingen=true") == ["Solinger"]
     assert sorted(names(reader, "solingen=false")) == ["Auswärts geschliffen", "Ohne Schritte"]
 
 
 def test_search_by_words_gtin_and_passport_code(reader, maker_a):
-    knife = published(name="Kochmesser Olive", maker=maker_a, model_number="KM-20", gtin="04006381333931")
-    published(name="Schere", description="Aus Stahl")
+    knife = ProductFactory(name="Kochmesser Olive", maker=maker_a, model_number="KM-20", gtin="04006381333931")
+    ProductFactory(name="Schere", description="Aus Stahl")
     assert names(reader, "q=kochmesser olive") == ["Kochmesser Olive"]
     assert names(reader, "q=stahl") == ["Schere"]
     assert names(reader, "q=4006381333931") == ["Kochmesser Olive"]
@@ -134,17 +130,29 @@ def test_search_by_words_gtin_and_passport_code(reader, maker_a):
 
 def test_ordering_is_stable_and_documented(reader):
     for index, price in enumerate(["30", "10", "20", "10"]):
-        published(name=f"Produkt {index}", price_eur=Decimal(price))
+        ProductFactory(name=f"Produkt {index}", price_eur=Decimal(price))
     ordered = names(reader, "ordering=price")
     assert ordered[:2] == ["Produkt 1", "Produkt 3"]  # equal prices fall back to creation order
     assert names(reader, "ordering=-price")[0] == "Produkt 0"
     assert reader.get("/api/v1/products/?ordering=secret_field").status_code == 400
 
 
+def test_status_of_your_own_products(clients, maker_a):
+    ProductFactory(name="Entwurf", maker=maker_a)
+    published_bare_product(name="Veröffentlicht", maker=maker_a)
+    withdraw_product(published_bare_product(name="Zurückgezogen", maker=maker_a))
+    owner = clients["maker_a"]
+    assert names(owner, "status=draft") == ["Entwurf"]
+    assert names(owner, "status=published") == ["Veröffentlicht"]
+    assert names(owner, "status=withdrawn") == ["Zurückgezogen"]
+    assert owner.get("/api/v1/products/?status=deleted").status_code == 400
+
+
 def test_filterset_works_on_its_own_for_html_pages(db):
     """The browse pages pass a queryset and GET data; no DRF is involved."""
-    published(name="Messer")
-    scissors = published(name="Schere")
+    published_bare_product(name="Messer")
+    scissors = published_bare_product(name="Schere")
+    bare_product(name="Schere im Entwurf")
     filterset = ProductFilterSet(data={"q": "schere"}, queryset=Product.objects.filter(status="published"))
     assert filterset.is_valid()
     assert list(filterset.qs) == [scissors]

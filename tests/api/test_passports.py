@@ -6,12 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import PassportVersion, ProductScore
-from catalogue.passports.services import publish_product
+from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.scores.services import refresh_score
 from products.models import Product
 from tests.api.conftest import etag_of
-from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
-from tests.factories import CategoryFactory, ProductFactory, complete_product
+from tests.factories import CategoryFactory, ProductFactory, bare_product, complete_product, published_bare_product
 
 PUBLIC_READERS = ["anonymous", "maker_a", "maker_b", "retailer", "staff"]
 
@@ -106,11 +105,9 @@ class TestList:
         assert row["url"] == f"http://testserver{passport_url(knife)}"
 
     def test_withdrawn_passports_are_listed_and_marked(self, clients, maker_a):
-        current = ProductFactory(maker=maker_a, name="Aktuell")
-        gone = ProductFactory(maker=maker_a, name="Zurückgezogen")
-        publish_snapshot(current)
-        publish_snapshot(gone)
-        withdraw(gone)
+        published_bare_product(maker=maker_a, name="Aktuell")
+        gone = published_bare_product(maker=maker_a, name="Zurückgezogen")
+        withdraw_product(gone)
         anonymous = clients["anonymous"]
         rows = anonymous.get("/api/v1/passports/").json()["results"]
         assert [(row["name"], row["withdrawn"], row["status"]) for row in rows] == [
@@ -127,8 +124,8 @@ class TestList:
     def test_the_browse_filters_apply(self, clients, maker_a, maker_b):
         knives = CategoryFactory(slug="knives")
         scissors = CategoryFactory(slug="scissors")
-        publish_snapshot(ProductFactory(maker=maker_a, category=knives, name="Messer"))
-        publish_snapshot(ProductFactory(maker=maker_b, category=scissors, name="Schere"))
+        published_bare_product(maker=maker_a, category=knives, name="Messer")
+        published_bare_product(maker=maker_b, category=scissors, name="Schere")
         anonymous = clients["anonymous"]
 
         def names(query):
@@ -145,7 +142,7 @@ class TestList:
 
     def test_page_size_is_capped(self, clients, maker_a):
         for _ in range(101):
-            publish_snapshot(ProductFactory(maker=maker_a))
+            published_bare_product(maker=maker_a)
         data = clients["anonymous"].get("/api/v1/passports/?page_size=1000").json()
         assert data["count"] == 101
         assert len(data["results"]) == 100
@@ -200,7 +197,7 @@ class TestVersions:
         assert anonymous.get("/api/v1/passports/NOTACODE/").status_code == 404
 
     def test_a_withdrawn_passport_stays_readable_and_marked(self, clients, knife):
-        withdraw(knife)
+        withdraw_product(knife)
         data = clients["anonymous"].get(passport_url(knife)).json()
         assert data["withdrawn"] is True
         assert data["status"] == "withdrawn"
@@ -306,26 +303,26 @@ class TestLiveScore:
 
 class TestListCache:
     def test_a_page_is_served_from_the_cache_until_the_catalogue_changes(self, clients, maker_a):
-        product = ProductFactory(maker=maker_a, name="Erstes")
-        publish_snapshot(product)
+        product = bare_product(maker=maker_a, name="Erstes")
+        publish_product(product)
         anonymous = clients["anonymous"]
         anonymous.get("/api/v1/passports/")
         with CaptureQueriesContext(connection) as context:
             first = anonymous.get("/api/v1/passports/").json()
         assert len(context.captured_queries) == 1  # the catalogue's revision
-        publish_snapshot(ProductFactory(maker=maker_a, name="Zweites"))
+        published_bare_product(maker=maker_a, name="Zweites")
         second = anonymous.get("/api/v1/passports/").json()
         assert [row["name"] for row in first["results"]] == ["Erstes"]
         assert [row["name"] for row in second["results"]] == ["Erstes", "Zweites"]
-        withdraw(product)
+        withdraw_product(product)
         assert anonymous.get("/api/v1/passports/").json()["results"][0]["withdrawn"] is True
-        publish_snapshot(product)
+        publish_product(product)
         assert anonymous.get("/api/v1/passports/").json()["results"][0]["version"] == 2
 
     def test_pages_hosts_and_filters_are_cached_apart(self, clients, maker_a, settings):
         settings.ALLOWED_HOSTS = ["testserver", "api.example.org"]
         for name in ("A", "B"):
-            publish_snapshot(ProductFactory(maker=maker_a, name=name))
+            published_bare_product(maker=maker_a, name=name)
         anonymous = clients["anonymous"]
         assert [row["name"] for row in anonymous.get("/api/v1/passports/?page_size=1").json()["results"]] == ["A"]
         second_page = anonymous.get("/api/v1/passports/?page_size=1&page=2").json()["results"]
@@ -338,7 +335,7 @@ class TestQueryCounts:
     def test_passport_list_is_constant(self, clients, maker_a, maker_b):
         def fill(count):
             for index in range(count):
-                publish_snapshot(ProductFactory(maker=maker_a if index % 2 else maker_b))
+                published_bare_product(maker=maker_a if index % 2 else maker_b)
 
         fill(10)
         url = "/api/v1/passports/?page_size=100"
@@ -352,19 +349,18 @@ class TestQueryCounts:
         category = CategoryFactory(parent=CategoryFactory())
         url = f"/api/v1/passports/?page_size=100&category={category.slug}&ordering=-score&q=kochmesser"
         for _ in range(10):
-            publish_snapshot(ProductFactory(maker=maker_a, category=category, name="Kochmesser"))
+            published_bare_product(maker=maker_a, category=category, name="Kochmesser")
         at_10 = count_queries(clients["anonymous"], url)
         for _ in range(90):
-            publish_snapshot(ProductFactory(maker=maker_a, category=category, name="Kochmesser"))
+            published_bare_product(maker=maker_a, category=category, name="Kochmesser")
         assert clients["anonymous"].get(url).json()["count"] == 100
         assert count_queries(clients["anonymous"], url) == at_10
 
     def test_version_list_is_constant(self, clients, maker_a):
-        product = ProductFactory(maker=maker_a)
-        publish_snapshot(product)
+        product = published_bare_product(maker=maker_a)
         url = f"{passport_url(product)}versions/?page_size=100"
         at_1 = count_queries(clients["anonymous"], url)
         for _ in range(20):
-            publish_snapshot(product)
+            publish_product(product)
         assert count_queries(clients["anonymous"], url) == at_1
         assert at_1 == 1

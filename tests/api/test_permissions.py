@@ -8,7 +8,6 @@ from django.test import override_settings
 
 from products.models import EvidenceDocument
 from tests.api.conftest import ROLES, english_client, etag_of
-from tests.catalogue.public.public_helpers import publish_snapshot
 from tests.factories import (
     AssortmentItemFactory,
     CategoryFactory,
@@ -16,6 +15,7 @@ from tests.factories import (
     ProductFactory,
     RetailerOrganisationFactory,
     complete_product,
+    published_bare_product,
 )
 
 
@@ -166,10 +166,8 @@ GUARDED = ("put", "patch", "delete")
 
 @pytest.fixture
 def world(maker_a, maker_b, retailer_membership):
-    published = ProductFactory(maker=maker_a)
-    publish_snapshot(published)
-    other_published = ProductFactory(maker=maker_b)
-    publish_snapshot(other_published)
+    published = published_bare_product(maker=maker_a)
+    other_published = published_bare_product(maker=maker_b)
     draft = ProductFactory(maker=maker_a)
     AssortmentItemFactory(retailer=retailer_membership.organisation, product=published)
     other_retailer = RetailerOrganisationFactory()

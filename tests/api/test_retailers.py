@@ -9,15 +9,17 @@ from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
 
 from catalogue.models import AssortmentItem, PrintJob
+from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.retailers.services import record_print_job
 from tests.api.conftest import english_client, token_client
-from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
 from tests.factories import (
     AssortmentItemFactory,
     ProductFactory,
     RetailerMembershipFactory,
     RetailerOrganisationFactory,
+    bare_product,
     make_gtin13,
+    published_bare_product,
 )
 
 
@@ -29,12 +31,6 @@ def retailer(retailer_membership):
 @pytest.fixture
 def shop(clients):
     return clients["retailer"]
-
-
-def published(**kwargs):
-    product = ProductFactory(**kwargs)
-    publish_snapshot(product)
-    return product
 
 
 def assortment_url(retailer) -> str:
@@ -57,9 +53,9 @@ class TestRetailers:
         assert [row["slug"] for row in data["results"]] == [retailer.slug]
         assert data["results"][0]["links"]["print"].endswith(f"/api/v1/retailers/{retailer.slug}/print/")
 
-    def test_another_retailer_answers_404(self, shop, db):
+    def test_another_retailer_answers_404(self, shop, published_product):
         other = RetailerOrganisationFactory()
-        AssortmentItemFactory(retailer=other, product=published())
+        AssortmentItemFactory(retailer=other, product=published_product)
         for url in ("", "assortment/", "reprints/"):
             assert shop.get(f"/api/v1/retailers/{other.slug}/{url}").status_code == 404
         assert shop.post(f"/api/v1/retailers/{other.slug}/print/", {"scope": "all"}, format="json").status_code == 404
@@ -68,7 +64,7 @@ class TestRetailers:
 
 class TestAssortment:
     def test_add_by_gtin_then_again(self, shop, retailer):
-        product = published(gtin="0" + make_gtin13(7))
+        product = published_bare_product(gtin="0" + make_gtin13(7))
         response = shop.post(assortment_url(retailer), {"code": product.gtin[1:]}, format="json")
         assert response.status_code == 201, response.content
         assert response.json()["passport_code"] == product.passport_code
@@ -76,8 +72,8 @@ class TestAssortment:
         assert again.status_code == 200
         assert AssortmentItem.objects.filter(retailer=retailer).count() == 1
 
-    def test_add_by_scanned_passport_url(self, shop, retailer):
-        product = published()
+    def test_add_by_scanned_passport_url(self, shop, retailer, published_product):
+        product = published_product
         url = f"https://example.org/p/{product.passport_code}"
         assert shop.post(assortment_url(retailer), {"code": url}, format="json").status_code == 201
 
@@ -95,8 +91,8 @@ class TestAssortment:
 
     def test_drafts_and_withdrawn_passports_cannot_be_added(self, shop, retailer):
         draft = ProductFactory()
-        gone = published()
-        withdraw(gone)
+        gone = published_bare_product()
+        withdraw_product(gone)
         for product in (draft, gone):
             response = shop.post(assortment_url(retailer), {"code": product.passport_code}, format="json")
             assert response.status_code == 400
@@ -104,7 +100,7 @@ class TestAssortment:
         assert not AssortmentItem.objects.exists()
 
     def test_rows_show_the_published_names_not_live_edits(self, shop, retailer):
-        product = published(name="Schere Veröffentlicht")
+        product = published_bare_product(name="Schere Veröffentlicht")
         AssortmentItemFactory(retailer=retailer, product=product)
         product.name = "Schere Unveröffentlicht"
         product.save()
@@ -115,16 +111,16 @@ class TestAssortment:
         assert row["name"] == "Schere Veröffentlicht"
         assert (row["current_version"], row["last_printed_version"], row["never_printed"]) == (1, None, True)
 
-    def test_remove(self, shop, retailer):
-        product = published()
+    def test_remove(self, shop, retailer, published_product):
+        product = published_product
         AssortmentItemFactory(retailer=retailer, product=product)
         url = f"{assortment_url(retailer)}{product.passport_code}/"
         assert shop.delete(url).status_code == 204
         assert shop.delete(url).status_code == 404
         assert shop.get(url).status_code == 404
 
-    def test_a_second_member_sees_the_same_assortment(self, retailer):
-        AssortmentItemFactory(retailer=retailer, product=published())
+    def test_a_second_member_sees_the_same_assortment(self, retailer, published_product):
+        AssortmentItemFactory(retailer=retailer, product=published_product)
         colleague = token_client(RetailerMembershipFactory(organisation=retailer).user)
         assert colleague.get(assortment_url(retailer)).json()["count"] == 1
 
@@ -134,8 +130,8 @@ class TestPrinting:
         return shop.post(f"/api/v1/retailers/{retailer.slug}/print/", body, format="json")
 
     def test_labels_for_chosen_items_by_gtin_or_code(self, shop, retailer):
-        first = published(gtin="0" + make_gtin13(11))
-        second = published()
+        first = published_bare_product(gtin="0" + make_gtin13(11))
+        second = published_bare_product()
         AssortmentItemFactory(retailer=retailer, product=first)
         AssortmentItemFactory(retailer=retailer, product=second)
         response = self.print(
@@ -150,13 +146,13 @@ class TestPrinting:
         assert {version.product_id for version in job.versions.all()} == {first.pk, second.pk}
 
     def test_the_reprint_list_and_printing_it(self, shop, retailer):
-        stale = published()
-        fresh = published()
+        stale = published_bare_product()
+        fresh = published_bare_product()
         AssortmentItemFactory(retailer=retailer, product=stale)
         AssortmentItemFactory(retailer=retailer, product=fresh)
         assert self.print(shop, retailer, scope="all", language="en").status_code == 200
         assert shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
-        publish_snapshot(stale)
+        publish_product(stale)
         reprints = shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["results"]
         assert [(row["passport_code"], row["current_version"], row["last_printed_version"]) for row in reprints] == [
             (stale.passport_code, 2, 1)
@@ -166,8 +162,8 @@ class TestPrinting:
         assert shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
 
     def test_items_outside_the_assortment_are_named(self, shop, retailer):
-        inside = published()
-        outside = published()
+        inside = published_bare_product()
+        outside = published_bare_product()
         AssortmentItemFactory(retailer=retailer, product=inside)
         response = self.print(shop, retailer, items=[inside.passport_code, outside.passport_code])
         assert response.status_code == 400
@@ -185,8 +181,8 @@ class TestPrinting:
             ({"items": ["K7QX2M9C"] * 201}, "items"),
         ],
     )
-    def test_bad_requests_name_the_field(self, shop, retailer, body, field):
-        AssortmentItemFactory(retailer=retailer, product=published())
+    def test_bad_requests_name_the_field(self, shop, retailer, published_product, body, field):
+        AssortmentItemFactory(retailer=retailer, product=published_product)
         response = self.print(shop, retailer, **body)
         assert response.status_code == 400
         assert field in response.json()
@@ -197,8 +193,8 @@ class TestPrinting:
         assert response.status_code == 400
         assert response.json() == {"items": ["Select at least one product to print."]}
 
-    def test_sessions_need_the_csrf_token(self, retailer_membership, retailer):
-        AssortmentItemFactory(retailer=retailer, product=published())
+    def test_sessions_need_the_csrf_token(self, retailer_membership, retailer, published_product):
+        AssortmentItemFactory(retailer=retailer, product=published_product)
         browser = english_client(enforce_csrf_checks=True)
         browser.force_login(retailer_membership.user)
         response = browser.post(f"/api/v1/retailers/{retailer.slug}/print/", {"scope": "all"}, format="json")
@@ -211,11 +207,11 @@ class TestQueryCounts:
     def test_lists_are_constant(self, shop, retailer, path):
         def fill(count):
             for _ in range(count):
-                product = ProductFactory()
-                printed = publish_snapshot(product)
+                product = bare_product()
+                printed = publish_product(product)
                 AssortmentItemFactory(retailer=retailer, product=product)
                 record_print_job(retailer, [printed], user=None, output_format="passport", language="de")
-                publish_snapshot(product)  # a newer version than the printed one: reprint needed
+                publish_product(product)  # a newer version than the printed one: reprint needed
 
         fill(10)
         url = f"/api/v1/retailers/{retailer.slug}/{path}?page_size=100"

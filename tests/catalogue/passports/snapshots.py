@@ -1,4 +1,8 @@
-"""Sample passport snapshots (schema gw-passport/1) for renderer tests and benchmarks."""
+"""A hand-written sample passport snapshot (schema gw-passport/1) for the benchmarks in bench/.
+
+Tests do not use it: they get their snapshots from the real builder, over factory-built products
+(tests/factories.py, tests/catalogue/passports/conftest.py).
+"""
 
 import copy
 
@@ -45,7 +49,6 @@ def _step(position, step_type, label, city, postcode, country, region, region_la
 SOLINGEN = _text("Solingen/Haan", "Solingen/Haan")
 BERGISCH = _text("Bergisches Städtedreieck", "Bergisches Städtedreieck")
 GERMANY = _text("Deutschland", "Germany")
-EU = _text("Europäische Union", "European Union")
 
 
 def complete_snapshot(**overrides) -> dict:
@@ -394,141 +397,6 @@ def complete_snapshot(**overrides) -> dict:
         },
     }
     return _apply(snapshot, overrides)
-
-
-def snapshot_without_gtin(**overrides) -> dict:
-    """A pair of scissors without a GTIN: the QR code points at the passport-code URL."""
-    snapshot = complete_snapshot()
-    code = "M3DR7T2H"
-    snapshot["product"].update(
-        name="Schneiderschere 25 cm",
-        gtin=None,
-        passport_code=code,
-        passport_code_display="M3DR-7T2H",
-        category={"slug": "scissors", "name": _text("Scheren", "Scissors")},
-        model_number="SS-25",
-        variants=[],
-    )
-    snapshot["score"].update(overall=48.0, grade="C", band_colour="#FECB02")
-    snapshot["urls"] = {"passport": f"{SITE}/p/{code}", "digital_link": None, "qr": f"{SITE}/p/{code}"}
-    return _apply(snapshot, overrides)
-
-
-def long_snapshot(**overrides) -> dict:
-    """Everything long: name, texts, many criteria, steps, materials and evidence (flows over pages)."""
-    snapshot = complete_snapshot()
-    snapshot["product"]["name"] = (
-        "Damast-Kochmesser „Bergische Tradition“ mit 67 Lagen, handgeschmiedeter Klinge, "
-        "Griff aus Mooreiche und Neusilberzwinge, Klingenlänge 24 cm, in Geschenkbox"
-    )
-    snapshot["product"]["description"] = " ".join(
-        ["Handgeschmiedet in Solingen aus 67 Lagen Damaststahl; jede Klinge ist ein Einzelstück."] * 8
-    )
-    snapshot["maker"]["name"] = "Bergische Klingenmanufaktur Gebrüder Schmitz-Wupperhof GmbH & Co. KG"
-    snapshot["score"]["solingen"] = {
-        "qualifies": False,
-        "reasons": [
-            _text("Das Schleifen findet in Thiers (EU) statt.", "Grinding happens in Thiers (EU)."),
-            _text("Die Griffherstellung ist nicht offengelegt.", "Handle making is not disclosed."),
-        ],
-    }
-    criteria = snapshot["score"]["criteria"]
-    for index in range(24):
-        subscore = ("durability", "repairability", "supply_chain", "circularity")[index % 4]
-        criteria.append(
-            _criterion(
-                subscore,
-                f"extra_{index}",
-                _text(f"Zusatzkriterium {index + 1}", f"Extra criterion {index + 1}"),
-                float(index % 5),
-                5.0,
-                status="unknown" if index % 3 == 0 else "known",
-                explanation=_text(
-                    "Ausführliche Erläuterung, wie dieses Kriterium bewertet wird und was fehlt. " * 2,
-                    "A detailed explanation of how this criterion is scored and what is missing. " * 2,
-                ),
-            )
-        )
-    steps = snapshot["supply_chain"]
-    for index in range(22):
-        position = len(steps) + 1
-        steps.append(
-            _step(
-                position,
-                "other",
-                _text("Sonstiges", "Other"),
-                "Thiers",
-                "63300",
-                "FR",
-                "eu",
-                EU,
-                performed_by="supplier",
-                supplier_name=f"Coutellerie Fournisseur n° {index + 1}",
-                description="Polieren und Qualitätskontrolle der Klinge vor dem Versand an das Werk",
-            )
-        )
-    snapshot["materials"] = snapshot["materials"] * 6
-    snapshot["evidence"] = snapshot["evidence"] * 5
-    snapshot["durability"]["maintenance_instructions"] = " ".join(
-        ["Nach jedem Gebrauch von Hand spülen, abtrocknen und gelegentlich mit Kamelienöl einreiben."] * 6
-    )
-    return _apply(snapshot, overrides)
-
-
-def nearly_empty_snapshot(**overrides) -> dict:
-    """Only what publishing needs: no GTIN, no sections, every unknown value null."""
-    code = "Z9Y8X7W6"
-    snapshot = {
-        "schema": "gw-passport/1",
-        "version": 1,
-        "published_at": "2026-01-05T23:30:00+00:00",
-        "product": {
-            "name": "Nagelknipser",
-            "description": "",
-            "model_number": "",
-            "gtin": None,
-            "passport_code": code,
-            "passport_code_display": "Z9Y8-X7W6",
-            "category": {"slug": "nail-clippers", "name": _text("Nagelknipser", "Nail clippers")},
-            "price_eur": None,
-            "mass_g": None,
-            "variants": [],
-        },
-        "maker": {
-            "name": "Kleinschmiede Ohligs",
-            "slug": "ohligs",
-            "city": "",
-            "postcode": "",
-            "country": "DE",
-            "website": "",
-        },
-        "score": {
-            "overall": 4.0,
-            "grade": "E",
-            "band_colour": None,
-            "methodology_version": "1.0",
-            "computed_at": "2026-01-05T23:29:00+00:00",
-            "subscores": {"durability": 0.0, "repairability": None, "supply_chain": 16.0, "circularity": 0.0},
-            "criteria": [
-                _criterion("durability", "warranty", _text("Garantie", "Warranty"), 0.0, 25.0, status="unknown"),
-            ],
-            "solingen": {"qualifies": False, "reasons": []},
-        },
-        "materials": [],
-        "components": [],
-        "supply_chain": [],
-        "durability": None,
-        "repairability": None,
-        "end_of_life": None,
-        "evidence": [],
-        "urls": {"passport": f"{SITE}/p/{code}", "digital_link": None, "qr": f"{SITE}/p/{code}"},
-    }
-    return _apply(snapshot, overrides)
-
-
-def sample_snapshots() -> list[dict]:
-    """One of each kind, in a fixed order."""
-    return [complete_snapshot(), long_snapshot(), snapshot_without_gtin(), nearly_empty_snapshot()]
 
 
 def numbered_snapshots(count: int) -> list[dict]:

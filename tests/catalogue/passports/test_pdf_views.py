@@ -5,11 +5,12 @@ from django.urls import reverse
 
 from catalogue.passports.services import publish_product, withdraw_product
 from products.identifiers import generate_passport_code
-from tests.catalogue.retailers.printing_helpers import pdf_pages, pdf_text, published_product
+from tests.catalogue.passports.pdf_helpers import page_count, pdf_text
 from tests.factories import (
     MakerMembershipFactory,
     RetailerMembershipFactory,
     complete_product,
+    published_product,
 )
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +193,7 @@ def test_batch_renders_passports_in_the_order_asked_by_code_or_gtin(client):
     assert_is_pdf(response, "passports-2-en.pdf")
     text = pdf_text(response.content)
     assert text.index("Zweites Messer") < text.index("Erstes Messer")
-    assert pdf_pages(response.content) >= 2
+    assert page_count(response.content) >= 2
 
 
 def test_batch_of_labels_fits_several_products_on_one_page(client):
@@ -200,7 +201,7 @@ def test_batch_of_labels_fits_several_products_on_one_page(client):
     codes = ",".join(product.passport_code for product in products)
     response = client.get(batch_url(f"codes={codes}&format=labels&layout=3x8"))
     assert_is_pdf(response, "labels-3-")
-    assert pdf_pages(response.content) == 1
+    assert page_count(response.content) == 1
     text = pdf_text(response.content)
     assert all(f"Etikettenmesser {n}" in text for n in range(3))
 

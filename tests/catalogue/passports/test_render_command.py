@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from catalogue.passports.services import publish_product
-from tests.catalogue.retailers.printing_helpers import pdf_pages, pdf_text, published_product
-from tests.factories import ProductFactory
+from tests.catalogue.passports.pdf_helpers import page_count, pdf_text
+from tests.factories import ProductFactory, published_product
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_without_codes_every_published_passport_is_rendered_in_its_current_versi
     assert first.name in text
     assert "Beta Schere Neu" in text
     assert "Gamma Entwurf" not in text
-    assert pdf_pages(out.read_bytes()) >= 2
+    assert page_count(out.read_bytes()) >= 2
 
 
 def test_chosen_codes_as_labels_in_english(tmp_path, capsys):
@@ -43,7 +43,7 @@ def test_chosen_codes_as_labels_in_english(tmp_path, capsys):
         str(out),
     )
     content = out.read_bytes()
-    assert pdf_pages(content) == 1
+    assert page_count(content) == 1
     assert "Alpha Messer" in pdf_text(content)
     assert "Beta Schere" not in pdf_text(content)
     assert "Rendered 1 label (en)" in capsys.readouterr().out

@@ -2,20 +2,29 @@
 
 import pytest
 from django.db import connection
-from django.utils import timezone, translation
+from django.utils import translation
 
 from catalogue.models import ProductScore
+from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.public.search import search_products, uses_full_text
+from catalogue.scores.services import refresh_score
 from products.models import Product
-from tests.catalogue.public.public_helpers import publish_snapshot, snapshot_for, withdraw
 from tests.factories import (
     CategoryFactory,
     MakerOrganisationFactory,
     MaterialFactory,
     ProductFactory,
+    SupplyChainStepFactory,
+    add_best_practice,
+    complete_product,
+    graded_product,
 )
 
 pytestmark = pytest.mark.django_db
+
+SOLINGEN = ("Solingen", "42651", "DE")
+THIERS = ("Thiers", "63300", "FR")
+UNDISCLOSED = ("", "", "")
 
 
 @pytest.fixture(autouse=True)
@@ -26,37 +35,22 @@ def english(client):
         yield
 
 
-def scored(product: Product, overall: float, grade: str) -> Product:
-    ProductScore.objects.create(
-        product=product,
-        overall=overall,
-        grade=grade,
-        durability=overall,
-        repairability=overall,
-        supply_chain=overall,
-        circularity=overall,
-        methodology_version="1.0",
-        computed_at=timezone.now(),
-    )
-    return product
+def published(grade=None, materials=("X50CrMoV15",), steps=(("forging", SOLINGEN),), **kwargs) -> Product:
+    """A product built from factories and published through the real service (its live data may differ later).
 
-
-def step(step_type: str, region: str) -> dict:
-    return {"step_type": step_type, "region": region}
-
-
-def published(grade="B", overall=72.0, materials=None, steps=None, solingen=None, **kwargs) -> Product:
-    """A product published with the given snapshot facts (its live data may differ later)."""
-    product = scored(ProductFactory(**kwargs), overall, grade)
-    snapshot = snapshot_for(product, description=product.description, model_number=product.model_number)
-    snapshot["score"].update(grade=grade, overall=overall)
-    if materials is not None:
-        snapshot["materials"] = [{**snapshot["materials"][0], "name": name} for name in materials]
-    if steps is not None:
-        snapshot["supply_chain"] = [{**snapshot["supply_chain"][0], **fields} for fields in steps]
-    if solingen is not None:
-        snapshot["score"]["solingen"] = {"qualifies": solingen, "reasons": []}
-    publish_snapshot(product, snapshot)
+    With ``grade``, its data earn that grade; otherwise it has the given materials and (step type, place) steps.
+    """
+    if grade is not None:
+        product = graded_product(grade, **kwargs)
+    else:
+        product = ProductFactory(**kwargs)
+        for name in materials:
+            MaterialFactory(product=product, name=name)
+        for position, (step_type, (city, postcode, country)) in enumerate(steps):
+            SupplyChainStepFactory(
+                product=product, position=position, step_type=step_type, city=city, postcode=postcode, country=country
+            )
+    publish_product(product)
     return product
 
 
@@ -68,7 +62,7 @@ def test_lists_published_products_only(client):
     shown = published(name="Brotmesser")
     ProductFactory(name="Entwurf")  # draft
     gone = published(name="Zurückgezogen")
-    withdraw(gone)
+    withdraw_product(gone)
     response = client.get("/products/")
     assert response.status_code == 200
     assert names(response) == [shown.name]
@@ -105,11 +99,17 @@ def test_a_parent_category_lists_its_subcategories(client):
 
 
 def test_filter_by_grade_and_minimum_score(client):
-    published(grade="A", overall=90, name="Alpha")
-    published(grade="B", overall=75, name="Beta")
-    published(grade="D", overall=30, name="Delta")
+    alpha = published(grade="A", name="Alpha")
+    beta = published(grade="B", name="Beta")
+    delta = published(grade="D", name="Delta")
+    overall = {
+        product.name: product.passport_versions.get().snapshot["score"]["overall"] for product in (alpha, beta, delta)
+    }
+    assert overall["Alpha"] > overall["Beta"] >= 65 > 50 > overall["Delta"]
     assert names(client.get("/products/", {"grade": ["A", "D"]})) == ["Alpha", "Delta"]
-    assert names(client.get("/products/", {"min_score": "70"})) == ["Alpha", "Beta"]
+    assert names(client.get("/products/", {"grade": "B"})) == ["Beta"]
+    assert names(client.get("/products/", {"min_score": "65"})) == ["Alpha", "Beta"]
+    assert names(client.get("/products/", {"min_score": str(overall["Alpha"])})) == ["Alpha"]
 
 
 def test_filter_by_material(client):
@@ -119,10 +119,11 @@ def test_filter_by_material(client):
 
 
 def test_filter_made_in_solingen_and_by_region(client):
-    published(name="Lokal", steps=[step("forging", "solingen")], solingen=True)
-    published(name="Ausland", steps=[step("forging", "solingen"), step("grinding", "eu")], solingen=False)
-    published(name="Verschwiegen", steps=[step("forging", "solingen"), step("grinding", None)], solingen=False)
+    published(name="Lokal", steps=[("forging", SOLINGEN)])
+    published(name="Ausland", steps=[("forging", SOLINGEN), ("grinding", THIERS)])
+    published(name="Verschwiegen", steps=[("forging", SOLINGEN), ("grinding", UNDISCLOSED)])
     assert names(client.get("/products/", {"solingen": "true"})) == ["Lokal"]
+    assert names(client.get("/products/", {"solingen": "false"})) == ["Ausland", "Verschwiegen"]
     assert names(client.get("/products/", {"region": "solingen"})) == ["Lokal"]
     assert names(client.get("/products/", {"region": "eu"})) == ["Ausland", "Lokal"]
 
@@ -139,10 +140,11 @@ def test_search_finds_words_maker_and_gtin(client):
 
 
 def test_facets_and_search_read_the_published_snapshot_not_live_data(client):
-    product = published(name="Veröffentlicht", grade="B", overall=70, materials=["Olivenholz"])
+    product = published(name="Veröffentlicht", grade="B")  # with olive wood among its materials
     # Unpublished edits: a new material, a better live score and a new name.
     MaterialFactory(product=product, name="Geheimlegierung")
-    ProductScore.objects.filter(product=product).update(grade="A", overall=95)
+    add_best_practice(product)
+    assert refresh_score(product).grade == "A"
     Product.objects.filter(pk=product.pk).update(name="Entwurfsname")
     assert names(client.get("/products/", {"material": "geheim"})) == []
     assert names(client.get("/products/", {"material": "oliven"})) == ["Veröffentlicht"]
@@ -173,7 +175,12 @@ def test_full_text_search_stems_words_and_ranks_on_postgresql(client):
 
 def test_sorting_and_pagination(client):
     for index in range(30):
-        published(name=f"Messer {index:02d}", overall=float(index), grade="C")
+        # More recycled steel, a better score: the scores rise with the index.
+        product = complete_product(name=f"Messer {index:02d}")
+        product.materials.filter(name="X50CrMoV15").update(recycled_content_percent=2 * index)
+        publish_product(product)
+    scores = list(ProductScore.objects.order_by("product__name").values_list("overall", flat=True))
+    assert scores == sorted(set(scores)) and len(scores) == 30
     first = client.get("/products/", {"ordering": "-score"})
     assert names(first)[:2] == ["Messer 29", "Messer 28"]
     assert len(names(first)) == 24

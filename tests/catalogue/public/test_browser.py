@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.catalogue.public.public_helpers import publish_snapshot
-from tests.factories import ProductFactory
+from catalogue.passports.services import publish_product
+from tests.factories import published_product, showcase_product
 
 CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
@@ -42,8 +42,8 @@ def serious_violations(page) -> tuple[list[str], str]:
 
 
 def test_consumer_types_a_gtin_and_reads_the_passport(live_server, transactional_db, browser, tmp_path):
-    product = ProductFactory(name="Kochmesser Schmiedeklinge 20 cm", gtin="04006381333931")
-    publish_snapshot(product)
+    product = showcase_product(gtin="04006381333931")
+    grade = publish_product(product).snapshot["score"]["grade"]
     context = browser.new_context(viewport=PHONE, locale="de-DE", device_scale_factor=2, is_mobile=True)
     page = context.new_page()
 
@@ -56,7 +56,7 @@ def test_consumer_types_a_gtin_and_reads_the_passport(live_server, transactional
     page.locator("#lookup-code").press("Enter")
     page.wait_for_url(f"**/p/{product.passport_code}")
     assert page.locator("h1").inner_text() == product.name
-    assert page.locator(".grade-badge.large").inner_text() == "B"
+    assert page.locator(".grade-badge.large").inner_text() == grade
 
     # Switch to English with the language form in the header (a plain POST, no JavaScript needed).
     page.locator("#language-select").select_option("en")
@@ -80,8 +80,7 @@ def test_consumer_types_a_gtin_and_reads_the_passport(live_server, transactional
 
 
 def test_lookup_error_and_browse_are_accessible(live_server, transactional_db, browser):
-    product = ProductFactory()
-    publish_snapshot(product)
+    published_product()
     page = browser.new_page(viewport=PHONE, locale="en-GB")
     page.goto(f"{live_server.url}/lookup/?code=4006381333932")
     assert "should be 1, not 2" in page.locator("#lookup-error").inner_text()

@@ -3,10 +3,10 @@
 import pytest
 from django.utils import translation
 
+from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.public.lookup import InvalidCode, PassportNotFound, lookup, parse_code
 from products.identifiers import generate_passport_code, gs1_check_digit, passport_check_character
-from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, complete_product
 
 EAN = "4006381333931"
 GTIN14 = "0" + EAN
@@ -121,9 +121,9 @@ def test_eight_digits_may_be_a_passport_code():
 
 @pytest.mark.django_db
 def test_lookup_finds_the_current_version(django_assert_max_num_queries):
-    product = ProductFactory(gtin=GTIN14)
-    publish_snapshot(product)
-    current = publish_snapshot(product)
+    product = complete_product(gtin=GTIN14)
+    publish_product(product)
+    current = publish_product(product)
     with django_assert_max_num_queries(1):
         version = lookup(EAN)
     assert version.pk == current.pk
@@ -154,8 +154,8 @@ def test_home_page_has_a_labelled_lookup_field(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("form", ["gtin", "code", "link"])
 def test_html_lookup_redirects_to_the_passport(client, form, django_assert_max_num_queries):
-    product = ProductFactory(gtin=GTIN14)
-    publish_snapshot(product)
+    product = complete_product(gtin=GTIN14)
+    publish_product(product)
     raw = {
         "gtin": "400 6381 333931",
         "code": product.passport_code.lower(),
@@ -195,9 +195,9 @@ def test_html_lookup_does_not_reveal_drafts(client):
 
 @pytest.mark.django_db
 def test_withdrawn_passport_is_still_found(client):
-    product = ProductFactory(gtin=GTIN14)
-    publish_snapshot(product)
-    withdraw(product)
+    product = complete_product(gtin=GTIN14)
+    publish_product(product)
+    withdraw_product(product)
     response = client.get("/lookup/", {"code": EAN})
     assert response.status_code == 302
 
@@ -207,9 +207,9 @@ def test_withdrawn_passport_is_still_found(client):
 
 @pytest.mark.django_db
 def test_api_lookup_returns_the_current_passport(client, django_assert_max_num_queries):
-    product = ProductFactory(gtin=GTIN14)
-    publish_snapshot(product)
-    current = publish_snapshot(product)
+    product = complete_product(gtin=GTIN14)
+    publish_product(product)
+    current = publish_product(product)
     with django_assert_max_num_queries(4):
         response = client.get("/api/v1/lookup", {"code": "4006381-333931"})
     assert response.status_code == 200
@@ -246,7 +246,7 @@ def test_api_lookup_unknown_or_draft_is_404_with_detail(client):
 
 @pytest.mark.django_db
 def test_api_lookup_sends_cors_headers(client):
-    product = ProductFactory(gtin=GTIN14)
-    publish_snapshot(product)
+    product = complete_product(gtin=GTIN14)
+    publish_product(product)
     response = client.get("/api/v1/lookup", {"code": EAN}, HTTP_ORIGIN="https://shop.example")
     assert response["Access-Control-Allow-Origin"] == "*"

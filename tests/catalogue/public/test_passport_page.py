@@ -6,13 +6,13 @@ import re
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils.html import escape
 
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import passport_page, supply_chain_diagram
+from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.public.views import _CSRF_PLACEHOLDER
-from tests.catalogue.passports.snapshots import complete_snapshot, nearly_empty_snapshot
-from tests.catalogue.public.public_helpers import publish_snapshot, snapshot_for, withdraw
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, bare_product, complete_product, showcase_product
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,9 @@ def empty_cache():
 
 
 @pytest.fixture
-def product():
-    return ProductFactory(name="Kochmesser Schmiedeklinge 20 cm", gtin="04006381333931")
+def knife(maker):
+    """A fully disclosed chef's knife of ``maker``, not yet published."""
+    return showcase_product(maker=maker)
 
 
 def page_html(client, url, language="en", **headers):
@@ -41,111 +42,123 @@ def jsonld_of(html: str) -> dict:
     return json.loads(match.group(1))
 
 
-def test_current_passport_shows_every_section(client, product):
-    publish_snapshot(product)
-    html = page_html(client, f"/p/{product.passport_code}")
+def test_current_passport_shows_every_section(client, knife):
+    snapshot = publish_product(knife).snapshot
+    html = page_html(client, f"/p/{knife.passport_code}")
     assert '<h1 id="passport-title">Kochmesser Schmiedeklinge 20 cm</h1>' in html
-    assert 'class="grade-badge large grade-B"' in html
+    assert f'class="grade-badge large grade-{snapshot["score"]["grade"]}"' in html
     for subscore in ("Durability", "Repairability", "Supply chain", "Circularity"):
         assert subscore in html
-    # Criteria with explanations; the unknown one reads "not disclosed".
-    assert "5-year warranty; category reference: 10 years." in html
-    assert re.search(r"Substances of concern.*?not disclosed", html, re.S)
+    # Every criterion with its explanation; the unknown ones read "not disclosed".
+    for criterion in snapshot["score"]["criteria"]:
+        assert escape(criterion["label"]["en"]) in html
+        assert escape(criterion["explanation"]["en"]) in html
+    assert re.search(r"Refurbishment</span>.*?not disclosed", html, re.S)
     # Materials, supply chain (list and diagram), durability, repair, end of life, evidence, maker.
     assert "X50CrMoV15 Klingenstahl" in html
     assert 'class="step-list"' in html and "Stahlwerk Rhein AG" in html
     assert '<svg class="flow"' in html and '<title id="flow-title">' in html
     assert "a supplier (name confidential)" in html
+    assert "Härterei im Hinterhof" not in html  # the confidential supplier's name
     assert "Von Hand spülen" in html
     assert "Griffschalen" in html and "Resharpening" in html
     assert "Klinge und Nieten zum Metallschrott" in html
     assert 'badge-verified">verified' in html and "declared by the maker" in html
-    assert f'href="/makers/{product.maker.slug}/"' in html
+    assert f'href="/makers/{knife.maker.slug}/"' in html
     # PDFs in both languages, by the PDF views' paths.
-    assert f'href="/p/{product.passport_code}/passport.pdf?lang=de"' in html
-    assert f'href="/p/{product.passport_code}/passport.pdf?lang=en"' in html
+    assert f'href="/p/{knife.passport_code}/passport.pdf?lang=de"' in html
+    assert f'href="/p/{knife.passport_code}/passport.pdf?lang=en"' in html
 
 
 def test_unknown_values_read_not_disclosed(client):
-    product = ProductFactory(gtin=None)
-    publish_snapshot(product, snapshot_for(product, nearly_empty_snapshot()))
+    product = bare_product()
+    publish_product(product)
     html = page_html(client, f"/p/{product.passport_code}")
     assert html.count("not disclosed") >= 6
-    assert "The supply chain is not disclosed." in html
     assert "Durability is not disclosed." in html
+    assert "Repairability is not disclosed." in html
+    assert "End of life is not disclosed." in html
+    assert "No evidence has been published." in html
 
 
-def test_page_shows_the_snapshot_not_live_data(client, product):
-    publish_snapshot(product)
-    product.name = "Unveröffentlichter Entwurfsname"
-    product.save()
-    html = page_html(client, f"/p/{product.passport_code}")
+def test_page_shows_the_snapshot_not_live_data(client, knife):
+    publish_product(knife)
+    knife.name = "Unveröffentlichter Entwurfsname"
+    knife.save()
+    html = page_html(client, f"/p/{knife.passport_code}")
     assert "Unveröffentlichter Entwurfsname" not in html
     assert "Kochmesser Schmiedeklinge 20 cm" in html
 
 
-def test_german_and_english(client, product):
-    publish_snapshot(product)
-    german = client.get(f"/p/{product.passport_code}", HTTP_ACCEPT_LANGUAGE="de")
-    english = client.get(f"/p/{product.passport_code}", HTTP_ACCEPT_LANGUAGE="en")
+def test_german_and_english(client, knife):
+    publish_product(knife)
+    german = client.get(f"/p/{knife.passport_code}", HTTP_ACCEPT_LANGUAGE="de")
+    english = client.get(f"/p/{knife.passport_code}", HTTP_ACCEPT_LANGUAGE="en")
     assert german["Content-Language"] == "de" and english["Content-Language"] == "en"
     assert '<html lang="de">' in german.content.decode()
-    assert "Kochmesser" in german.content.decode().split("passport-kicker")[1][:200]
-    assert "Chef" in english.content.decode().split("passport-kicker")[1][:200]
+    assert knife.category.name_de in german.content.decode().split("passport-kicker")[1][:200]
+    assert escape(knife.category.name_en) in english.content.decode().split("passport-kicker")[1][:200]
     # Bilingual snapshot texts follow the language: the criterion label.
-    assert "Garantie" in german.content.decode()
+    assert ">Garantie<" in german.content.decode()
     assert ">Warranty<" in english.content.decode()
 
 
-def test_json_ld_describes_the_product(client, product):
-    publish_snapshot(product)
-    data = jsonld_of(page_html(client, f"/p/{product.passport_code}"))
+def test_json_ld_describes_the_product(client, knife):
+    snapshot = publish_product(knife).snapshot
+    data = jsonld_of(page_html(client, f"/p/{knife.passport_code}"))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Product"
-    assert data["name"] == product.name
-    assert data["gtin14"] == product.gtin
-    assert data["productID"] == product.passport_code
-    assert data["manufacturer"]["name"] == product.maker.name
+    assert data["name"] == knife.name
+    assert data["gtin14"] == knife.gtin
+    assert data["productID"] == knife.passport_code
+    assert data["manufacturer"]["name"] == knife.maker.name
     grades = [item["value"] for item in data["additionalProperty"] if item["name"] == "Grade"]
-    assert grades == ["B"]
+    assert grades == [snapshot["score"]["grade"]]
 
 
 def test_json_ld_cannot_break_out_of_its_script(client):
-    product = ProductFactory(name="Messer </script><script>alert(1)</script>")
-    publish_snapshot(product)
+    product = complete_product(name="Messer </script><script>alert(1)</script>")
+    publish_product(product)
     html = page_html(client, f"/p/{product.passport_code}")
     assert "<script>alert(1)" not in html
     assert jsonld_of(html)["name"] == product.name
 
 
-def test_json_ld_renderer_is_pure_and_skips_unknowns():
-    snapshot = nearly_empty_snapshot()
-    data = passport_jsonld(snapshot, "en")
-    assert "gtin14" not in data and "offers" not in data and "material" not in data
-    assert passport_jsonld(complete_snapshot(), "de")["category"] == "Kochmesser"
-    assert passport_jsonld(complete_snapshot(), "en")["category"] == "Chef's knives"
+def test_json_ld_renderer_is_pure_and_skips_unknowns(knife):
+    bare = passport_jsonld(publish_product(bare_product()).snapshot, "en")
+    for unknown in ("gtin14", "identifier", "mpn", "offers", "weight", "hasWarrantyPromise"):
+        assert unknown not in bare, unknown
+    assert bare["material"] == "X50CrMoV15"
+    snapshot = publish_product(knife).snapshot
+    assert passport_jsonld(snapshot, "de")["category"] == knife.category.name_de
+    assert passport_jsonld(snapshot, "en")["category"] == knife.category.name_en
+    known = passport_jsonld(snapshot, "en")
+    assert known["gtin14"] == knife.gtin
+    assert known["offers"]["price"] == 129.0
+    assert known["material"] == ["X50CrMoV15 Klingenstahl", "Olivenholz", "Messing"]
 
 
-def test_superseded_version_has_a_banner(client, product):
-    publish_snapshot(product)
-    publish_snapshot(product)
-    old = page_html(client, f"/p/{product.passport_code}/v/1")
+def test_superseded_version_has_a_banner(client, knife):
+    publish_product(knife)
+    publish_product(knife)
+    old = page_html(client, f"/p/{knife.passport_code}/v/1")
     assert "banner-superseded" in old
     assert "superseded by version 2" in old
-    assert f'href="/p/{product.passport_code}"' in old
-    assert f'href="/p/{product.passport_code}/v/1/passport.pdf?lang=en"' in old
-    current = page_html(client, f"/p/{product.passport_code}")
+    assert f'href="/p/{knife.passport_code}"' in old
+    assert f'href="/p/{knife.passport_code}/v/1/passport.pdf?lang=en"' in old
+    current = page_html(client, f"/p/{knife.passport_code}")
     assert "banner-superseded" not in current
-    assert f'href="/p/{product.passport_code}/v/1"' in current  # version history links every version
-    assert f'href="/p/{product.passport_code}/v/2"' in current
+    assert f'href="/p/{knife.passport_code}/v/1"' in current  # version history links every version
+    assert f'href="/p/{knife.passport_code}/v/2"' in current
 
 
-def test_withdrawn_passport_stays_readable_with_a_banner(client, product):
-    publish_snapshot(product)
-    withdraw(product)
-    html = page_html(client, f"/p/{product.passport_code}")
+def test_withdrawn_passport_stays_readable_with_a_banner(client, knife):
+    publish_product(knife)
+    withdraw_product(knife)
+    html = page_html(client, f"/p/{knife.passport_code}")
     assert "banner-withdrawn" in html
     assert "This passport has been withdrawn." in html
+    assert '<h1 id="passport-title">Kochmesser Schmiedeklinge 20 cm</h1>' in html
 
 
 def test_never_published_product_is_404_for_everyone(client, maker_client, maker):
@@ -161,14 +174,14 @@ def test_unknown_code_is_a_helpful_404(client):
     assert client.get("/p/NOT-A-CODE").status_code == 404
 
 
-def test_missing_version_is_404(client, product):
-    publish_snapshot(product)
-    assert client.get(f"/p/{product.passport_code}/v/2").status_code == 404
+def test_missing_version_is_404(client, knife):
+    publish_product(knife)
+    assert client.get(f"/p/{knife.passport_code}/v/2").status_code == 404
 
 
-def test_loosely_typed_code_redirects_to_the_canonical_url(client, product):
-    publish_snapshot(product)
-    code = product.passport_code
+def test_loosely_typed_code_redirects_to_the_canonical_url(client, knife):
+    publish_product(knife)
+    code = knife.passport_code
     loose = f"{code[:4].lower()}-{code[4:].lower()}"
     response = client.get(f"/p/{loose}")
     assert response.status_code == 301
@@ -179,52 +192,52 @@ def test_loosely_typed_code_redirects_to_the_canonical_url(client, product):
 
 
 @pytest.mark.parametrize("path", ["/p/{code}", "/p/{code}/v/1"])
-def test_passport_page_needs_at_most_four_queries(client, product, path, django_assert_max_num_queries):
-    publish_snapshot(product)
-    publish_snapshot(product)
-    url = path.format(code=product.passport_code)
+def test_passport_page_needs_at_most_four_queries(client, knife, path, django_assert_max_num_queries):
+    publish_product(knife)
+    publish_product(knife)
+    url = path.format(code=knife.passport_code)
     with django_assert_max_num_queries(4):
         assert client.get(url).status_code == 200
 
 
-def test_cached_page_needs_one_query(client, product, django_assert_num_queries):
-    publish_snapshot(product)
-    client.get(f"/p/{product.passport_code}")
+def test_cached_page_needs_one_query(client, knife, django_assert_num_queries):
+    publish_product(knife)
+    client.get(f"/p/{knife.passport_code}")
     with django_assert_num_queries(1):
-        response = client.get(f"/p/{product.passport_code}")
-    assert product.name in response.content.decode()
+        response = client.get(f"/p/{knife.passport_code}")
+    assert knife.name in response.content.decode()
 
 
-def test_conditional_get(client, product):
-    publish_snapshot(product)
-    url = f"/p/{product.passport_code}"
+def test_conditional_get(client, knife):
+    publish_product(knife)
+    url = f"/p/{knife.passport_code}"
     first = client.get(url)
     assert "no-cache" in first["Cache-Control"]
     etag = first["ETag"]
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     # A new version, a withdrawal or another language each change the page and its ETag.
-    publish_snapshot(product)
+    publish_product(knife)
     second = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert second.status_code == 200
-    withdraw(product)
+    withdraw_product(knife)
     assert client.get(url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 200
     english = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     assert client.get(url, HTTP_ACCEPT_LANGUAGE="de", HTTP_IF_NONE_MATCH=english["ETag"]).status_code == 200
 
 
-def test_accessible_markup(client, product):
-    publish_snapshot(product)
-    html = page_html(client, f"/p/{product.passport_code}")
+def test_accessible_markup(client, knife):
+    snapshot = publish_product(knife).snapshot
+    html = page_html(client, f"/p/{knife.passport_code}")
     assert html.count("<h1") == 1
     assert 'role="img" aria-labelledby="flow-title flow-desc"' in html
-    assert 'aria-label="Grade B"' in html
+    assert f'aria-label="Grade {snapshot["score"]["grade"]}"' in html
     assert '<nav class="section-nav" aria-label=' in html
     for section in ("score", "materials", "supply-chain", "care", "repair", "end-of-life", "evidence", "maker"):
         assert f'<section id="{section}"' in html
 
 
-def test_diagram_puts_each_step_in_its_region_lane():
-    page = passport_page(complete_snapshot(), "en")
+def test_diagram_puts_each_step_in_its_region_lane(knife):
+    page = passport_page(publish_product(knife).snapshot, "en")
     diagram = supply_chain_diagram(page["supply_chain"])
     lanes = {lane["label"]: lane["centre"] for lane in diagram["lanes"]}
     xs = [point["x"] for point in diagram["points"]]
@@ -238,9 +251,9 @@ def csrf_token_in(html: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
-def test_cached_page_carries_a_working_csrf_token_for_each_visitor(product):
-    publish_snapshot(product)
-    url = f"/p/{product.passport_code}"
+def test_cached_page_carries_a_working_csrf_token_for_each_visitor(knife):
+    publish_product(knife)
+    url = f"/p/{knife.passport_code}"
     Client().get(url)  # someone else fills the cache
     visitor = Client(enforce_csrf_checks=True)
     visitor.get(url)
@@ -253,9 +266,9 @@ def test_cached_page_carries_a_working_csrf_token_for_each_visitor(product):
     assert switched.cookies["django_language"].value == "en"
 
 
-def test_cached_anonymous_page_never_reaches_a_signed_in_user(maker_client, maker_user, product):
-    publish_snapshot(product)
-    url = f"/p/{product.passport_code}"
+def test_cached_anonymous_page_never_reaches_a_signed_in_user(maker_client, maker_user, knife):
+    publish_product(knife)
+    url = f"/p/{knife.passport_code}"
     anonymous = Client()
     anonymous.get(url)
     assert 'href="/accounts/login/"' in anonymous.get(url).content.decode()  # from the whole-page cache
@@ -265,9 +278,6 @@ def test_cached_anonymous_page_never_reaches_a_signed_in_user(maker_client, make
 
 
 def test_a_really_published_product_end_to_end(client, maker_user):
-    from catalogue.passports.services import publish_product, withdraw_product
-    from tests.factories import complete_product
-
     product = complete_product(name="Brotmesser Wellenschliff")
     version = publish_product(product, maker_user)
     grade = version.snapshot["score"]["grade"]

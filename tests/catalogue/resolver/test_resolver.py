@@ -3,10 +3,10 @@
 import pytest
 from django.utils import translation
 
+from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.resolver.digital_link import DigitalLink, DigitalLinkError, parse_path
 from catalogue.resolver.linkset import LINK_TYPES, render_link_header, render_linkset
-from tests.catalogue.public.public_helpers import publish_snapshot, withdraw
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, published_product
 
 GTIN14 = "04006381333931"
 LINKSET = "application/linkset+json"
@@ -94,9 +94,7 @@ def test_link_header_encodes_non_ascii_titles():
 
 @pytest.fixture
 def published(db):
-    product = ProductFactory(gtin=GTIN14)
-    publish_snapshot(product)
-    return product
+    return published_product(gtin=GTIN14)
 
 
 def test_gtin_redirects_with_307_to_the_passport(client, published, django_assert_max_num_queries):
@@ -182,7 +180,7 @@ def test_conditional_get_answers_304(client, published):
     etag = first["ETag"]
     again = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
-    publish_snapshot(published)
+    publish_product(published)
     changed = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
 
@@ -223,7 +221,7 @@ def test_unpublished_gtin_is_404(client, db):
 
 
 def test_withdrawn_passport_still_resolves(client, published):
-    withdraw(published)
+    withdraw_product(published)
     assert client.get(f"/01/{GTIN14}").status_code == 307
 
 

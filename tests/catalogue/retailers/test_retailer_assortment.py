@@ -6,13 +6,13 @@ from django.urls import reverse
 from catalogue.models import AssortmentItem
 from catalogue.passports.services import publish_product, withdraw_product
 from products.identifiers import gs1_check_digit
-from tests.catalogue.retailers.printing_helpers import published_product
 from tests.factories import (
     AssortmentItemFactory,
     MakerMembershipFactory,
     ProductFactory,
     RetailerMembershipFactory,
     UserFactory,
+    published_product,
 )
 
 pytestmark = pytest.mark.django_db

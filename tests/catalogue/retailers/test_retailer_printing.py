@@ -5,8 +5,14 @@ from django.urls import reverse
 
 from catalogue.models import PrintJob
 from catalogue.passports.services import publish_product
-from tests.catalogue.retailers.printing_helpers import pdf_pages, pdf_text, published_product
-from tests.factories import AssortmentItemFactory, ProductFactory, RetailerMembershipFactory, complete_product
+from tests.catalogue.passports.pdf_helpers import page_count, pdf_text
+from tests.factories import (
+    AssortmentItemFactory,
+    ProductFactory,
+    RetailerMembershipFactory,
+    complete_product,
+    published_product,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +64,7 @@ def test_print_all_as_labels_on_a_chosen_sheet(retailer_client, retailer):
         print_url(retailer), {"scope": "all", "format": "labels", "layout": "2x7", "language": "de"}
     )
     assert response.status_code == 200
-    assert pdf_pages(response.content) == 1
+    assert page_count(response.content) == 1
     assert all(item.product.name in pdf_text(response.content) for item in items)
     job = PrintJob.objects.get()
     assert job.format == "labels"
