@@ -49,40 +49,12 @@ class LabelFormat:
         return self.label_width_mm * mm, self.label_height_mm * mm
 
 
+# Name, columns, rows, label width and height, left and top page margin; then what differs from the defaults.
 LABEL_FORMATS: dict[str, LabelFormat] = {
     # 24 labels, edge to edge across the width (like Avery Zweckform 3475).
-    "3x8": LabelFormat(
-        name="3 × 8 · 70 × 36 mm",
-        columns=3,
-        rows=8,
-        label_width_mm=70.0,
-        label_height_mm=36.0,
-        margin_left_mm=0.0,
-        margin_top_mm=4.5,
-        padding_mm=4.5,
-    ),
+    "3x8": LabelFormat("3 × 8 · 70 × 36 mm", 3, 8, 70.0, 36.0, 0.0, 4.5, padding_mm=4.5),
     # 14 labels with rounded corners (like Avery L7163 / Zweckform J8163).
-    "2x7": LabelFormat(
-        name="2 × 7 · 99,1 × 38,1 mm",
-        columns=2,
-        rows=7,
-        label_width_mm=99.1,
-        label_height_mm=38.1,
-        margin_left_mm=4.65,
-        margin_top_mm=15.15,
-        gap_x_mm=2.5,
-        corner_radius_mm=2.0,
-    ),
+    "2x7": LabelFormat("2 × 7 · 99,1 × 38,1 mm", 2, 7, 99.1, 38.1, 4.65, 15.15, gap_x_mm=2.5, corner_radius_mm=2.0),
     # 21 labels with rounded corners (like Avery L7160 / Zweckform J8160).
-    "3x7": LabelFormat(
-        name="3 × 7 · 63,5 × 38,1 mm",
-        columns=3,
-        rows=7,
-        label_width_mm=63.5,
-        label_height_mm=38.1,
-        margin_left_mm=7.25,
-        margin_top_mm=15.15,
-        gap_x_mm=2.5,
-        corner_radius_mm=2.0,
-    ),
+    "3x7": LabelFormat("3 × 7 · 63,5 × 38,1 mm", 3, 7, 63.5, 38.1, 7.25, 15.15, gap_x_mm=2.5, corner_radius_mm=2.0),
 }

@@ -5,11 +5,8 @@ from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
 from catalogue.passports.pdf.common import passport_url
 from catalogue.passports.pdf.layout import (
-    CONTENT_WIDTH,
-    Grid,
     Markup,
     Styled,
-    captions,
     empty_section,
     key_value_grid,
     labelled,
@@ -18,9 +15,9 @@ from catalogue.passports.pdf.layout import (
     not_disclosed_markup,
     or_nd,
     section,
-    table_subsection,
     to_markup,
 )
+from catalogue.passports.pdf.sections_origin import Columns, list_subsection, table_grid
 from catalogue.passports.pdf.texts import (
     caption,
     format_date,
@@ -33,6 +30,10 @@ from catalogue.passports.pdf.texts import (
 )
 
 _CLAIMS = frozenset({"durability", "warranty", "repair", "supply_chain", "materials", "end_of_life", "other"})
+_TEST_COLUMNS = Columns((50, 40, 44), ("property", "method", "result", "proof"))
+_SPARE_PART_COLUMNS = Columns((70, 30, 30), ("spare_part", "available_for", "delivery", "price_share"), (1, 2, 3))
+_REPAIR_SERVICE_COLUMNS = Columns((90, 55), ("service", "provider", "price"), (2,))
+_EVIDENCE_COLUMNS = Columns((100, 42), ("document_title", "backs_claim", "status"))
 
 
 def _verification(verified: bool | None, language: str) -> Styled:
@@ -64,25 +65,16 @@ def durability_section(snapshot, language, styles) -> list:
         ("*" + caption("maintenance", language), or_nd(durability.get("maintenance_instructions"), language)),
     ]
     story = [*section(caption("durability", language)), key_value_grid(pairs)]
-    tests = durability.get("tests") or []
-    if tests:
-        story += table_subsection(
-            "tests",
-            language,
-            styles,
-            [50 * mm, 40 * mm, 44 * mm, CONTENT_WIDTH - 134 * mm],
-            ("property", "method", "result", "proof"),
-            (
-                [
-                    pick(test.get("label"), language) or str(test.get("property") or ""),
-                    or_nd(test.get("method"), language),
-                    or_nd(test.get("result"), language),
-                    _verification(test.get("evidence_verified"), language),
-                ]
-                for test in tests
-            ),
-        )
-    return story
+    return story + list_subsection(durability, "tests", language, styles, _TEST_COLUMNS, _test_row)
+
+
+def _test_row(test: dict, language: str) -> list:
+    return [
+        pick(test.get("label"), language) or str(test.get("property") or ""),
+        or_nd(test.get("method"), language),
+        or_nd(test.get("result"), language),
+        _verification(test.get("evidence_verified"), language),
+    ]
 
 
 def _spare_part_row(part: dict, language: str) -> list:
@@ -123,30 +115,12 @@ def repairability_section(snapshot, language, styles) -> list:
         (caption("fasteners", language), or_nd(pick(repair.get("fasteners_label"), language), language)),
         (caption("tools", language), or_nd(pick(repair.get("tools_label"), language), language)),
     ]
-    story = [*section(caption("repairability", language)), key_value_grid(pairs)]
-    parts = repair.get("spare_parts") or []
-    if parts:
-        story += table_subsection(
-            "spare_parts",
-            language,
-            styles,
-            [70 * mm, 30 * mm, 30 * mm, CONTENT_WIDTH - 130 * mm],
-            ("spare_part", "available_for", "delivery", "price_share"),
-            (_spare_part_row(part, language) for part in parts),
-            right=[1, 2, 3],
-        )
-    services = repair.get("repair_services") or []
-    if services:
-        story += table_subsection(
-            "repair_services",
-            language,
-            styles,
-            [90 * mm, 55 * mm, CONTENT_WIDTH - 145 * mm],
-            ("service", "provider", "price"),
-            (_repair_service_row(service, language) for service in services),
-            right=[2],
-        )
-    return story
+    return [
+        *section(caption("repairability", language)),
+        key_value_grid(pairs),
+        *list_subsection(repair, "spare_parts", language, styles, _SPARE_PART_COLUMNS, _spare_part_row),
+        *list_subsection(repair, "repair_services", language, styles, _REPAIR_SERVICE_COLUMNS, _repair_service_row),
+    ]
 
 
 def end_of_life_section(snapshot, language, styles) -> list:
@@ -172,8 +146,7 @@ def evidence_section(snapshot, language, styles) -> list:
     evidence = snapshot.get("evidence") or []
     if not evidence:
         return []
-    keys = ("document_title", "backs_claim", "status")
-    grid = Grid([100 * mm, 42 * mm, CONTENT_WIDTH - 142 * mm], header=captions(language, keys))
+    grid = table_grid(language, _EVIDENCE_COLUMNS)
     for document in evidence:
         title = document.get("title") or ""
         if document.get("url"):

@@ -1,5 +1,7 @@
 """Passport sections on what a product is made of and where: materials, components, supply chain."""
 
+from typing import NamedTuple
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
@@ -27,6 +29,45 @@ from catalogue.passports.pdf.layout import (
 from catalogue.passports.pdf.texts import caption, format_mass, format_percent, pick, yes_no
 
 _NO_SUBSTANCES = {"none", "keine", "-", "no", "nein"}
+
+
+class Columns(NamedTuple):
+    """A table's columns: the widths in mm of all but the last, which takes the rest of the content width;
+    the caption keys of their header row; the columns aligned right."""
+
+    widths_mm: tuple[int, ...]
+    caption_keys: tuple[str, ...]
+    right: tuple[int, ...] = ()
+
+    @property
+    def widths(self) -> list[float]:
+        return [width * mm for width in self.widths_mm] + [CONTENT_WIDTH - sum(self.widths_mm) * mm]
+
+
+def table_grid(language: str, columns: Columns) -> Grid:
+    """An empty table of ``columns`` under their caption row."""
+    return Grid(columns.widths, header=captions(language, columns.caption_keys), right=columns.right)
+
+
+def list_subsection(container: dict, key: str, language: str, styles, columns: Columns, row) -> list:
+    """The subsection ``key`` with a table of the list ``container[key]``, a ``row(entry, language)`` per
+    entry; nothing when the list is missing or empty."""
+    entries = container.get(key) or []
+    if not entries:
+        return []
+    rows = (row(entry, language) for entry in entries)
+    return table_subsection(key, language, styles, columns.widths, columns.caption_keys, rows, right=columns.right)
+
+
+_COMPONENT_COLUMNS = Columns((62, 38), ("component", "replaceable", "spare_part_available"))
+
+
+def _component_row(component: dict, language: str) -> list:
+    return [
+        or_nd(component.get("name"), language),
+        or_nd(yes_no(component.get("replaceable"), language), language),
+        or_nd(yes_no(component.get("spare_part_available"), language), language),
+    ]
 
 
 def materials_section(snapshot, language, styles) -> list:
@@ -61,22 +102,7 @@ def materials_section(snapshot, language, styles) -> list:
                 ]
             )
         story.append(grid.table())
-    if components:
-        story += table_subsection(
-            "components",
-            language,
-            styles,
-            [62 * mm, 38 * mm, CONTENT_WIDTH - 100 * mm],
-            ("component", "replaceable", "spare_part_available"),
-            (
-                [
-                    or_nd(component.get("name"), language),
-                    or_nd(yes_no(component.get("replaceable"), language), language),
-                    or_nd(yes_no(component.get("spare_part_available"), language), language),
-                ]
-                for component in components
-            ),
-        )
+    story += list_subsection(snapshot, "components", language, styles, _COMPONENT_COLUMNS, _component_row)
     return story
 
 

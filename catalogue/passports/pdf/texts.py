@@ -11,10 +11,6 @@ DISPLAY_TIME_ZONE = ZoneInfo("Europe/Berlin")
 CAPTIONS: dict[str, dict[str, str]] = {
     "brand": {"de": "Gläserne Werkstatt Solingen", "en": "Gläserne Werkstatt Solingen"},
     "document": {"de": "Digitaler Produktpass", "en": "Digital product passport"},
-    "withdrawn_banner": {
-        "de": "ZURÜCKGEZOGEN – der Hersteller hat diesen Produktpass zurückgezogen; er gilt nicht mehr.",
-        "en": "WITHDRAWN – the maker has withdrawn this product passport; it is no longer valid.",
-    },
     "shelf_label": {"de": "Produktpass", "en": "Product passport"},
     "maker": {"de": "Hersteller", "en": "Maker"},
     "not_disclosed": {"de": "nicht angegeben", "en": "not disclosed"},
@@ -46,10 +42,6 @@ CAPTIONS: dict[str, dict[str, str]] = {
     "grade_scale": {"de": "Notenskala", "en": "Grade scale"},
     "methodology": {"de": "Methodik", "en": "Methodology"},
     "scored_on": {"de": "berechnet am", "en": "computed on"},
-    "unknown_rule": {
-        "de": "Nicht angegebene Daten erhalten keine Punkte: Offenlegung wird belohnt.",
-        "en": "Data that is not disclosed earns no points, so disclosure is rewarded.",
-    },
     "criterion": {"de": "Kriterium", "en": "Criterion"},
     "explanation": {"de": "Erläuterung", "en": "Explanation"},
     "points": {"de": "Punkte", "en": "Points"},
@@ -85,16 +77,7 @@ CAPTIONS: dict[str, dict[str, str]] = {
     "by_supplier": {"de": "Zulieferer", "en": "Supplier"},
     "confidential_supplier": {"de": "Zulieferer (Name vertraulich)", "en": "Supplier (name confidential)"},
     "solingen_designation": {"de": "Herkunftsbezeichnung „Solingen“", "en": "“Solingen” designation"},
-    "solingen_qualifies": {
-        "de": "Erfüllt: Alle wesentlichen Herstellungsstufen werden im Industriegebiet Solingen "
-        "(Solingen und Haan) bearbeitet und fertiggestellt (SolingenV 1994, § 1).",
-        "en": "Qualifies: all essential manufacturing stages are processed and finished in the Solingen "
-        "industrial area (Solingen and Haan) (SolingenV 1994, § 1).",
-    },
-    "solingen_fails": {
-        "de": "Nicht erfüllt (SolingenV 1994, § 1):",
-        "en": "Does not qualify (SolingenV 1994, § 1):",
-    },
+    "solingen_fails": {"de": "Nicht erfüllt (SolingenV 1994, § 1):", "en": "Does not qualify (SolingenV 1994, § 1):"},
     "solingen_seal": {"de": "Solingen", "en": "Solingen"},
     "solingen_seal_note": {"de": "nach SolingenV § 1", "en": "under SolingenV § 1"},
     # Durability
@@ -145,8 +128,30 @@ CAPTIONS: dict[str, dict[str, str]] = {
     "claim_materials": {"de": "Materialien / Rezyklat", "en": "Materials / recycled content"},
     "claim_end_of_life": {"de": "Lebensende / Rücknahme", "en": "End of life / take-back"},
     "claim_other": {"de": "Sonstiges", "en": "Other"},
-    # Footer and closing note
+    # Footer (the closing note is among the whole sentences at the end)
     "page_of": {"de": "Seite {page} von {pages}", "en": "Page {page} of {pages}"},
+    # Shelf labels
+    "label_score": {"de": "Punkte", "en": "Score"},
+    "label_warranty": {"de": "Garantie", "en": "Warranty"},
+    "label_repair": {"de": "Reparatur", "en": "Repair"},
+    "label_years_short": {"de": "{count} J.", "en": "{count} yrs"},
+    "label_lifetime_short": {"de": "lebenslang", "en": "lifetime"},
+    "label_not_disclosed": {"de": "k. A.", "en": "n/d"},
+    # Whole sentences: withdrawal banner, scoring rule, “Solingen” verdict, closing note
+    "withdrawn_banner": {
+        "de": "ZURÜCKGEZOGEN – der Hersteller hat diesen Produktpass zurückgezogen; er gilt nicht mehr.",
+        "en": "WITHDRAWN – the maker has withdrawn this product passport; it is no longer valid.",
+    },
+    "unknown_rule": {
+        "de": "Nicht angegebene Daten erhalten keine Punkte: Offenlegung wird belohnt.",
+        "en": "Data that is not disclosed earns no points, so disclosure is rewarded.",
+    },
+    "solingen_qualifies": {
+        "de": "Erfüllt: Alle wesentlichen Herstellungsstufen werden im Industriegebiet Solingen "
+        "(Solingen und Haan) bearbeitet und fertiggestellt (SolingenV 1994, § 1).",
+        "en": "Qualifies: all essential manufacturing stages are processed and finished in the Solingen "
+        "industrial area (Solingen and Haan) (SolingenV 1994, § 1).",
+    },
     "closing_version": {
         "de": "Dieser Ausdruck gibt Version {version} des Produktpasses wieder, veröffentlicht am {date}.",
         "en": "This printout shows version {version} of the product passport, published on {date}.",
@@ -156,13 +161,6 @@ CAPTIONS: dict[str, dict[str, str]] = {
         "en": "The online passport at {url} is authoritative. Claims without verified evidence are declared "
         "by the maker.",
     },
-    # Shelf labels
-    "label_score": {"de": "Punkte", "en": "Score"},
-    "label_warranty": {"de": "Garantie", "en": "Warranty"},
-    "label_repair": {"de": "Reparatur", "en": "Repair"},
-    "label_years_short": {"de": "{count} J.", "en": "{count} yrs"},
-    "label_lifetime_short": {"de": "lebenslang", "en": "lifetime"},
-    "label_not_disclosed": {"de": "k. A.", "en": "n/d"},
 }
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
