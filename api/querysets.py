@@ -1,8 +1,8 @@
 """What each user may read or change through the API, with the joins each representation needs."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from products.models import Category, EvidenceDocument, MakerMembership, MakerOrganisation, Product, SupplyChainStep
+from products.models import Category, EvidenceDocument, MakerMembership, MakerOrganisation, Product
 from products.selectors import products_for_user
 
 
@@ -68,18 +68,7 @@ def summary_values(queryset: QuerySet[Product]) -> QuerySet:
 
 def with_details(queryset: QuerySet[Product]) -> QuerySet[Product]:
     """Everything the detail representation shows, in a fixed number of queries."""
-    return queryset.select_related(
-        "maker", "category", "score", "durability", "repairability", "end_of_life"
-    ).prefetch_related(
-        "variants",
-        "materials",
-        "components",
-        Prefetch("supply_chain_steps", queryset=SupplyChainStep.objects.order_by("position", "pk")),
-        "spare_parts",
-        "repair_services",
-        "durability_tests__evidence",
-        "evidence",
-    )
+    return queryset.with_parts().select_related("score")
 
 
 def evidence_of(product: Product) -> QuerySet[EvidenceDocument]:

@@ -11,19 +11,15 @@ from rest_framework.settings import api_settings
 
 from catalogue.models import ProductScore
 from catalogue.public.filters import SLUG
-from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
+from lifecycle.models import DurabilityTest
 from products import parts
 from products.forms import EvidenceForm
 from products.identifiers import format_passport_code, normalise_gtin
 from products.models import (
     Category,
-    Component,
     EvidenceDocument,
     MakerOrganisation,
-    Material,
     Product,
-    ProductVariant,
-    SupplyChainStep,
 )
 from products.services import ProductInvalid, ProductWrite, add_evidence, save_product, validate_product
 
@@ -129,74 +125,42 @@ class ScoreSummarySerializer(ApiModelSerializer):
 
     class Meta:
         model = ProductScore
-        fields = [
-            "overall",
-            "grade",
-            "durability",
-            "repairability",
-            "supply_chain",
-            "circularity",
-            "methodology_version",
-            "computed_at",
-        ]
+        fields = [*ProductScore.SUMMARY_FIELDS, "methodology_version", "computed_at"]
 
 
-class VariantSerializer(ApiModelSerializer):
-    """A variant of the product (size, handle colour, …)."""
+def part_serializer(component: str, part_name: str, doc: str, **meta) -> type[ApiModelSerializer]:
+    """The serializer of one part of a product, with the fields the parts registry names for it.
 
-    class Meta:
-        model = ProductVariant
-        fields = parts.fields_of("variants")
-
-
-class MaterialSerializer(ApiModelSerializer):
-    """One material of the composition; null means not disclosed."""
-
-    class Meta:
-        model = Material
-        fields = parts.fields_of("materials")
+    ``component`` names the schema component and the class (``Material`` → ``MaterialSerializer``).
+    """
+    part = parts.get(part_name)
+    options = {"model": part.model, "fields": [*part.fields, *meta.pop("extra_fields", ())], **meta}
+    body = {"__doc__": doc, "__module__": __name__, "Meta": type("Meta", (), options)}
+    return type(f"{component}Serializer", (ApiModelSerializer,), body)
 
 
-class ComponentSerializer(ApiModelSerializer):
-    """A component and whether it can be replaced."""
-
-    class Meta:
-        model = Component
-        fields = parts.fields_of("components")
-
-
-class SupplyChainStepSerializer(ApiModelSerializer):
-    """A manufacturing step: what, by whom and where; the region is derived from the place."""
-
-    class Meta:
-        model = SupplyChainStep
-        fields = [*parts.fields_of("supply_chain_steps"), "region"]
-        read_only_fields = ["region"]
-        extra_kwargs = {"supplier_name": {"help_text": "A confidential name is never published in the passport."}}
-
-
-class SparePartSerializer(ApiModelSerializer):
-    """A spare part the maker supplies."""
-
-    class Meta:
-        model = SparePart
-        fields = parts.fields_of("spare_parts")
-
-
-class RepairServiceSerializer(ApiModelSerializer):
-    """A repair service offered for the product."""
-
-    class Meta:
-        model = RepairService
-        fields = parts.fields_of("repair_services")
-
-
-class DurabilitySerializer(ApiModelSerializer):
-    """Warranty, expected lifetime, maintenance and resharpening."""
-
-    class Meta:
-        model = Durability
-        fields = parts.fields_of("durability")
+VariantSerializer = part_serializer("Variant", "variants", "A variant of the product (size, handle colour, …).")
+MaterialSerializer = part_serializer(
+    "Material", "materials", "One material of the composition; null means not disclosed."
+)
+ComponentSerializer = part_serializer("Component", "components", "A component and whether it can be replaced.")
+SupplyChainStepSerializer = part_serializer(
+    "SupplyChainStep",
+    "supply_chain_steps",
+    "A manufacturing step: what, by whom and where; the region is derived from the place.",
+    extra_fields=["region"],
+    read_only_fields=["region"],
+    extra_kwargs={"supplier_name": {"help_text": "A confidential name is never published in the passport."}},
+)
+SparePartSerializer = part_serializer("SparePart", "spare_parts", "A spare part the maker supplies.")
+RepairServiceSerializer = part_serializer(
+    "RepairService", "repair_services", "A repair service offered for the product."
+)
+DurabilitySerializer = part_serializer(
+    "Durability", "durability", "Warranty, expected lifetime, maintenance and resharpening."
+)
+RepairabilitySerializer = part_serializer("Repairability", "repairability", "Repair parameters after EN 45554.")
+EndOfLifeSerializer = part_serializer("EndOfLife", "end_of_life", "Take-back, recyclability and disposal.")
 
 
 class DurabilityTestSerializer(ApiModelSerializer):
@@ -209,22 +173,6 @@ class DurabilityTestSerializer(ApiModelSerializer):
     class Meta:
         model = DurabilityTest
         fields = ["property", "method", "result", "evidence_verified"]
-
-
-class RepairabilitySerializer(ApiModelSerializer):
-    """Repair parameters after EN 45554."""
-
-    class Meta:
-        model = Repairability
-        fields = parts.fields_of("repairability")
-
-
-class EndOfLifeSerializer(ApiModelSerializer):
-    """Take-back, recyclability and disposal."""
-
-    class Meta:
-        model = EndOfLife
-        fields = parts.fields_of("end_of_life")
 
 
 @extend_schema_serializer(examples=[OpenApiExample("A test report", value=samples.EVIDENCE, response_only=True)])

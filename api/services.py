@@ -3,20 +3,17 @@
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
+from catalogue.accounts.selectors import roles_of
+
 
 class TokenNotAllowed(Exception):
     """Only members of a maker or a retailer hold API tokens."""
 
 
-def may_hold_token(user) -> bool:
-    """Tokens are for members of a maker (to maintain products) or of a retailer (to keep an assortment and print)."""
-    return user.is_authenticated and (user.maker_memberships.exists() or user.retailer_memberships.exists())
-
-
 @transaction.atomic
 def issue_token(user) -> Token:
     """A new token for the user; an existing one is revoked, so that creating one also rotates it."""
-    if not may_hold_token(user):
+    if not roles_of(user).may_hold_token:
         raise TokenNotAllowed(user)
     Token.objects.filter(user=user).delete()
     return Token.objects.create(user=user)

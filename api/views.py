@@ -20,6 +20,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.response import Response
 
+from catalogue.accounts.selectors import roles_of
 from catalogue.passports.services import missing_for_publication, publish_product, withdraw_product
 from catalogue.public.filters import ProductFilterSet
 from catalogue.public.selectors import current_version
@@ -507,7 +508,8 @@ def server_error(request):
 @require_http_methods(["GET", "POST"])
 def tokens(request):
     """Create or revoke the user's API token. A new key is shown once, on the page that created it."""
-    if not services.may_hold_token(request.user):
+    roles = roles_of(request.user)
+    if not roles.may_hold_token:
         raise PermissionDenied(_("Only members of a maker or a retailer can use API tokens."))
     new_key = None
     if request.method == "POST":
@@ -525,7 +527,7 @@ def tokens(request):
     context = {
         "token": token,
         "new_key": new_key,
-        "is_maker": request.user.maker_memberships.exists(),
+        "is_maker": roles.is_maker,
         "retailers": list(retailers_for_user(request.user)),
     }
     return render(request, "api/tokens.html", context)
