@@ -433,6 +433,14 @@ class EvidenceViewSet(
                 transaction.on_commit(lambda: instance.file.delete(save=False))
 
 
+class SlugReadOnlyViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
+    """A read-only list of objects named by their slug, with search and ordering."""
+
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    filter_backends = [filters.SearchFilter, filters.OrderingFilter]
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List makers",
@@ -442,13 +450,10 @@ class EvidenceViewSet(
     retrieve=extend_schema(summary="Get a maker"),
 )
 @extend_schema(tags=["makers"])
-class MakerViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
+class MakerViewSet(SlugReadOnlyViewSet):
     """Maker organisations (read only; staff manage them in the admin)."""
 
     serializer_class = MakerSerializer
-    lookup_field = "slug"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
-    filter_backends = [filters.SearchFilter, filters.OrderingFilter]
     search_fields = ["name", "city", "description"]
     ordering_fields = ["name", "founded_year", "published_products"]
     ordering = ["name", "pk"]
@@ -466,13 +471,10 @@ class MakerViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="Get a category"),
 )
 @extend_schema(tags=["categories"])
-class CategoryViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
+class CategoryViewSet(SlugReadOnlyViewSet):
     """Product categories with the reference values scoring compares against (read only)."""
 
     serializer_class = CategorySerializer
-    lookup_field = "slug"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
-    filter_backends = [filters.SearchFilter, filters.OrderingFilter]
     search_fields = ["name_de", "name_en", "slug"]
     ordering_fields = ["name_de", "name_en", "slug"]
     ordering = ["name_de", "pk"]
