@@ -1,7 +1,16 @@
-"""Shared fixtures for the whole suite."""
+"""Shared fixtures for the whole suite: one name for each concept, used by every test package.
+
+People and organisations: ``maker_membership`` (its ``maker_user`` in the organisation ``maker``),
+``other_maker_membership`` (``other_maker``), ``retailer_membership`` (``retailer``), ``staff_user``.
+Products: ``product`` (a draft of ``maker``), ``other_product`` (a draft of ``other_maker``) and
+``published_product`` (a complete product of ``maker``, published through the real service).
+Signed-in browsers: ``maker_client`` and ``retailer_client``. The API's token clients are in
+tests/api/conftest.py.
+"""
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests import factories
 from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMembershipFactory, UserFactory
@@ -13,6 +22,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def english(client):
+    """Messages are asserted in English (the msgids); the site's default language is German."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -36,6 +53,11 @@ def other_maker_membership(db):
 
 
 @pytest.fixture
+def other_maker(other_maker_membership):
+    return other_maker_membership.organisation
+
+
+@pytest.fixture
 def product(maker):
     return ProductFactory(maker=maker)
 
@@ -47,8 +69,8 @@ def published_product(maker, maker_user):
 
 
 @pytest.fixture
-def other_product(other_maker_membership):
-    return ProductFactory(maker=other_maker_membership.organisation)
+def other_product(other_maker):
+    return ProductFactory(maker=other_maker)
 
 
 @pytest.fixture
@@ -60,6 +82,17 @@ def maker_client(client, maker_user):
 @pytest.fixture
 def retailer_membership(db):
     return RetailerMembershipFactory()
+
+
+@pytest.fixture
+def retailer(retailer_membership):
+    return retailer_membership.organisation
+
+
+@pytest.fixture
+def retailer_client(client, retailer_membership):
+    client.force_login(retailer_membership.user)
+    return client
 
 
 @pytest.fixture

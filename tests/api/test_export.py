@@ -119,16 +119,16 @@ class TestRenderers:
 
 
 @pytest.fixture
-def catalogue(maker_a, maker_b):
+def catalogue(maker, other_maker):
     """Three published passports (one with two versions), one withdrawn and one draft."""
-    first = complete_product(maker=maker_a)
+    first = complete_product(maker=maker)
     publish_product(first)
     publish_product(first)
-    publish_product(complete_product(maker=maker_b))
-    published_bare_product(maker=maker_a)  # without a GTIN
-    gone = published_bare_product(maker=maker_b)
+    publish_product(complete_product(maker=other_maker))
+    published_bare_product(maker=maker)  # without a GTIN
+    gone = published_bare_product(maker=other_maker)
     withdraw_product(gone)
-    ProductFactory(maker=maker_a)
+    ProductFactory(maker=maker)
     return entries_from_the_database()
 
 
@@ -156,7 +156,7 @@ class TestEndpoints:
         assert response.status_code == 400
         assert "lang" in response.json()
 
-    def test_query_count_does_not_grow(self, clients, maker_a):
+    def test_query_count_does_not_grow(self, clients, maker):
         def count():
             with CaptureQueriesContext(connection) as context:
                 response = clients["anonymous"].get("/api/v1/export/passports.csv")
@@ -164,10 +164,10 @@ class TestEndpoints:
             return len(rows), len(context.captured_queries)
 
         for _ in range(10):
-            published_bare_product(maker=maker_a)
+            published_bare_product(maker=maker)
         rows, at_10 = count()
         for _ in range(90):
-            published_bare_product(maker=maker_a)
+            published_bare_product(maker=maker)
         assert count() == (100, at_10)
         assert rows == 10
 

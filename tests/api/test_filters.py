@@ -24,19 +24,14 @@ def scored(grade, **kwargs) -> float:
     return refresh_score(graded_product(grade, **kwargs)).overall
 
 
+# Most tests read as staff, who see the live data of every maker's products in any status.
 def names(client, query) -> list[str]:
     response = client.get(f"/api/v1/products/?{query}")
     assert response.status_code == 200, response.json()
     return [row["name"] for row in response.json()["results"]]
 
 
-@pytest.fixture
-def reader(clients):
-    """Staff read the live data of every maker's products, so every product below is listed."""
-    return clients["staff"]
-
-
-def test_category_includes_subcategories(reader):
+def test_category_includes_subcategories(staff_api_client):
     knives = CategoryFactory(slug="knives")
     chefs = CategoryFactory(slug="chefs-knives", parent=knives)
     small = CategoryFactory(slug="small-chefs-knives", parent=chefs)
@@ -46,44 +41,44 @@ def test_category_includes_subcategories(reader):
     ProductFactory(name="Kleines Kochmesser", category=small)
     ProductFactory(name="Schere", category=scissors)
 
-    assert sorted(names(reader, "category=knives")) == ["Kleines Kochmesser", "Kochmesser", "Messer"]
-    assert sorted(names(reader, "category=chefs-knives")) == ["Kleines Kochmesser", "Kochmesser"]
-    assert names(reader, "category=scissors") == ["Schere"]
+    assert sorted(names(staff_api_client, "category=knives")) == ["Kleines Kochmesser", "Kochmesser", "Messer"]
+    assert sorted(names(staff_api_client, "category=chefs-knives")) == ["Kleines Kochmesser", "Kochmesser"]
+    assert names(staff_api_client, "category=scissors") == ["Schere"]
 
 
-def test_unknown_category_is_a_clear_400(reader):
-    response = reader.get("/api/v1/products/?category=nope")
+def test_unknown_category_is_a_clear_400(staff_api_client):
+    response = staff_api_client.get("/api/v1/products/?category=nope")
     assert response.status_code == 400
     assert "category" in response.json()
 
 
-def test_maker_grade_and_min_score(reader, maker_a, maker_b):
+def test_maker_grade_and_min_score(staff_api_client, maker, other_maker):
     scores = {
-        "A-Messer": scored("A", name="A-Messer", maker=maker_a),
-        "C-Messer": scored("C", name="C-Messer", maker=maker_a),
-        "B-Schere": scored("B", name="B-Schere", maker=maker_b),
+        "A-Messer": scored("A", name="A-Messer", maker=maker),
+        "C-Messer": scored("C", name="C-Messer", maker=maker),
+        "B-Schere": scored("B", name="B-Schere", maker=other_maker),
     }
-    ProductFactory(name="Ohne Score", maker=maker_b)
+    ProductFactory(name="Ohne Score", maker=other_maker)
     assert scores["A-Messer"] > scores["B-Schere"] >= 65 > scores["C-Messer"]
 
-    assert sorted(names(reader, f"maker={maker_a.slug}")) == ["A-Messer", "C-Messer"]
-    assert sorted(names(reader, "grade=A&grade=B")) == ["A-Messer", "B-Schere"]
-    assert sorted(names(reader, "min_score=65")) == ["A-Messer", "B-Schere"]
-    assert names(reader, f"min_score={scores['B-Schere']}") == ["A-Messer", "B-Schere"]
-    assert reader.get("/api/v1/products/?min_score=viel").status_code == 400
-    assert reader.get("/api/v1/products/?grade=F").status_code == 400
+    assert sorted(names(staff_api_client, f"maker={maker.slug}")) == ["A-Messer", "C-Messer"]
+    assert sorted(names(staff_api_client, "grade=A&grade=B")) == ["A-Messer", "B-Schere"]
+    assert sorted(names(staff_api_client, "min_score=65")) == ["A-Messer", "B-Schere"]
+    assert names(staff_api_client, f"min_score={scores['B-Schere']}") == ["A-Messer", "B-Schere"]
+    assert staff_api_client.get("/api/v1/products/?min_score=viel").status_code == 400
+    assert staff_api_client.get("/api/v1/products/?grade=F").status_code == 400
 
 
-def test_material_name(reader):
+def test_material_name(staff_api_client):
     olive = ProductFactory(name="Olive")
     MaterialFactory(product=olive, name="Olivenholz")
     steel = ProductFactory(name="Stahl")
     MaterialFactory(product=steel, name="X50CrMoV15")
-    assert names(reader, "material=oliven") == ["Olive"]
-    assert names(reader, "material=x50") == ["Stahl"]
+    assert names(staff_api_client, "material=oliven") == ["Olive"]
+    assert names(staff_api_client, "material=x50") == ["Stahl"]
 
 
-def test_region_means_every_step_in_it_or_nearer(reader):
+def test_region_means_every_step_in_it_or_nearer(staff_api_client):
     solingen = ProductFactory(name="Solingen")
     SupplyChainStepFactory(product=solingen, city="Solingen", postcode="42651", country="DE")
     bergisch = ProductFactory(name="Bergisch")
@@ -96,12 +91,12 @@ def test_region_means_every_step_in_it_or_nearer(reader):
     SupplyChainStepFactory(product=undisclosed, city="", postcode="", country="")
     ProductFactory(name="Ohne Schritte")
 
-    assert names(reader, "region=solingen") == ["Solingen"]
-    assert sorted(names(reader, "region=bergisch")) == ["Bergisch", "Solingen"]
-    assert sorted(names(reader, "region=world")) == ["Bergisch", "Solingen", "Welt"]
+    assert names(staff_api_client, "region=solingen") == ["Solingen"]
+    assert sorted(names(staff_api_client, "region=bergisch")) == ["Bergisch", "Solingen"]
+    assert sorted(names(staff_api_client, "region=world")) == ["Bergisch", "Solingen", "Welt"]
 
 
-def test_made_in_solingen_looks_at_essential_stages_only(reader):
+def test_made_in_solingen_looks_at_essential_stages_only(staff_api_client):
     local = ProductFactory(name="Solinger")
     SupplyChainStepFactory(product=local, step_type="forging")
     SupplyChainStepFactory(product=local, step_type="grinding")
@@ -112,36 +107,36 @@ def test_made_in_solingen_looks_at_essential_stages_only(reader):
     SupplyChainStepFactory(product=ground_elsewhere, step_type="grinding", city="Thiers", postcode="", country="FR")
     ProductFactory(name="Ohne Schritte")
 
-    assert names(reader, "solingen=true") == ["Solinger"]
-    assert sorted(names(reader, "solingen=false")) == ["Auswärts geschliffen", "Ohne Schritte"]
+    assert names(staff_api_client, "solingen=true") == ["Solinger"]
+    assert sorted(names(staff_api_client, "solingen=false")) == ["Auswärts geschliffen", "Ohne Schritte"]
 
 
-def test_search_by_words_gtin_and_passport_code(reader, maker_a):
-    knife = ProductFactory(name="Kochmesser Olive", maker=maker_a, model_number="KM-20", gtin="04006381333931")
+def test_search_by_words_gtin_and_passport_code(staff_api_client, maker):
+    knife = ProductFactory(name="Kochmesser Olive", maker=maker, model_number="KM-20", gtin="04006381333931")
     ProductFactory(name="Schere", description="Aus Stahl")
-    assert names(reader, "q=kochmesser olive") == ["Kochmesser Olive"]
-    assert names(reader, "q=stahl") == ["Schere"]
-    assert names(reader, "q=4006381333931") == ["Kochmesser Olive"]
-    assert names(reader, "q=400-6381-333931") == ["Kochmesser Olive"]
+    assert names(staff_api_client, "q=kochmesser olive") == ["Kochmesser Olive"]
+    assert names(staff_api_client, "q=stahl") == ["Schere"]
+    assert names(staff_api_client, "q=4006381333931") == ["Kochmesser Olive"]
+    assert names(staff_api_client, "q=400-6381-333931") == ["Kochmesser Olive"]
     loose = f"{knife.passport_code[:4].lower()}-{knife.passport_code[4:]}"
-    assert names(reader, f"q={loose}") == ["Kochmesser Olive"]
-    assert names(reader, "q=km-20") == ["Kochmesser Olive"]
+    assert names(staff_api_client, f"q={loose}") == ["Kochmesser Olive"]
+    assert names(staff_api_client, "q=km-20") == ["Kochmesser Olive"]
 
 
-def test_ordering_is_stable_and_documented(reader):
+def test_ordering_is_stable_and_documented(staff_api_client):
     for index, price in enumerate(["30", "10", "20", "10"]):
         ProductFactory(name=f"Produkt {index}", price_eur=Decimal(price))
-    ordered = names(reader, "ordering=price")
+    ordered = names(staff_api_client, "ordering=price")
     assert ordered[:2] == ["Produkt 1", "Produkt 3"]  # equal prices fall back to creation order
-    assert names(reader, "ordering=-price")[0] == "Produkt 0"
-    assert reader.get("/api/v1/products/?ordering=secret_field").status_code == 400
+    assert names(staff_api_client, "ordering=-price")[0] == "Produkt 0"
+    assert staff_api_client.get("/api/v1/products/?ordering=secret_field").status_code == 400
 
 
-def test_status_of_your_own_products(clients, maker_a):
-    ProductFactory(name="Entwurf", maker=maker_a)
-    published_bare_product(name="Veröffentlicht", maker=maker_a)
-    withdraw_product(published_bare_product(name="Zurückgezogen", maker=maker_a))
-    owner = clients["maker_a"]
+def test_status_of_your_own_products(maker_api_client, maker):
+    ProductFactory(name="Entwurf", maker=maker)
+    published_bare_product(name="Veröffentlicht", maker=maker)
+    withdraw_product(published_bare_product(name="Zurückgezogen", maker=maker))
+    owner = maker_api_client
     assert names(owner, "status=draft") == ["Entwurf"]
     assert names(owner, "status=published") == ["Veröffentlicht"]
     assert names(owner, "status=withdrawn") == ["Zurückgezogen"]

@@ -12,7 +12,7 @@ from products.models import Product
 from tests.api.conftest import etag_of
 from tests.factories import CategoryFactory, ProductFactory, bare_product, complete_product, published_bare_product
 
-PUBLIC_READERS = ["anonymous", "maker_a", "maker_b", "retailer", "staff"]
+PUBLIC_READERS = ["anonymous", "maker", "other_maker", "retailer", "staff"]
 
 
 def passport_url(product) -> str:
@@ -29,16 +29,16 @@ def count_queries(client, url) -> int:
 
 
 @pytest.fixture
-def knife(maker_a):
-    """A complete product of maker A, published once through the real service."""
-    product = complete_product(maker=maker_a, name="Kochmesser Alt", price_eur=129)
+def knife(maker):
+    """A complete product of the maker, published once through the real service."""
+    product = complete_product(maker=maker, name="Kochmesser Alt", price_eur=129)
     publish_product(product)
     return product
 
 
 class TestNothingUnpublishedLeaks:
     def test_an_edit_after_publishing_is_not_public(self, clients, knife):
-        owner = clients["maker_a"]
+        owner = clients["maker"]
         response = owner.patch(
             f"/api/v1/products/{knife.passport_code}/",
             {"name": "Kochmesser Neu", "price_eur": 999, "materials": [{"name": "Geheimstahl"}]},
@@ -66,21 +66,21 @@ class TestNothingUnpublishedLeaks:
         url = f"/api/v1/products/{knife.passport_code}/"
         assert clients["anonymous"].get(url).status_code == 401
         assert clients["anonymous"].get("/api/v1/products/").status_code == 401
-        for role in ("maker_b", "retailer"):
+        for role in ("other_maker", "retailer"):
             assert clients[role].get(url).status_code == 404, role
             assert clients[role].get(f"{url}evidence/").status_code == 404, role
             assert clients[role].get(f"{url}score/").status_code == 404, role
             assert clients[role].get("/api/v1/products/").json()["count"] == 0, role
 
-    def test_drafts_are_never_passports(self, clients, maker_a):
-        draft = complete_product(maker=maker_a)
+    def test_drafts_are_never_passports(self, clients, maker):
+        draft = complete_product(maker=maker)
         for role in PUBLIC_READERS:
             assert clients[role].get(passport_url(draft)).status_code == 404, role
             assert clients[role].get(f"{passport_url(draft)}versions/").status_code == 404, role
             assert clients[role].get("/api/v1/passports/").json()["count"] == 0, role
 
-    def test_a_published_status_without_a_version_is_not_listed(self, clients, maker_a):
-        ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
+    def test_a_published_status_without_a_version_is_not_listed(self, clients, maker):
+        ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
         assert clients["anonymous"].get("/api/v1/passports/").json()["count"] == 0
 
 
@@ -104,9 +104,9 @@ class TestList:
         assert row["links"]["pdf"].endswith(f"/p/{knife.passport_code}/passport.pdf")
         assert row["url"] == f"http://testserver{passport_url(knife)}"
 
-    def test_withdrawn_passports_are_listed_and_marked(self, clients, maker_a):
-        published_bare_product(maker=maker_a, name="Aktuell")
-        gone = published_bare_product(maker=maker_a, name="Zurückgezogen")
+    def test_withdrawn_passports_are_listed_and_marked(self, clients, maker):
+        published_bare_product(maker=maker, name="Aktuell")
+        gone = published_bare_product(maker=maker, name="Zurückgezogen")
         withdraw_product(gone)
         anonymous = clients["anonymous"]
         rows = anonymous.get("/api/v1/passports/").json()["results"]
@@ -121,11 +121,11 @@ class TestList:
             "Aktuell"
         ]
 
-    def test_the_browse_filters_apply(self, clients, maker_a, maker_b):
+    def test_the_browse_filters_apply(self, clients, maker, other_maker):
         knives = CategoryFactory(slug="knives")
         scissors = CategoryFactory(slug="scissors")
-        published_bare_product(maker=maker_a, category=knives, name="Messer")
-        published_bare_product(maker=maker_b, category=scissors, name="Schere")
+        published_bare_product(maker=maker, category=knives, name="Messer")
+        published_bare_product(maker=other_maker, category=scissors, name="Schere")
         anonymous = clients["anonymous"]
 
         def names(query):
@@ -134,15 +134,15 @@ class TestList:
             return [row["name"] for row in response.json()["results"]]
 
         assert names("category=scissors") == ["Schere"]
-        assert names(f"maker={maker_a.slug}") == ["Messer"]
+        assert names(f"maker={maker.slug}") == ["Messer"]
         assert names("q=schere") == ["Schere"]
         assert names("ordering=-name") == ["Schere", "Messer"]
         assert anonymous.get("/api/v1/passports/?category=nope").status_code == 400
         assert anonymous.get("/api/v1/passports/?grade=F").status_code == 400
 
-    def test_page_size_is_capped(self, clients, maker_a):
+    def test_page_size_is_capped(self, clients, maker):
         for _ in range(101):
-            published_bare_product(maker=maker_a)
+            published_bare_product(maker=maker)
         data = clients["anonymous"].get("/api/v1/passports/?page_size=1000").json()
         assert data["count"] == 101
         assert len(data["results"]) == 100
@@ -209,9 +209,9 @@ class TestPublishAndWithdraw:
     def publish(self, client, product, **headers):
         return client.post(f"/api/v1/products/{product.passport_code}/publish/", headers=headers)
 
-    def test_publish_creates_the_next_version(self, clients, maker_a):
-        product = complete_product(maker=maker_a)
-        owner = clients["maker_a"]
+    def test_publish_creates_the_next_version(self, clients, maker):
+        product = complete_product(maker=maker)
+        owner = clients["maker"]
         response = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
         assert response.status_code == 201, response.content
         data = response.json()
@@ -224,9 +224,9 @@ class TestPublishAndWithdraw:
         again = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
         assert again.json()["version"] == 2
 
-    def test_publish_needs_the_current_etag(self, clients, maker_a):
-        product = complete_product(maker=maker_a)
-        owner = clients["maker_a"]
+    def test_publish_needs_the_current_etag(self, clients, maker):
+        product = complete_product(maker=maker)
+        owner = clients["maker"]
         assert self.publish(owner, product).status_code == 428
         stale = etag_of(owner, product)
         owner.patch(
@@ -235,9 +235,9 @@ class TestPublishAndWithdraw:
         assert self.publish(owner, product, **{"If-Match": stale}).status_code == 412
         assert not PassportVersion.objects.filter(product=product).exists()
 
-    def test_an_incomplete_product_lists_what_is_missing(self, clients, maker_a):
-        product = ProductFactory(maker=maker_a, description="")
-        owner = clients["maker_a"]
+    def test_an_incomplete_product_lists_what_is_missing(self, clients, maker):
+        product = ProductFactory(maker=maker, description="")
+        owner = clients["maker"]
         response = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
         assert response.status_code == 400
         data = response.json()
@@ -246,16 +246,16 @@ class TestPublishAndWithdraw:
         assert "a description" in data["detail"]
         assert not PassportVersion.objects.filter(product=product).exists()
 
-    def test_others_cannot_publish(self, clients, maker_a):
-        product = complete_product(maker=maker_a)
-        etag = etag_of(clients["maker_a"], product)
+    def test_others_cannot_publish(self, clients, maker):
+        product = complete_product(maker=maker)
+        etag = etag_of(clients["maker"], product)
         assert self.publish(clients["anonymous"], product, **{"If-Match": etag}).status_code == 401
-        for role in ("maker_b", "retailer", "staff"):
+        for role in ("other_maker", "retailer", "staff"):
             assert self.publish(clients[role], product, **{"If-Match": etag}).status_code == 404, role
         assert not PassportVersion.objects.filter(product=product).exists()
 
     def test_withdraw(self, clients, knife):
-        owner = clients["maker_a"]
+        owner = clients["maker"]
         url = f"/api/v1/products/{knife.passport_code}/withdraw/"
         assert owner.post(url).status_code == 428
         response = owner.post(url, headers={"If-Match": etag_of(owner, knife)})
@@ -267,9 +267,9 @@ class TestPublishAndWithdraw:
         republished = self.publish(owner, knife, **{"If-Match": etag_of(owner, knife)})
         assert republished.json()["withdrawn"] is False
 
-    def test_a_draft_cannot_be_withdrawn(self, clients, maker_a):
-        draft = complete_product(maker=maker_a)
-        owner = clients["maker_a"]
+    def test_a_draft_cannot_be_withdrawn(self, clients, maker):
+        draft = complete_product(maker=maker)
+        owner = clients["maker"]
         response = owner.post(
             f"/api/v1/products/{draft.passport_code}/withdraw/", headers={"If-Match": etag_of(owner, draft)}
         )
@@ -280,10 +280,10 @@ class TestPublishAndWithdraw:
 
 
 class TestLiveScore:
-    def test_the_maker_sees_criteria_and_ranked_hints(self, clients, maker_a):
-        product = complete_product(maker=maker_a)
+    def test_the_maker_sees_criteria_and_ranked_hints(self, clients, maker):
+        product = complete_product(maker=maker)
         stored = refresh_score(product)
-        data = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/score/").json()
+        data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/score/").json()
         assert data["grade"] == stored.grade
         assert data["computed_at"] == stored.details["computed_at"]
         assert set(data["subscores"]) == {"durability", "repairability", "supply_chain", "circularity"}
@@ -294,23 +294,23 @@ class TestLiveScore:
         assert data["outdated"] is False
         assert "qualifies" in data["solingen"]
 
-    def test_a_missing_score_is_computed(self, clients, maker_a):
-        product = complete_product(maker=maker_a)
+    def test_a_missing_score_is_computed(self, clients, maker):
+        product = complete_product(maker=maker)
         assert not ProductScore.objects.filter(product=product).exists()  # scored after commit, outside tests
-        data = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/score/").json()
+        data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/score/").json()
         assert data["grade"] in "ABCDE"
 
 
 class TestListCache:
-    def test_a_page_is_served_from_the_cache_until_the_catalogue_changes(self, clients, maker_a):
-        product = bare_product(maker=maker_a, name="Erstes")
+    def test_a_page_is_served_from_the_cache_until_the_catalogue_changes(self, clients, maker):
+        product = bare_product(maker=maker, name="Erstes")
         publish_product(product)
         anonymous = clients["anonymous"]
         anonymous.get("/api/v1/passports/")
         with CaptureQueriesContext(connection) as context:
             first = anonymous.get("/api/v1/passports/").json()
         assert len(context.captured_queries) == 1  # the catalogue's revision
-        published_bare_product(maker=maker_a, name="Zweites")
+        published_bare_product(maker=maker, name="Zweites")
         second = anonymous.get("/api/v1/passports/").json()
         assert [row["name"] for row in first["results"]] == ["Erstes"]
         assert [row["name"] for row in second["results"]] == ["Erstes", "Zweites"]
@@ -319,10 +319,10 @@ class TestListCache:
         publish_product(product)
         assert anonymous.get("/api/v1/passports/").json()["results"][0]["version"] == 2
 
-    def test_pages_hosts_and_filters_are_cached_apart(self, clients, maker_a, settings):
+    def test_pages_hosts_and_filters_are_cached_apart(self, clients, maker, settings):
         settings.ALLOWED_HOSTS = ["testserver", "api.example.org"]
         for name in ("A", "B"):
-            published_bare_product(maker=maker_a, name=name)
+            published_bare_product(maker=maker, name=name)
         anonymous = clients["anonymous"]
         assert [row["name"] for row in anonymous.get("/api/v1/passports/?page_size=1").json()["results"]] == ["A"]
         second_page = anonymous.get("/api/v1/passports/?page_size=1&page=2").json()["results"]
@@ -332,10 +332,10 @@ class TestListCache:
 
 
 class TestQueryCounts:
-    def test_passport_list_is_constant(self, clients, maker_a, maker_b):
+    def test_passport_list_is_constant(self, clients, maker, other_maker):
         def fill(count):
             for index in range(count):
-                published_bare_product(maker=maker_a if index % 2 else maker_b)
+                published_bare_product(maker=maker if index % 2 else other_maker)
 
         fill(10)
         url = "/api/v1/passports/?page_size=100"
@@ -345,19 +345,19 @@ class TestQueryCounts:
         assert count_queries(clients["anonymous"], url) == at_10
         assert at_10 <= 5  # revision, count, page, current versions, their snapshot parts
 
-    def test_filtered_passport_list_is_constant(self, clients, maker_a):
+    def test_filtered_passport_list_is_constant(self, clients, maker):
         category = CategoryFactory(parent=CategoryFactory())
         url = f"/api/v1/passports/?page_size=100&category={category.slug}&ordering=-score&q=kochmesser"
         for _ in range(10):
-            published_bare_product(maker=maker_a, category=category, name="Kochmesser")
+            published_bare_product(maker=maker, category=category, name="Kochmesser")
         at_10 = count_queries(clients["anonymous"], url)
         for _ in range(90):
-            published_bare_product(maker=maker_a, category=category, name="Kochmesser")
+            published_bare_product(maker=maker, category=category, name="Kochmesser")
         assert clients["anonymous"].get(url).json()["count"] == 100
         assert count_queries(clients["anonymous"], url) == at_10
 
-    def test_version_list_is_constant(self, clients, maker_a):
-        product = published_bare_product(maker=maker_a)
+    def test_version_list_is_constant(self, clients, maker):
+        product = published_bare_product(maker=maker)
         url = f"{passport_url(product)}versions/?page_size=100"
         at_1 = count_queries(clients["anonymous"], url)
         for _ in range(20):

@@ -12,7 +12,6 @@ from tests.factories import (
     AssortmentItemFactory,
     CategoryFactory,
     EvidenceDocumentFactory,
-    ProductFactory,
     RetailerOrganisationFactory,
     complete_product,
     published_bare_product,
@@ -29,9 +28,9 @@ def csv_upload():
     return upload
 
 
-# Shorthands for the rows below, in the order of ROLES: anonymous, maker A, maker B, retailer, staff.
-def roles(anonymous, maker_a, maker_b, retailer, staff) -> dict[str, int]:
-    return dict(zip(ROLES, (anonymous, maker_a, maker_b, retailer, staff), strict=True))
+# Shorthands for the rows below, in the order of ROLES: anonymous, the maker, the other maker, retailer, staff.
+def roles(anonymous, maker, other_maker, retailer, staff) -> dict[str, int]:
+    return dict(zip(ROLES, (anonymous, maker, other_maker, retailer, staff), strict=True))
 
 
 EVERYONE_200 = roles(200, 200, 200, 200, 200)
@@ -41,7 +40,7 @@ OWNER_WRITES = roles(401, 200, 404, 404, 404)
 RETAILER_ONLY = roles(401, 404, 404, 200, 404)
 
 # (name, method, path template, body, content format, expected status per role)
-# Paths name objects of maker A (a published product in the retailer's assortment, a draft, a complete
+# Paths name objects of the maker (a published product in the retailer's assortment, a draft, a complete
 # draft, evidence) and of the retailer role.
 MATRIX = [
     # Products: live data of the maker's own organisation
@@ -165,23 +164,23 @@ GUARDED = ("put", "patch", "delete")
 
 
 @pytest.fixture
-def world(maker_a, maker_b, retailer_membership):
-    published = published_bare_product(maker=maker_a)
-    other_published = published_bare_product(maker=maker_b)
-    draft = ProductFactory(maker=maker_a)
-    AssortmentItemFactory(retailer=retailer_membership.organisation, product=published)
+def world(maker, other_maker, product, retailer):
+    published = published_bare_product(maker=maker)
+    other_published = published_bare_product(maker=other_maker)
+    draft = product
+    AssortmentItemFactory(retailer=retailer, product=published)
     other_retailer = RetailerOrganisationFactory()
     AssortmentItemFactory(retailer=other_retailer, product=published)
     return {
         "published": published,
         "other_published": other_published,
         "draft": draft,
-        "complete": complete_product(maker=maker_a),
+        "complete": complete_product(maker=maker),
         "evidence": EvidenceDocumentFactory(product=draft),
         "published_evidence": EvidenceDocumentFactory(product=published),
         "category": CategoryFactory(slug="matrix-category"),
-        "maker": maker_b,
-        "retailer": retailer_membership.organisation,
+        "maker": other_maker,
+        "retailer": retailer,
         "other_retailer": other_retailer,
     }
 
@@ -209,7 +208,7 @@ def test_permission_matrix(clients, world, name, method, path, body, content, ro
     headers = {}
     if needs_if_match(method, url):
         product = next(world[key] for key in ("draft", "published", "complete") if world[key].passport_code in url)
-        headers["If-Match"] = etag_of(clients["maker_a"], product)
+        headers["If-Match"] = etag_of(clients["maker"], product)
     data = body(world) if callable(body) else body
     response = getattr(clients[role], method)(url, data=data, format=content, headers=headers)
     assert response.status_code == expected, response.content
@@ -244,10 +243,10 @@ def test_anonymous_write_asks_for_a_token(clients, world):
 def test_nothing_of_another_maker_changes(clients, world):
     draft = world["draft"]
     name = draft.name
-    clients["maker_b"].patch(
+    clients["other_maker"].patch(
         f"/api/v1/products/{draft.passport_code}/", {"name": "Fremd"}, format="json", headers={"If-Match": "*"}
     )
-    clients["maker_b"].delete(f"/api/v1/products/{draft.passport_code}/evidence/{world['evidence'].pk}/")
+    clients["other_maker"].delete(f"/api/v1/products/{draft.passport_code}/evidence/{world['evidence'].pk}/")
     draft.refresh_from_db()
     assert draft.name == name
     assert EvidenceDocument.objects.filter(pk=world["evidence"].pk).exists()
@@ -257,10 +256,10 @@ def test_drafts_and_other_makers_never_appear_in_product_lists(clients, world):
     def codes(role, query=""):
         return {row["passport_code"] for row in clients[role].get(f"/api/v1/products/?{query}").json()["results"]}
 
-    assert codes("maker_b") == {world["other_published"].passport_code}
-    assert codes("maker_b", "status=draft") == set()
+    assert codes("other_maker") == {world["other_published"].passport_code}
+    assert codes("other_maker", "status=draft") == set()
     assert codes("retailer") == set()
-    own = {row["passport_code"] for row in clients["maker_a"].get("/api/v1/products/").json()["results"]}
+    own = {row["passport_code"] for row in clients["maker"].get("/api/v1/products/").json()["results"]}
     assert {world["draft"].passport_code, world["published"].passport_code} <= own
     public = {row["passport_code"] for row in clients["anonymous"].get("/api/v1/passports/").json()["results"]}
     assert public == {world["published"].passport_code, world["other_published"].passport_code}
@@ -268,14 +267,14 @@ def test_drafts_and_other_makers_never_appear_in_product_lists(clients, world):
 
 def test_internal_id_only_for_members_and_staff(clients, world):
     code = world["published"].passport_code
-    assert clients["maker_a"].get(f"/api/v1/products/{code}/").json()["id"] == world["published"].pk
+    assert clients["maker"].get(f"/api/v1/products/{code}/").json()["id"] == world["published"].pk
     assert clients["staff"].get(f"/api/v1/products/{code}/").json()["id"] == world["published"].pk
     assert "id" not in clients["anonymous"].get(f"/api/v1/passports/{code}/").json()
 
 
-def test_session_authentication_needs_csrf(client, membership_a, world):
+def test_session_authentication_needs_csrf(maker_user, world):
     session_client = english_client(enforce_csrf_checks=True)
-    session_client.force_login(membership_a.user)
+    session_client.force_login(maker_user)
     assert session_client.get(f"/api/v1/products/{world['draft'].passport_code}/").status_code == 200
     response = session_client.post("/api/v1/products/", product_body(world), format="json")
     assert response.status_code == 403

@@ -23,16 +23,6 @@ from tests.factories import (
 )
 
 
-@pytest.fixture
-def retailer(retailer_membership):
-    return retailer_membership.organisation
-
-
-@pytest.fixture
-def shop(clients):
-    return clients["retailer"]
-
-
 def assortment_url(retailer) -> str:
     return f"/api/v1/retailers/{retailer.slug}/assortment/"
 
@@ -47,35 +37,42 @@ def count_queries(client, url) -> int:
 
 
 class TestRetailers:
-    def test_only_your_own_retailers(self, shop, retailer):
+    def test_only_your_own_retailers(self, retailer_api_client, retailer):
         RetailerOrganisationFactory()
-        data = shop.get("/api/v1/retailers/").json()
+        data = retailer_api_client.get("/api/v1/retailers/").json()
         assert [row["slug"] for row in data["results"]] == [retailer.slug]
         assert data["results"][0]["links"]["print"].endswith(f"/api/v1/retailers/{retailer.slug}/print/")
 
-    def test_another_retailer_answers_404(self, shop, published_product):
+    def test_another_retailer_answers_404(self, retailer_api_client, published_product):
         other = RetailerOrganisationFactory()
         AssortmentItemFactory(retailer=other, product=published_product)
         for url in ("", "assortment/", "reprints/"):
-            assert shop.get(f"/api/v1/retailers/{other.slug}/{url}").status_code == 404
-        assert shop.post(f"/api/v1/retailers/{other.slug}/print/", {"scope": "all"}, format="json").status_code == 404
+            assert retailer_api_client.get(f"/api/v1/retailers/{other.slug}/{url}").status_code == 404
+        assert (
+            retailer_api_client.post(
+                f"/api/v1/retailers/{other.slug}/print/", {"scope": "all"}, format="json"
+            ).status_code
+            == 404
+        )
         assert PrintJob.objects.count() == 0
 
 
 class TestAssortment:
-    def test_add_by_gtin_then_again(self, shop, retailer):
+    def test_add_by_gtin_then_again(self, retailer_api_client, retailer):
         product = published_bare_product(gtin="0" + make_gtin13(7))
-        response = shop.post(assortment_url(retailer), {"code": product.gtin[1:]}, format="json")
+        response = retailer_api_client.post(assortment_url(retailer), {"code": product.gtin[1:]}, format="json")
         assert response.status_code == 201, response.content
         assert response.json()["passport_code"] == product.passport_code
-        again = shop.post(assortment_url(retailer), {"code": product.passport_code_display.lower()}, format="json")
+        again = retailer_api_client.post(
+            assortment_url(retailer), {"code": product.passport_code_display.lower()}, format="json"
+        )
         assert again.status_code == 200
         assert AssortmentItem.objects.filter(retailer=retailer).count() == 1
 
-    def test_add_by_scanned_passport_url(self, shop, retailer, published_product):
+    def test_add_by_scanned_passport_url(self, retailer_api_client, retailer, published_product):
         product = published_product
         url = f"https://example.org/p/{product.passport_code}"
-        assert shop.post(assortment_url(retailer), {"code": url}, format="json").status_code == 201
+        assert retailer_api_client.post(assortment_url(retailer), {"code": url}, format="json").status_code == 201
 
     @pytest.mark.parametrize(
         ("code", "message"),
@@ -84,40 +81,42 @@ class TestAssortment:
             ("", "This field may not be blank."),
         ],
     )
-    def test_a_bad_code_names_the_field(self, shop, retailer, code, message):
-        response = shop.post(assortment_url(retailer), {"code": code}, format="json")
+    def test_a_bad_code_names_the_field(self, retailer_api_client, retailer, code, message):
+        response = retailer_api_client.post(assortment_url(retailer), {"code": code}, format="json")
         assert response.status_code == 400
         assert message in " ".join(response.json()["code"])
 
-    def test_drafts_and_withdrawn_passports_cannot_be_added(self, shop, retailer):
+    def test_drafts_and_withdrawn_passports_cannot_be_added(self, retailer_api_client, retailer):
         draft = ProductFactory()
         gone = published_bare_product()
         withdraw_product(gone)
         for product in (draft, gone):
-            response = shop.post(assortment_url(retailer), {"code": product.passport_code}, format="json")
+            response = retailer_api_client.post(
+                assortment_url(retailer), {"code": product.passport_code}, format="json"
+            )
             assert response.status_code == 400
             assert "No published passport" in response.json()["code"][0]
         assert not AssortmentItem.objects.exists()
 
-    def test_rows_show_the_published_names_not_live_edits(self, shop, retailer):
+    def test_rows_show_the_published_names_not_live_edits(self, retailer_api_client, retailer):
         product = published_bare_product(name="Schere Veröffentlicht")
         AssortmentItemFactory(retailer=retailer, product=product)
         product.name = "Schere Unveröffentlicht"
         product.save()
-        body = shop.get(assortment_url(retailer)).content.decode()
+        body = retailer_api_client.get(assortment_url(retailer)).content.decode()
         assert "Schere Veröffentlicht" in body
         assert "Unveröffentlicht" not in body
-        row = shop.get(f"{assortment_url(retailer)}{product.passport_code}/").json()
+        row = retailer_api_client.get(f"{assortment_url(retailer)}{product.passport_code}/").json()
         assert row["name"] == "Schere Veröffentlicht"
         assert (row["current_version"], row["last_printed_version"], row["never_printed"]) == (1, None, True)
 
-    def test_remove(self, shop, retailer, published_product):
+    def test_remove(self, retailer_api_client, retailer, published_product):
         product = published_product
         AssortmentItemFactory(retailer=retailer, product=product)
         url = f"{assortment_url(retailer)}{product.passport_code}/"
-        assert shop.delete(url).status_code == 204
-        assert shop.delete(url).status_code == 404
-        assert shop.get(url).status_code == 404
+        assert retailer_api_client.delete(url).status_code == 204
+        assert retailer_api_client.delete(url).status_code == 404
+        assert retailer_api_client.get(url).status_code == 404
 
     def test_a_second_member_sees_the_same_assortment(self, retailer, published_product):
         AssortmentItemFactory(retailer=retailer, product=published_product)
@@ -126,16 +125,20 @@ class TestAssortment:
 
 
 class TestPrinting:
-    def print(self, shop, retailer, **body):
-        return shop.post(f"/api/v1/retailers/{retailer.slug}/print/", body, format="json")
+    def print(self, retailer_api_client, retailer, **body):
+        return retailer_api_client.post(f"/api/v1/retailers/{retailer.slug}/print/", body, format="json")
 
-    def test_labels_for_chosen_items_by_gtin_or_code(self, shop, retailer):
+    def test_labels_for_chosen_items_by_gtin_or_code(self, retailer_api_client, retailer):
         first = published_bare_product(gtin="0" + make_gtin13(11))
         second = published_bare_product()
         AssortmentItemFactory(retailer=retailer, product=first)
         AssortmentItemFactory(retailer=retailer, product=second)
         response = self.print(
-            shop, retailer, items=[first.gtin, second.passport_code.lower()], format="labels", layout="3x8"
+            retailer_api_client,
+            retailer,
+            items=[first.gtin, second.passport_code.lower()],
+            format="labels",
+            layout="3x8",
         )
         assert response.status_code == 200, response.content
         assert response["Content-Type"] == "application/pdf"
@@ -145,27 +148,27 @@ class TestPrinting:
         assert (job.format, job.label_layout, job.language) == ("labels", "3x8", "de")
         assert {version.product_id for version in job.versions.all()} == {first.pk, second.pk}
 
-    def test_the_reprint_list_and_printing_it(self, shop, retailer):
+    def test_the_reprint_list_and_printing_it(self, retailer_api_client, retailer):
         stale = published_bare_product()
         fresh = published_bare_product()
         AssortmentItemFactory(retailer=retailer, product=stale)
         AssortmentItemFactory(retailer=retailer, product=fresh)
-        assert self.print(shop, retailer, scope="all", language="en").status_code == 200
-        assert shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
+        assert self.print(retailer_api_client, retailer, scope="all", language="en").status_code == 200
+        assert retailer_api_client.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
         publish_product(stale)
-        reprints = shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["results"]
+        reprints = retailer_api_client.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["results"]
         assert [(row["passport_code"], row["current_version"], row["last_printed_version"]) for row in reprints] == [
             (stale.passport_code, 2, 1)
         ]
-        assert self.print(shop, retailer, scope="reprint").status_code == 200
+        assert self.print(retailer_api_client, retailer, scope="reprint").status_code == 200
         assert PrintJob.objects.order_by("-pk").first().versions.get().number == 2
-        assert shop.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
+        assert retailer_api_client.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
 
-    def test_items_outside_the_assortment_are_named(self, shop, retailer):
+    def test_items_outside_the_assortment_are_named(self, retailer_api_client, retailer):
         inside = published_bare_product()
         outside = published_bare_product()
         AssortmentItemFactory(retailer=retailer, product=inside)
-        response = self.print(shop, retailer, items=[inside.passport_code, outside.passport_code])
+        response = self.print(retailer_api_client, retailer, items=[inside.passport_code, outside.passport_code])
         assert response.status_code == 400
         assert response.json() == {"items": [f"Not in your assortment: {outside.passport_code}."]}
         assert not PrintJob.objects.exists()
@@ -181,15 +184,15 @@ class TestPrinting:
             ({"items": ["K7QX2M9C"] * 201}, "items"),
         ],
     )
-    def test_bad_requests_name_the_field(self, shop, retailer, published_product, body, field):
+    def test_bad_requests_name_the_field(self, retailer_api_client, retailer, published_product, body, field):
         AssortmentItemFactory(retailer=retailer, product=published_product)
-        response = self.print(shop, retailer, **body)
+        response = self.print(retailer_api_client, retailer, **body)
         assert response.status_code == 400
         assert field in response.json()
         assert not PrintJob.objects.exists()
 
-    def test_an_empty_assortment_prints_nothing(self, shop, retailer):
-        response = self.print(shop, retailer, scope="all")
+    def test_an_empty_assortment_prints_nothing(self, retailer_api_client, retailer):
+        response = self.print(retailer_api_client, retailer, scope="all")
         assert response.status_code == 400
         assert response.json() == {"items": ["Select at least one product to print."]}
 
@@ -204,7 +207,7 @@ class TestPrinting:
 
 class TestQueryCounts:
     @pytest.mark.parametrize("path", ["assortment/", "reprints/"])
-    def test_lists_are_constant(self, shop, retailer, path):
+    def test_lists_are_constant(self, retailer_api_client, retailer, path):
         def fill(count):
             for _ in range(count):
                 product = bare_product()
@@ -215,7 +218,7 @@ class TestQueryCounts:
 
         fill(10)
         url = f"/api/v1/retailers/{retailer.slug}/{path}?page_size=100"
-        at_10 = count_queries(shop, url)
+        at_10 = count_queries(retailer_api_client, url)
         fill(90)
-        assert shop.get(url).json()["count"] == 100
-        assert count_queries(shop, url) == at_10
+        assert retailer_api_client.get(url).json()["count"] == 100
+        assert count_queries(retailer_api_client, url) == at_10

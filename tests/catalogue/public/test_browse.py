@@ -2,7 +2,6 @@
 
 import pytest
 from django.db import connection
-from django.utils import translation
 
 from catalogue.models import ProductScore
 from catalogue.passports.services import publish_product, withdraw_product
@@ -20,19 +19,11 @@ from tests.factories import (
     graded_product,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 SOLINGEN = ("Solingen", "42651", "DE")
 THIERS = ("Thiers", "63300", "FR")
 UNDISCLOSED = ("", "", "")
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    """Messages are asserted in English (the msgids); the site's default language is German."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
 
 
 def published(grade=None, materials=("X50CrMoV15",), steps=(("forging", SOLINGEN),), **kwargs) -> Product:

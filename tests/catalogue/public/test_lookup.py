@@ -1,7 +1,6 @@
 """Consumer lookup: parsing loose input, the HTML lookup on the home page and /api/v1/lookup."""
 
 import pytest
-from django.utils import translation
 
 from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.public.lookup import InvalidCode, PassportNotFound, lookup, parse_code
@@ -11,13 +10,8 @@ from tests.factories import ProductFactory, complete_product
 EAN = "4006381333931"
 GTIN14 = "0" + EAN
 
-
-@pytest.fixture(autouse=True)
-def english(client):
-    """Messages are asserted in English (the msgids); the site's default language is German."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+# Messages are asserted in English (the msgids); the site's default language is German.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 # ---------- Parsing (no database) ----------

@@ -4,7 +4,6 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.utils.html import escape
 
@@ -15,13 +14,6 @@ from catalogue.public.views import _CSRF_PLACEHOLDER
 from tests.factories import ProductFactory, bare_product, complete_product, showcase_product
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

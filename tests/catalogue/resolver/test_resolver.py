@@ -1,23 +1,18 @@
 """GS1 Digital Link resolver: path syntax, redirects, link types, linksets, Link headers and errors."""
 
 import pytest
-from django.utils import translation
 
 from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.resolver.digital_link import DigitalLink, DigitalLinkError, parse_path
 from catalogue.resolver.linkset import LINK_TYPES, render_link_header, render_linkset
-from tests.factories import ProductFactory, published_product
+from tests import factories
+from tests.factories import ProductFactory
 
 GTIN14 = "04006381333931"
 LINKSET = "application/linkset+json"
 
-
-@pytest.fixture(autouse=True)
-def english(client):
-    """Messages are asserted in English (the msgids); the site's default language is German."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+# Messages are asserted in English (the msgids); the site's default language is German.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 # ---------- Path syntax (no database) ----------
@@ -93,25 +88,26 @@ def test_link_header_encodes_non_ascii_titles():
 
 
 @pytest.fixture
-def published(db):
-    return published_product(gtin=GTIN14)
+def published_product(maker, maker_user):
+    """The shared ``published_product`` (tests/conftest.py) with the GTIN that the paths below use."""
+    return factories.published_product(maker_user, maker=maker, gtin=GTIN14)
 
 
-def test_gtin_redirects_with_307_to_the_passport(client, published, django_assert_max_num_queries):
+def test_gtin_redirects_with_307_to_the_passport(client, published_product, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
         response = client.get(f"/01/{GTIN14}")
     assert response.status_code == 307
-    assert response["Location"] == f"http://testserver/p/{published.passport_code}"
+    assert response["Location"] == f"http://testserver/p/{published_product.passport_code}"
     assert 'rel="linkset"' in response["Link"]
 
 
-def test_qualifiers_in_order_resolve_to_the_product(client, published):
+def test_qualifiers_in_order_resolve_to_the_product(client, published_product):
     response = client.get(f"/01/{GTIN14}/22/20/10/LOT7/21/0001")
     assert response.status_code == 307
-    assert response["Location"].endswith(f"/p/{published.passport_code}")
+    assert response["Location"].endswith(f"/p/{published_product.passport_code}")
 
 
-def test_shorter_gtin_in_the_path_resolves(client, published):
+def test_shorter_gtin_in_the_path_resolves(client, published_product):
     assert client.get("/01/4006381333931").status_code == 307
 
 
@@ -127,20 +123,20 @@ def test_shorter_gtin_in_the_path_resolves(client, published):
         ("https://gs1.org/voc/serviceInfo", "#repair"),
     ],
 )
-def test_link_type_selects_one_link(client, published, link_type, suffix):
+def test_link_type_selects_one_link(client, published_product, link_type, suffix):
     response = client.get(f"/01/{GTIN14}", {"linkType": link_type})
     assert response.status_code == 307
-    assert response["Location"] == f"http://testserver/p/{published.passport_code}{suffix}"
+    assert response["Location"] == f"http://testserver/p/{published_product.passport_code}{suffix}"
 
 
-def test_unknown_link_type_is_404_not_200(client, published):
+def test_unknown_link_type_is_404_not_200(client, published_product):
     response = client.get(f"/01/{GTIN14}", {"linkType": "gs1:recipeInfo"})
     assert response.status_code == 404
     assert "gs1:recipeInfo" in response.json()["detail"]
 
 
 @pytest.mark.parametrize("how", ["query", "accept"])
-def test_linkset_by_query_or_accept_header(client, published, how, django_assert_max_num_queries):
+def test_linkset_by_query_or_accept_header(client, published_product, how, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
         if how == "query":
             response = client.get(f"/01/{GTIN14}", {"linkType": "linkset"})
@@ -153,12 +149,12 @@ def test_linkset_by_query_or_accept_header(client, published, how, django_assert
     for link_type in LINK_TYPES:
         assert "https://gs1.org/voc/" + link_type.removeprefix("gs1:") in context
     default = context["https://gs1.org/voc/defaultLink"][0]
-    assert default["href"] == f"http://testserver/p/{published.passport_code}"
+    assert default["href"] == f"http://testserver/p/{published_product.passport_code}"
     types = {target["type"] for target in context["https://gs1.org/voc/dpp"]}
     assert types == {"text/html", "application/json", "application/pdf"}
 
 
-def test_linkset_links_work(client, published):
+def test_linkset_links_work(client, published_product):
     context = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}).json()["linkset"][0]
     json_link = next(t for t in context["https://gs1.org/voc/dpp"] if t["type"] == "application/json")
     assert client.get(json_link["href"]).status_code == 200
@@ -166,21 +162,23 @@ def test_linkset_links_work(client, published):
     assert client.get(page).status_code == 200
 
 
-def test_head_gives_the_links_in_a_link_header(client, published):
+def test_head_gives_the_links_in_a_link_header(client, published_product):
     response = client.head(f"/01/{GTIN14}")
     assert response.status_code == 307
     assert response.content == b""
     link = response["Link"]
-    assert f'<http://testserver/p/{published.passport_code}#repair>; rel="https://gs1.org/voc/serviceInfo"' in link
+    assert (
+        f'<http://testserver/p/{published_product.passport_code}#repair>; rel="https://gs1.org/voc/serviceInfo"' in link
+    )
     assert 'rel="https://gs1.org/voc/defaultLink"' in link
 
 
-def test_conditional_get_answers_304(client, published):
+def test_conditional_get_answers_304(client, published_product):
     first = client.get(f"/01/{GTIN14}", {"linkType": "linkset"})
     etag = first["ETag"]
     again = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
-    publish_product(published)
+    publish_product(published_product)
     changed = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
 
@@ -195,7 +193,7 @@ def test_conditional_get_answers_304(client, published):
         f"/01/{GTIN14}/10",
     ],
 )
-def test_bad_syntax_is_400_with_json_detail(client, published, path):
+def test_bad_syntax_is_400_with_json_detail(client, published_product, path):
     response = client.get(path)
     assert response.status_code == 400
     assert response.json()["detail"]
@@ -220,12 +218,12 @@ def test_unpublished_gtin_is_404(client, db):
     assert client.get(f"/01/{GTIN14}", {"linkType": "linkset"}).status_code == 404
 
 
-def test_withdrawn_passport_still_resolves(client, published):
-    withdraw_product(published)
+def test_withdrawn_passport_still_resolves(client, published_product):
+    withdraw_product(published_product)
     assert client.get(f"/01/{GTIN14}").status_code == 307
 
 
-def test_cors_is_open(client, published):
+def test_cors_is_open(client, published_product):
     response = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_ORIGIN="https://scanner.example")
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Link" in response["Access-Control-Expose-Headers"]
@@ -236,7 +234,7 @@ def test_cors_is_open(client, published):
     assert preflight["Access-Control-Allow-Origin"] == "*"
 
 
-def test_options_and_other_methods(client, published):
+def test_options_and_other_methods(client, published_product):
     options = client.options(f"/01/{GTIN14}")
     assert options.status_code == 204
     assert "HEAD" in options["Allow"]

@@ -18,17 +18,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def retailer(retailer_membership):
-    return retailer_membership.organisation
-
-
-@pytest.fixture
-def retailer_client(client, retailer_membership):
-    client.force_login(retailer_membership.user)
-    return client
-
-
 def assortment_url(retailer):
     return reverse("retailer:assortment", args=[retailer.slug])
 
