@@ -4,22 +4,8 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import NamedTuple
 
+from catalogue import scoring
 from catalogue.models import ProductScore
-from catalogue.scoring import (
-    CRITERIA_BY_SUBSCORE,
-    CategoryFacts,
-    ComponentFacts,
-    DurabilityFacts,
-    DurabilityTestFacts,
-    EndOfLifeFacts,
-    EvidenceFacts,
-    MaterialFacts,
-    ProductFacts,
-    RepairFacts,
-    RepairServiceFacts,
-    SparePartFacts,
-    StepFacts,
-)
 from catalogue.scoring import methodology as m
 from catalogue.scoring.text import STEP_LABELS
 from lifecycle.models import DurabilityTest, RepairService, SparePart
@@ -64,7 +50,7 @@ def _number(value):
     return float(value) if isinstance(value, Decimal) else value
 
 
-def category_references() -> dict[int, CategoryFacts]:
+def category_references() -> dict[int, scoring.CategoryFacts]:
     """Every category with its reference values resolved up the tree, in one query (the tree is small)."""
     rows = {
         row[0]: row
@@ -84,7 +70,7 @@ def category_references() -> dict[int, CategoryFacts]:
         return None
 
     return {
-        pk: CategoryFacts(
+        pk: scoring.CategoryFacts(
             slug=row[2],
             resharpenable=row[3],
             reference_lifetime_years=_number(inherited(pk, 4)),
@@ -102,7 +88,7 @@ def _grouped(queryset, columns: tuple[str, ...], order: tuple[str, ...] = ("pk",
     return grouped
 
 
-def scoring_facts_for(product_ids) -> dict[int, ProductFacts]:
+def scoring_facts_for(product_ids) -> dict[int, scoring.ProductFacts]:
     """The scoring input of each product, keyed by product id, in a constant number of queries.
 
     Reads plain values (no model instances), so scoring a batch stays fast: one query for the products with
@@ -159,11 +145,11 @@ def scoring_facts_for(product_ids) -> dict[int, ProductFacts]:
     facts = {}
     for row in products:
         pk = row[0]
-        facts[pk] = ProductFacts(
+        facts[pk] = scoring.ProductFacts(
             product_id=pk,
-            category=categories.get(row[1], CategoryFacts()),
+            category=categories.get(row[1], scoring.CategoryFacts()),
             materials=tuple(
-                MaterialFacts(
+                scoring.MaterialFacts(
                     name=name,
                     share_percent=_number(share),
                     mass_g=_number(mass),
@@ -174,11 +160,11 @@ def scoring_facts_for(product_ids) -> dict[int, ProductFacts]:
                 for _pk, name, share, mass, recycled, recyclable, substances in materials.get(pk, ())
             ),
             components=tuple(
-                ComponentFacts(name=name, replaceable=replaceable, spare_part_available=available)
+                scoring.ComponentFacts(name=name, replaceable=replaceable, spare_part_available=available)
                 for _pk, name, replaceable, available in components.get(pk, ())
             ),
             steps=tuple(
-                StepFacts(
+                scoring.StepFacts(
                     step_type=step_type,
                     performed_by=performed_by,
                     supplier_name=supplier_name.strip(),
@@ -193,11 +179,11 @@ def scoring_facts_for(product_ids) -> dict[int, ProductFacts]:
                 )
             ),
             evidence=tuple(
-                EvidenceFacts(claim=claim, verified=verified) for _pk, claim, verified in evidence.get(pk, ())
+                scoring.EvidenceFacts(claim=claim, verified=verified) for _pk, claim, verified in evidence.get(pk, ())
             ),
             durability=None
             if row[2] is None
-            else DurabilityFacts(
+            else scoring.DurabilityFacts(
                 warranty_years=_number(row[3]),
                 lifetime_warranty=row[4],
                 expected_lifetime_years=row[5],
@@ -207,24 +193,26 @@ def scoring_facts_for(product_ids) -> dict[int, ProductFacts]:
                 refurbishable=row[9],
             ),
             tests=tuple(
-                DurabilityTestFacts(
+                scoring.DurabilityTestFacts(
                     property=prop, has_evidence=evidence_id is not None, evidence_verified=bool(verified)
                 )
                 for _pk, prop, evidence_id, verified in tests.get(pk, ())
             ),
             repair=None
             if row[10] is None
-            else RepairFacts(documentation=row[11], disassembly_steps=row[12], fasteners=row[13], tools=row[14]),
+            else scoring.RepairFacts(
+                documentation=row[11], disassembly_steps=row[12], fasteners=row[13], tools=row[14]
+            ),
             spare_parts=tuple(
-                SparePartFacts(
+                scoring.SparePartFacts(
                     name=name, years_available=years, delivery_days=days, price_percent_of_product=_number(price)
                 )
                 for _pk, name, years, days, price in spare_parts.get(pk, ())
             ),
-            repair_services=tuple(RepairServiceFacts(service_type=kind) for _pk, kind in services.get(pk, ())),
+            repair_services=tuple(scoring.RepairServiceFacts(service_type=kind) for _pk, kind in services.get(pk, ())),
             end_of_life=None
             if row[15] is None
-            else EndOfLifeFacts(
+            else scoring.EndOfLifeFacts(
                 take_back_offered=row[16], recyclable_share_percent=_number(row[17]), separability=row[18]
             ),
         )
@@ -288,7 +276,7 @@ def methodology_overview() -> dict:
                     "standard": criterion.standard,
                     "rule": criterion.rule,
                 }
-                for criterion in CRITERIA_BY_SUBSCORE[key]
+                for criterion in scoring.CRITERIA_BY_SUBSCORE[key]
             ],
         }
         for key in m.SUBSCORES

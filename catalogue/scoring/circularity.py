@@ -3,10 +3,14 @@
 from . import methodology as m
 from .facts import Derived, ProductFacts
 from .methodology import UNKNOWN
-from .text import Outcome, evidence_note, known, num, unknown
+from .text import Outcome, evidence_note, graded, known, num, unknown
 
 VERIFY_MATERIALS = ("Nachweis zu den Materialien prüfen lassen", "have evidence for the materials verified")
 VERIFY_END_OF_LIFE = ("Nachweis zum Lebensende prüfen lassen", "have evidence for the end of life verified")
+DECLARE_SUBSTANCES = (
+    "Für jedes Material angeben, ob es besonders besorgniserregende Stoffe (SVHC) enthält",
+    "Declare for each material whether it contains substances of very high concern (SVHC)",
+)
 
 
 def recycled_content(facts: ProductFacts, derived: Derived) -> Outcome:
@@ -65,23 +69,28 @@ SEPARABILITY_TEXTS = {
     "moderate": ("Materialien lassen sich mit einfachem Werkzeug trennen.", "Materials separate with basic tools."),
     "hard": ("Materialien sind fest verbunden.", "Materials are bonded together."),
 }
+SEPARABILITY_HINTS = dict.fromkeys(
+    m.SEPARABILITY_CREDIT,
+    (
+        "Materialien leichter trennbar machen, z. B. geschraubter statt geklebter Griff",
+        "Make the materials easier to separate, e.g. a screwed instead of a glued handle",
+    ),
+)
+SEPARABILITY_MISSING = (
+    ("Trennbarkeit der Materialien", "material separability"),
+    ("Trennbarkeit der Materialien angeben", "Disclose how the materials separate"),
+)
 
 
 def separability(facts: ProductFacts, derived: Derived) -> Outcome:
     """How easily the materials separate for recycling (EN 45555)."""
-    level = facts.end_of_life.separability if facts.end_of_life is not None else ""
-    if level not in m.SEPARABILITY_CREDIT:
-        return unknown(
-            ("Trennbarkeit der Materialien", "material separability"),
-            ("Trennbarkeit der Materialien angeben", "Disclose how the materials separate"),
-        )
-    return known(
-        m.SEPARABILITY_CREDIT[level],
-        SEPARABILITY_TEXTS[level],
-        (
-            "Materialien leichter trennbar machen, z. B. geschraubter statt geklebter Griff",
-            "Make the materials easier to separate, e.g. a screwed instead of a glued handle",
-        ),
+    return graded(
+        facts.end_of_life,
+        "separability",
+        m.SEPARABILITY_CREDIT,
+        SEPARABILITY_TEXTS,
+        SEPARABILITY_HINTS,
+        SEPARABILITY_MISSING,
     )
 
 
@@ -107,13 +116,7 @@ def take_back(facts: ProductFacts, derived: Derived) -> Outcome:
 def substances(facts: ProductFacts, derived: Derived) -> Outcome:
     """Substances of very high concern (REACH SVHC): every material declared free of them earns the points."""
     if not derived.substances_disclosed:
-        return unknown(
-            ("besonders besorgniserregende Stoffe", "substances of concern"),
-            (
-                "Für jedes Material angeben, ob es besonders besorgniserregende Stoffe (SVHC) enthält",
-                "Declare for each material whether it contains substances of very high concern (SVHC)",
-            ),
-        )
+        return unknown(("besonders besorgniserregende Stoffe", "substances of concern"), DECLARE_SUBSTANCES)
     if derived.materials_containing_substances:
         names = ", ".join(derived.materials_containing_substances)
         return known(

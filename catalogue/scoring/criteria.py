@@ -27,6 +27,15 @@ def _pct(value: float) -> str:
     return num(value * 100)[1]
 
 
+def _steps_rule(what: tuple[str, str], table: tuple, beyond: float, more: tuple[str, str], unit: str = "") -> dict:
+    """The rule of a (threshold, share) table: "<what>: bis 2: 100 %, bis 4: 70 %, <more>: 20 %." (de and en)."""
+    rule = {}
+    for index, (language, up_to) in enumerate((("de", "bis"), ("en", "up to"))):
+        steps = ", ".join(f"{up_to} {num(limit)[index]}{unit}: {_pct(share)} %" for limit, share in table)
+        rule[language] = f"{what[index]}: {steps}, {more[index]}: {_pct(beyond)} %."
+    return rule
+
+
 DECLARED = _pct(m.DECLARED_FACTOR)
 
 CRITERIA: tuple[Criterion, ...] = (
@@ -130,14 +139,12 @@ CRITERIA: tuple[Criterion, ...] = (
         10,
         {"de": "Zerlegungstiefe", "en": "Disassembly depth"},
         "EN 45554 (disassembly depth); French repairability index, criterion 2",
-        {
-            "de": "Schritte bis zum Verschleißteil: "
-            + ", ".join(f"bis {steps}: {_pct(share)} %" for steps, share in m.DISASSEMBLY_CREDIT)
-            + f", mehr: {_pct(m.DISASSEMBLY_CREDIT_BEYOND)} %.",
-            "en": "Steps to the wearing part: "
-            + ", ".join(f"up to {steps}: {_pct(share)} %" for steps, share in m.DISASSEMBLY_CREDIT)
-            + f", more: {_pct(m.DISASSEMBLY_CREDIT_BEYOND)} %.",
-        },
+        _steps_rule(
+            ("Schritte bis zum Verschleißteil", "Steps to the wearing part"),
+            m.DISASSEMBLY_CREDIT,
+            m.DISASSEMBLY_CREDIT_BEYOND,
+            ("mehr", "more"),
+        ),
         repairability.disassembly,
     ),
     Criterion(
@@ -192,14 +199,13 @@ CRITERIA: tuple[Criterion, ...] = (
         10,
         {"de": "Ersatzteilpreis", "en": "Spare-part price"},
         "French repairability index, criterion 4 (price of parts relative to the product)",
-        {
-            "de": "Günstigstes Ersatzteil in % des Produktpreises: "
-            + ", ".join(f"bis {num(limit)[0]} %: {_pct(share)} %" for limit, share in m.SPARE_PART_PRICE_CREDIT)
-            + f", teurer: {_pct(m.SPARE_PART_PRICE_CREDIT_BEYOND)} %.",
-            "en": "Most affordable spare part as % of the product price: "
-            + ", ".join(f"up to {num(limit)[1]} %: {_pct(share)} %" for limit, share in m.SPARE_PART_PRICE_CREDIT)
-            + f", dearer: {_pct(m.SPARE_PART_PRICE_CREDIT_BEYOND)} %.",
-        },
+        _steps_rule(
+            ("Günstigstes Ersatzteil in % des Produktpreises", "Most affordable spare part as % of the product price"),
+            m.SPARE_PART_PRICE_CREDIT,
+            m.SPARE_PART_PRICE_CREDIT_BEYOND,
+            ("teurer", "dearer"),
+            " %",
+        ),
         repairability.spare_part_price,
     ),
     Criterion(

@@ -4,6 +4,11 @@ from . import methodology as m
 from .facts import Derived, ProductFacts
 from .text import NOT_RELEVANT, Outcome, evidence_note, known, num, phrased, unknown, years
 
+TEST_DURABILITY = (
+    "Haltbarkeit prüfen lassen, z. B. Schneidhaltigkeit nach ISO 8442-5",
+    "Test durability, e.g. edge retention after ISO 8442-5",
+)
+
 
 def warranty(facts: ProductFacts, derived: Derived) -> Outcome:
     """Commercial warranty measured against the category's reference warranty; verified terms earn full points."""
@@ -70,13 +75,7 @@ def _lifetime(expected_years: float, reference: float, verified: bool) -> Outcom
 def tested_properties(facts: ProductFacts, derived: Derived) -> Outcome:
     """Distinct tested properties, each credited by its evidence (verified > document > none)."""
     if not facts.tests:
-        return unknown(
-            ("Prüfungen der Haltbarkeit", "durability tests"),
-            (
-                "Haltbarkeit prüfen lassen, z. B. Schneidhaltigkeit nach ISO 8442-5",
-                "Test durability, e.g. edge retention after ISO 8442-5",
-            ),
-        )
+        return unknown(("Prüfungen der Haltbarkeit", "durability tests"), TEST_DURABILITY)
     credits: dict[str, float] = {}
     for test in facts.tests:
         if test.evidence_verified:

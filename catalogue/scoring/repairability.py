@@ -2,7 +2,7 @@
 
 from . import methodology as m
 from .facts import Derived, ProductFacts
-from .text import SERVICE_LABELS, Outcome, known, listing, num, phrased, unknown, years
+from .text import SERVICE_LABELS, Outcome, graded, known, listing, num, phrased, unknown, years
 
 
 def _step_credit(value: float, table: tuple, beyond: float) -> float:
@@ -11,6 +11,11 @@ def _step_credit(value: float, table: tuple, beyond: float) -> float:
         if value <= threshold:
             return share
     return beyond
+
+
+def _stepped(value: float, table: tuple, beyond: float, explanation: tuple[str, str], hint: tuple[str, str]) -> Outcome:
+    """The outcome of a value graded by a (threshold, share) table (see ``_step_credit``)."""
+    return known(_step_credit(value, table, beyond), explanation, hint)
 
 
 def _no_spare_parts_offered(facts: ProductFacts) -> bool:
@@ -23,22 +28,20 @@ DOCUMENTATION_TEXTS = {
     "professionals": ("Reparaturanleitung nur für Fachbetriebe.", "Repair documentation for professionals only."),
     "none": ("Keine Reparaturanleitung.", "No repair documentation."),
 }
+PUBLISH_MANUAL = ("Reparaturanleitung veröffentlichen", "Publish the repair manual")
+MAKE_MANUAL_PUBLIC = ("Reparaturanleitung öffentlich machen", "Make the repair manual public")
+DOCUMENTATION_HINTS = {"public": PUBLISH_MANUAL, "professionals": MAKE_MANUAL_PUBLIC, "none": PUBLISH_MANUAL}
+UNDOCUMENTED = (
+    ("Reparaturanleitung", "repair documentation"),
+    ("Reparaturanleitung öffentlich bereitstellen", "Publish the repair manual"),
+)
 
 
 def documentation(facts: ProductFacts, derived: Derived) -> Outcome:
     """Repair documentation: public, for professionals only, or none (EN 45554 information; French index 1)."""
-    level = facts.repair.documentation if facts.repair is not None else ""
-    if level not in m.DOCUMENTATION_CREDIT:
-        return unknown(
-            ("Reparaturanleitung", "repair documentation"),
-            ("Reparaturanleitung öffentlich bereitstellen", "Publish the repair manual"),
-        )
-    hint = (
-        ("Reparaturanleitung öffentlich machen", "Make the repair manual public")
-        if level == "professionals"
-        else ("Reparaturanleitung veröffentlichen", "Publish the repair manual")
+    return graded(
+        facts.repair, "documentation", m.DOCUMENTATION_CREDIT, DOCUMENTATION_TEXTS, DOCUMENTATION_HINTS, UNDOCUMENTED
     )
-    return known(m.DOCUMENTATION_CREDIT[level], DOCUMENTATION_TEXTS[level], hint)
 
 
 def disassembly(facts: ProductFacts, derived: Derived) -> Outcome:
@@ -59,8 +62,10 @@ def disassembly(facts: ProductFacts, derived: Derived) -> Outcome:
 def _disassembly(steps: int) -> Outcome:
     count = num(steps)
     easiest = m.DISASSEMBLY_CREDIT[0][0]
-    return known(
-        _step_credit(steps, m.DISASSEMBLY_CREDIT, m.DISASSEMBLY_CREDIT_BEYOND),
+    return _stepped(
+        steps,
+        m.DISASSEMBLY_CREDIT,
+        m.DISASSEMBLY_CREDIT_BEYOND,
         (
             f"{count[0]} Zerlegungsschritte bis zum Verschleißteil.",
             f"{count[1]} disassembly steps to the wearing part.",
@@ -80,20 +85,17 @@ FASTENER_TEXTS = {
         "Fasteners cannot be undone (e.g. glued, riveted).",
     ),
 }
+REUSABLE_FASTENERS = ("Wiederverwendbare Verbindungen wie Schrauben verwenden", "Use reusable fasteners such as screws")
+FASTENER_HINTS = dict.fromkeys(m.FASTENER_CREDIT, REUSABLE_FASTENERS)
+FASTENERS_MISSING = (
+    ("Verbindungselemente", "fasteners"),
+    ("Art der Verbindungen angeben", "Disclose the kind of fasteners"),
+)
 
 
 def fasteners(facts: ProductFacts, derived: Derived) -> Outcome:
     """Fasteners: reusable, removable or not removable (EN 45554; French index 2)."""
-    kind = facts.repair.fasteners if facts.repair is not None else ""
-    if kind not in m.FASTENER_CREDIT:
-        return unknown(
-            ("Verbindungselemente", "fasteners"), ("Art der Verbindungen angeben", "Disclose the kind of fasteners")
-        )
-    return known(
-        m.FASTENER_CREDIT[kind],
-        FASTENER_TEXTS[kind],
-        ("Wiederverwendbare Verbindungen wie Schrauben verwenden", "Use reusable fasteners such as screws"),
-    )
+    return graded(facts.repair, "fasteners", m.FASTENER_CREDIT, FASTENER_TEXTS, FASTENER_HINTS, FASTENERS_MISSING)
 
 
 TOOL_TEXTS = {
@@ -102,23 +104,26 @@ TOOL_TEXTS = {
     "product_specific": ("Reparatur braucht produktspezifisches Werkzeug.", "Repair needs product-specific tools."),
     "proprietary": ("Reparatur braucht proprietäres Werkzeug.", "Repair needs proprietary tools."),
 }
+WITH_BASIC_TOOLS = ("Reparatur mit gängigem Werkzeug ermöglichen", "Make repair possible with basic tools")
+WITHOUT_TOOLS = ("Reparatur ohne Werkzeug ermöglichen", "Make repair possible without tools")
+TOOL_HINTS = {
+    "none": WITH_BASIC_TOOLS,
+    "basic": WITHOUT_TOOLS,
+    "product_specific": WITH_BASIC_TOOLS,
+    "proprietary": WITH_BASIC_TOOLS,
+}
+TOOLS_MISSING = (("benötigtes Werkzeug", "tools needed"), ("Benötigtes Werkzeug angeben", "Disclose the tools needed"))
 
 
 def tools(facts: ProductFacts, derived: Derived) -> Outcome:
     """Tools needed: none, basic, product-specific or proprietary (EN 45554; French index 2)."""
-    kind = facts.repair.tools if facts.repair is not None else ""
-    if kind not in m.TOOL_CREDIT:
-        return unknown(
-            ("benötigtes Werkzeug", "tools needed"), ("Benötigtes Werkzeug angeben", "Disclose the tools needed")
-        )
-    hint = (
-        ("Reparatur ohne Werkzeug ermöglichen", "Make repair possible without tools")
-        if kind == "basic"
-        else ("Reparatur mit gängigem Werkzeug ermöglichen", "Make repair possible with basic tools")
-    )
-    return known(m.TOOL_CREDIT[kind], TOOL_TEXTS[kind], hint)
+    return graded(facts.repair, "tools", m.TOOL_CREDIT, TOOL_TEXTS, TOOL_HINTS, TOOLS_MISSING)
 
 
+# The maker said for every component that no spare part exists.
+NO_SPARE_PARTS = known(
+    0.0, ("Keine Ersatzteile erhältlich.", "No spare parts offered."), ("Ersatzteile anbieten", "Offer spare parts")
+)
 LIST_SPARE_PARTS = (
     "Ersatzteile mit Verfügbarkeitsdauer und Lieferzeit eintragen",
     "List the spare parts with how long they are available and how fast they are delivered",
@@ -139,11 +144,7 @@ def spare_parts(facts: ProductFacts, derived: Derived) -> Outcome:
                 LIST_SPARE_PARTS,
             )
         if _no_spare_parts_offered(facts):
-            return known(
-                0.0,
-                ("Keine Ersatzteile erhältlich.", "No spare parts offered."),
-                ("Ersatzteile anbieten", "Offer spare parts"),
-            )
+            return NO_SPARE_PARTS
         return unknown(("Ersatzteile", "spare parts"), LIST_SPARE_PARTS)
     longest = fastest = None
     for part in parts:
@@ -202,11 +203,7 @@ def spare_part_price(facts: ProductFacts, derived: Derived) -> Outcome:
     prices = [part.price_percent_of_product for part in facts.spare_parts if part.price_percent_of_product is not None]
     if not prices:
         if not facts.spare_parts and _no_spare_parts_offered(facts):
-            return known(
-                0.0,
-                ("Keine Ersatzteile erhältlich.", "No spare parts offered."),
-                ("Ersatzteile anbieten", "Offer spare parts"),
-            )
+            return NO_SPARE_PARTS
         return unknown(
             ("Ersatzteilpreise", "spare-part prices"), ("Ersatzteilpreise angeben", "Disclose the spare-part prices")
         )
@@ -216,8 +213,10 @@ def spare_part_price(facts: ProductFacts, derived: Derived) -> Outcome:
 @phrased
 def _spare_part_price(cheapest: float) -> Outcome:
     price, best = num(cheapest), num(m.SPARE_PART_PRICE_CREDIT[0][0])
-    return known(
-        _step_credit(cheapest, m.SPARE_PART_PRICE_CREDIT, m.SPARE_PART_PRICE_CREDIT_BEYOND),
+    return _stepped(
+        cheapest,
+        m.SPARE_PART_PRICE_CREDIT,
+        m.SPARE_PART_PRICE_CREDIT_BEYOND,
         (
             f"Das günstigste Ersatzteil kostet {price[0]} % des Produktpreises.",
             f"The most affordable spare part costs {price[1]} % of the product price.",

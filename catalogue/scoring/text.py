@@ -5,38 +5,46 @@ from typing import NamedTuple
 
 from .methodology import KNOWN, NOT_APPLICABLE, UNKNOWN
 
+
+class Label(NamedTuple):
+    """A German and an English label (indexable as ``[0]`` and ``[1]`` like any text pair of the core)."""
+
+    de: str
+    en: str
+
+
 # The pure core keeps its own German and English labels: it must not depend on Django's translations.
 STEP_LABELS = {
-    "raw_material": ("Rohmaterial", "Raw material"),
-    "forging": ("Schmieden", "Forging"),
-    "stamping": ("Stanzen / Schneiden", "Stamping / cutting"),
-    "hardening": ("Härten", "Hardening"),
-    "grinding": ("Schleifen", "Grinding"),
-    "handle_making": ("Griffherstellung", "Handle making"),
-    "assembly": ("Montage", "Assembly"),
-    "finishing": ("Feinschliff / Abziehen", "Finishing / sharpening"),
-    "packaging": ("Verpackung", "Packaging"),
-    "other": ("Sonstiger Schritt", "Other step"),
+    "raw_material": Label("Rohmaterial", "Raw material"),
+    "forging": Label("Schmieden", "Forging"),
+    "stamping": Label("Stanzen / Schneiden", "Stamping / cutting"),
+    "hardening": Label("Härten", "Hardening"),
+    "grinding": Label("Schleifen", "Grinding"),
+    "handle_making": Label("Griffherstellung", "Handle making"),
+    "assembly": Label("Montage", "Assembly"),
+    "finishing": Label("Feinschliff / Abziehen", "Finishing / sharpening"),
+    "packaging": Label("Verpackung", "Packaging"),
+    "other": Label("Sonstiger Schritt", "Other step"),
 }
 REGION_LABELS = {
-    "solingen": ("Solingen/Haan", "Solingen/Haan"),
-    "bergisch": ("Bergisches Städtedreieck", "Bergisches Städtedreieck"),
-    "germany": ("Deutschland", "Germany"),
-    "eu": ("EU", "EU"),
-    "world": ("außerhalb der EU", "outside the EU"),
+    "solingen": Label("Solingen/Haan", "Solingen/Haan"),
+    "bergisch": Label("Bergisches Städtedreieck", "Bergisches Städtedreieck"),
+    "germany": Label("Deutschland", "Germany"),
+    "eu": Label("EU", "EU"),
+    "world": Label("außerhalb der EU", "outside the EU"),
 }
 STAGE_GROUP_LABELS = {
-    "forming": ("Schmieden/Stanzen", "forging/stamping"),
-    "hardening": ("Härten", "hardening"),
-    "grinding": ("Schleifen", "grinding"),
-    "assembly": ("Griff und Montage", "handle and assembly"),
-    "finishing": ("Feinschliff", "finishing"),
+    "forming": Label("Schmieden/Stanzen", "forging/stamping"),
+    "hardening": Label("Härten", "hardening"),
+    "grinding": Label("Schleifen", "grinding"),
+    "assembly": Label("Griff und Montage", "handle and assembly"),
+    "finishing": Label("Feinschliff", "finishing"),
 }
 SERVICE_LABELS = {
-    "resharpening": ("Nachschleifen", "resharpening"),
-    "new_handle": ("neuer Griff", "new handle"),
-    "general_repair": ("Reparatur", "repair"),
-    "refurbishment": ("Aufarbeitung", "refurbishment"),
+    "resharpening": Label("Nachschleifen", "resharpening"),
+    "new_handle": Label("neuer Griff", "new handle"),
+    "general_repair": Label("Reparatur", "repair"),
+    "refurbishment": Label("Aufarbeitung", "refurbishment"),
 }
 
 VERIFIED_NOTE = ("vom Projektteam geprüft", "verified by staff")
@@ -65,6 +73,19 @@ def known(share: float, explanation: tuple[str, str], *hints: tuple[str, str] | 
 def unknown(what: tuple[str, str], hint: tuple[str, str]) -> Outcome:
     """Not disclosed: earns nothing and says so."""
     return Outcome(0.0, UNKNOWN, (f"Nicht angegeben: {what[0]}.", f"Not disclosed: {what[1]}."), (hint,))
+
+
+def graded(section, choice: str, credit: dict[str, float], texts: dict, hints: dict, missing: tuple) -> Outcome:
+    """A criterion that grades one disclosed choice: the field ``choice`` of a facts ``section`` (None when the
+    section is not filled in), such as the repair documentation level or the kind of fasteners.
+
+    ``credit``, ``texts`` and ``hints`` give each choice its share, explanation and hint; a choice not in ``credit``
+    is not disclosed, and ``missing`` holds what ``unknown`` says then: what is missing and how to disclose it.
+    """
+    level = getattr(section, choice) if section is not None else ""
+    if level not in credit:
+        return unknown(*missing)
+    return known(credit[level], texts[level], hints[level])
 
 
 NOT_RELEVANT = Outcome(0.0, NOT_APPLICABLE, ("Für diese Kategorie nicht relevant.", "Not relevant for this category."))
