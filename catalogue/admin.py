@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from products.admin import MembershipAdmin, MembershipInline
+
 from .models import (
     AssortmentItem,
     PassportVersion,
@@ -44,10 +46,8 @@ class PassportVersionAdmin(ReadOnlyAdmin):
     date_hierarchy = "published_at"
 
 
-class RetailerMembershipInline(admin.TabularInline):
+class RetailerMembershipInline(MembershipInline):
     model = RetailerMembership
-    extra = 0
-    autocomplete_fields = ["user"]
 
 
 class AssortmentItemInline(admin.TabularInline):
@@ -67,12 +67,8 @@ class RetailerOrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(RetailerMembership)
-class RetailerMembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "organisation", "role"]
-    list_filter = ["role", "organisation"]
-    search_fields = ["user__username", "user__email", "organisation__name"]
-    autocomplete_fields = ["user", "organisation"]
-    list_select_related = ["user", "organisation"]
+class RetailerMembershipAdmin(MembershipAdmin):
+    pass
 
 
 @admin.register(AssortmentItem)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from products.admin import ProductAdmin, ProductPartAdmin, ProductPartInline
+from products.admin import ProductAdmin, ProductPartAdmin, ProductPartInline, part_inline
 from products.models import Product
 
 from .models import (
@@ -37,18 +37,6 @@ class DurabilityTestInline(ProductPartInline):
     raw_id_fields = ["evidence"]
 
 
-class SparePartInline(ProductPartInline):
-    model = SparePart
-
-
-class RepairServiceInline(ProductPartInline):
-    model = RepairService
-
-
-class LifecycleEventInline(ProductPartInline):
-    model = LifecycleEvent
-
-
 class ProductWithLifecycleAdmin(ProductAdmin):
     """The product admin with the lifecycle sections; products cannot import lifecycle itself."""
 
@@ -57,10 +45,10 @@ class ProductWithLifecycleAdmin(ProductAdmin):
         DurabilityInline,
         DurabilityTestInline,
         RepairabilityInline,
-        SparePartInline,
-        RepairServiceInline,
+        part_inline(SparePart),
+        part_inline(RepairService),
         EndOfLifeInline,
-        LifecycleEventInline,
+        part_inline(LifecycleEvent),
     ]
 
 
@@ -68,8 +56,14 @@ admin.site.unregister(Product)
 admin.site.register(Product, ProductWithLifecycleAdmin)
 
 
+class LifecycleSectionAdmin(ProductPartAdmin):
+    """A lifecycle section (one per product) listed on its own, searchable by product name and GTIN."""
+
+    search_fields = ["product__name", "product__gtin"]
+
+
 @admin.register(Durability)
-class DurabilityAdmin(ProductPartAdmin):
+class DurabilityAdmin(LifecycleSectionAdmin):
     list_display = [
         "product",
         "warranty_years",
@@ -79,7 +73,6 @@ class DurabilityAdmin(ProductPartAdmin):
         "refurbishable",
     ]
     list_filter = ["lifetime_warranty", "resharpenable", "refurbishable"]
-    search_fields = ["product__name", "product__gtin"]
 
 
 @admin.register(DurabilityTest)
@@ -92,10 +85,9 @@ class DurabilityTestAdmin(ProductPartAdmin):
 
 
 @admin.register(Repairability)
-class RepairabilityAdmin(ProductPartAdmin):
+class RepairabilityAdmin(LifecycleSectionAdmin):
     list_display = ["product", "documentation", "disassembly_steps", "fasteners", "tools"]
     list_filter = ["documentation", "fasteners", "tools"]
-    search_fields = ["product__name", "product__gtin"]
 
 
 @admin.register(SparePart)
@@ -112,10 +104,9 @@ class RepairServiceAdmin(ProductPartAdmin):
 
 
 @admin.register(EndOfLife)
-class EndOfLifeAdmin(ProductPartAdmin):
+class EndOfLifeAdmin(LifecycleSectionAdmin):
     list_display = ["product", "take_back_offered", "recyclable_share_percent", "separability"]
     list_filter = ["take_back_offered", "separability"]
-    search_fields = ["product__name", "product__gtin"]
 
 
 @admin.register(LifecycleEvent)

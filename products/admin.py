@@ -20,10 +20,25 @@ from .models import (
 from .services import mark_evidence_verified
 
 
-class MakerMembershipInline(admin.TabularInline):
-    model = MakerMembership
+class MembershipInline(admin.TabularInline):
+    """The members of an organisation (maker or retailer) on its page."""
+
     extra = 0
     autocomplete_fields = ["user"]
+
+
+class MembershipAdmin(admin.ModelAdmin):
+    """Memberships of an organisation (maker or retailer) listed on their own."""
+
+    list_display = ["user", "organisation", "role"]
+    list_filter = ["role", "organisation"]
+    search_fields = ["user__username", "user__email", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+    list_select_related = ["user", "organisation"]
+
+
+class MakerMembershipInline(MembershipInline):
+    model = MakerMembership
 
 
 @admin.register(MakerOrganisation)
@@ -36,12 +51,8 @@ class MakerOrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(MakerMembership)
-class MakerMembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "organisation", "role"]
-    list_filter = ["role", "organisation"]
-    search_fields = ["user__username", "user__email", "organisation__name"]
-    autocomplete_fields = ["user", "organisation"]
-    list_select_related = ["user", "organisation"]
+class MakerMembershipAdmin(MembershipAdmin):
+    pass
 
 
 @admin.register(Category)
@@ -65,16 +76,9 @@ class ProductPartInline(admin.TabularInline):
     classes = ["collapse"]
 
 
-class VariantInline(ProductPartInline):
-    model = ProductVariant
-
-
-class MaterialInline(ProductPartInline):
-    model = Material
-
-
-class ComponentInline(ProductPartInline):
-    model = Component
+def part_inline(model) -> type[ProductPartInline]:
+    """The inline of a kind of product part that needs nothing beyond its model."""
+    return type(f"{model.__name__}Inline", (ProductPartInline,), {"model": model, "__module__": __name__})
 
 
 class SupplyChainStepInline(ProductPartInline):
@@ -97,7 +101,13 @@ class ProductAdmin(SimpleHistoryAdmin):
     readonly_fields = ["passport_code", "status", "created_at", "updated_at"]
     autocomplete_fields = ["maker", "category"]
     date_hierarchy = "created_at"
-    inlines = [VariantInline, MaterialInline, ComponentInline, SupplyChainStepInline, EvidenceInline]
+    inlines = [
+        part_inline(ProductVariant),
+        part_inline(Material),
+        part_inline(Component),
+        SupplyChainStepInline,
+        EvidenceInline,
+    ]
 
 
 class ProductPartAdmin(SimpleHistoryAdmin):
