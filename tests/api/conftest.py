@@ -34,8 +34,6 @@ def clients(db, maker_membership, other_maker_membership, retailer_membership, s
         "retailer": token_client(retailer_membership.user),
         "staff": token_client(staff_user),
     }
-    # The old role names, for tests/api/test_evidence_and_tokens.py until it uses the ones above.
-    clients |= {"maker_a": clients["maker"], "maker_b": clients["other_maker"]}
     return clients
 
 
@@ -52,36 +50,6 @@ def retailer_api_client(clients):
 @pytest.fixture
 def staff_api_client(clients):
     return clients["staff"]
-
-
-# ---------- Old names ----------
-# tests/api/test_products.py, test_import.py and test_evidence_and_tokens.py are being rewritten
-# elsewhere and still use these; every other test uses the names of tests/conftest.py and above.
-
-
-@pytest.fixture
-def membership_a(maker_membership):
-    return maker_membership
-
-
-@pytest.fixture
-def maker_a(maker):
-    return maker
-
-
-@pytest.fixture
-def maker_b(other_maker):
-    return other_maker
-
-
-@pytest.fixture
-def draft_a(product):
-    return product
-
-
-@pytest.fixture
-def client_a(maker_api_client):
-    return maker_api_client
 
 
 def etag_of(client, product) -> str:

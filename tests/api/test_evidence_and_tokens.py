@@ -24,39 +24,39 @@ def evidence_url(product):
 
 
 class TestEvidence:
-    def test_upload_a_pdf(self, client_a, draft_a, media):
-        response = client_a.post(
-            evidence_url(draft_a),
+    def test_upload_a_pdf(self, maker_api_client, product, media):
+        response = maker_api_client.post(
+            evidence_url(product),
             {"title": "Prüfbericht", "claim": "durability", "file": SimpleUploadedFile("bericht.pdf", PDF)},
             format="multipart",
         )
         assert response.status_code == 201, response.json()
-        evidence = EvidenceDocument.objects.get(product=draft_a)
+        evidence = EvidenceDocument.objects.get(product=product)
         assert evidence.verified is False
         assert evidence.file.read() == PDF
         assert response.json()["file"].startswith("http://testserver/media/evidence/")
         assert response.json()["verified"] is False
 
-    def test_a_link_as_json(self, client_a, draft_a):
-        response = client_a.post(
-            evidence_url(draft_a),
+    def test_a_link_as_json(self, maker_api_client, product):
+        response = maker_api_client.post(
+            evidence_url(product),
             {"title": "Reparaturanleitung", "claim": "repair", "url": "https://example.org/repair"},
             format="json",
         )
         assert response.status_code == 201
         assert EvidenceDocument.objects.get().url == "https://example.org/repair"
 
-    def test_verified_cannot_be_claimed(self, client_a, draft_a):
-        client_a.post(
-            evidence_url(draft_a),
+    def test_verified_cannot_be_claimed(self, maker_api_client, product):
+        maker_api_client.post(
+            evidence_url(product),
             {"title": "T", "claim": "repair", "url": "https://example.org/r", "verified": True},
             format="json",
         )
         assert EvidenceDocument.objects.get().verified is False
 
-    def test_file_type_is_limited(self, client_a, draft_a):
-        response = client_a.post(
-            evidence_url(draft_a),
+    def test_file_type_is_limited(self, maker_api_client, product):
+        response = maker_api_client.post(
+            evidence_url(product),
             {"title": "T", "claim": "durability", "file": SimpleUploadedFile("tool.exe", b"MZ...")},
             format="multipart",
         )
@@ -65,10 +65,10 @@ class TestEvidence:
         assert ".pdf" in response.json()["file"][0]
         assert not EvidenceDocument.objects.exists()
 
-    def test_file_size_is_limited(self, client_a, draft_a, settings):
+    def test_file_size_is_limited(self, maker_api_client, product, settings):
         settings.EVIDENCE_MAX_UPLOAD_BYTES = 1024
-        response = client_a.post(
-            evidence_url(draft_a),
+        response = maker_api_client.post(
+            evidence_url(product),
             {"title": "T", "claim": "durability", "file": SimpleUploadedFile("big.pdf", PDF + b"0" * 2048)},
             format="multipart",
         )
@@ -76,14 +76,16 @@ class TestEvidence:
         assert "file" in response.json()
         assert not EvidenceDocument.objects.exists()
 
-    def test_a_file_or_a_link_is_needed(self, client_a, draft_a):
-        response = client_a.post(evidence_url(draft_a), {"title": "T", "claim": "durability"}, format="json")
+    def test_a_file_or_a_link_is_needed(self, maker_api_client, product):
+        response = maker_api_client.post(evidence_url(product), {"title": "T", "claim": "durability"}, format="json")
         assert response.status_code == 400
         assert "url" in response.json()
 
-    def test_delete_removes_the_file_once_committed(self, client_a, draft_a, media, django_capture_on_commit_callbacks):
-        client_a.post(
-            evidence_url(draft_a),
+    def test_delete_removes_the_file_once_committed(
+        self, maker_api_client, product, media, django_capture_on_commit_callbacks
+    ):
+        maker_api_client.post(
+            evidence_url(product),
             {"title": "T", "claim": "durability", "file": SimpleUploadedFile("bericht.pdf", PDF)},
             format="multipart",
         )
@@ -91,24 +93,24 @@ class TestEvidence:
         stored = media / evidence.file.name
         assert stored.exists()
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            response = client_a.delete(f"{evidence_url(draft_a)}{evidence.pk}/")
+            response = maker_api_client.delete(f"{evidence_url(product)}{evidence.pk}/")
             assert stored.exists()  # kept until the deletion is committed
         assert response.status_code == 204
         assert len(callbacks) == 1
         assert not EvidenceDocument.objects.exists()
         assert not stored.exists()
 
-    def test_evidence_appears_in_the_product(self, clients, maker_a):
-        product = ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
+    def test_evidence_appears_in_the_product(self, clients, maker):
+        product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
         EvidenceDocumentFactory(product=product, verified=True)
-        data = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/").json()
+        data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/").json()
         assert [(e["title"], e["verified"]) for e in data["evidence"]] == [("Prüfbericht Schneidhaltigkeit", True)]
 
-    def test_evidence_of_another_product_is_not_found(self, client_a, maker_a):
-        mine = ProductFactory(maker=maker_a)
-        other = EvidenceDocumentFactory(product=ProductFactory(maker=maker_a))
-        assert client_a.get(f"{evidence_url(mine)}{other.pk}/").status_code == 404
-        assert client_a.delete(f"{evidence_url(mine)}{other.pk}/").status_code == 404
+    def test_evidence_of_another_product_is_not_found(self, maker_api_client, maker):
+        mine = ProductFactory(maker=maker)
+        other = EvidenceDocumentFactory(product=ProductFactory(maker=maker))
+        assert maker_api_client.get(f"{evidence_url(mine)}{other.pk}/").status_code == 404
+        assert maker_api_client.delete(f"{evidence_url(mine)}{other.pk}/").status_code == 404
 
 
 class TestTokenPage:
@@ -134,12 +136,12 @@ class TestTokenPage:
         api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get(user=membership.user).key}")
         assert api.get(f"/api/v1/retailers/{membership.organisation.slug}/assortment/").status_code == 200
 
-    def test_create_shows_the_key_once(self, client, membership_a):
-        client.force_login(membership_a.user)
+    def test_create_shows_the_key_once(self, client, maker_membership):
+        client.force_login(maker_membership.user)
         assert "You have no token." in client.get(self.url, headers={"Accept-Language": "en"}).content.decode()
 
         response = client.post(self.url, {"action": "create"}, headers={"Accept-Language": "en"})
-        token = Token.objects.get(user=membership_a.user)
+        token = Token.objects.get(user=maker_membership.user)
         assert response.status_code == 200
         assert token.key in response.content.decode()
         assert response["Cache-Control"].startswith("max-age=0")
@@ -149,22 +151,22 @@ class TestTokenPage:
         assert token.key not in again
         assert "You have a token." in again
 
-    def test_the_new_token_signs_in_to_the_api(self, client, membership_a, draft_a):
-        client.force_login(membership_a.user)
+    def test_the_new_token_signs_in_to_the_api(self, client, maker_membership, product):
+        client.force_login(maker_membership.user)
         client.post(self.url, {"action": "create"})
         api = english_client()
         api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get().key}")
-        assert api.get(f"/api/v1/products/{draft_a.passport_code}/").status_code == 200
+        assert api.get(f"/api/v1/products/{product.passport_code}/").status_code == 200
 
-    def test_create_again_replaces_the_old_token(self, client, membership_a):
-        client.force_login(membership_a.user)
+    def test_create_again_replaces_the_old_token(self, client, maker_membership):
+        client.force_login(maker_membership.user)
         client.post(self.url, {"action": "create"})
         old = Token.objects.get().key
         client.post(self.url, {"action": "create"})
         assert Token.objects.get().key != old
 
-    def test_revoke(self, client, membership_a, draft_a):
-        client.force_login(membership_a.user)
+    def test_revoke(self, client, maker_membership, product):
+        client.force_login(maker_membership.user)
         client.post(self.url, {"action": "create"})
         key = Token.objects.get().key
         response = client.post(self.url, {"action": "revoke"})
@@ -172,13 +174,13 @@ class TestTokenPage:
         assert not Token.objects.exists()
         api = english_client()
         api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-        assert api.get(f"/api/v1/products/{draft_a.passport_code}/").status_code == 401
+        assert api.get(f"/api/v1/products/{product.passport_code}/").status_code == 401
 
-    def test_csrf_protected(self, membership_a):
+    def test_csrf_protected(self, maker_membership):
         from django.test import Client
 
         client = Client(enforce_csrf_checks=True)
-        client.force_login(membership_a.user)
+        client.force_login(maker_membership.user)
         assert client.post(self.url, {"action": "create"}).status_code == 403
         assert not Token.objects.exists()
 
@@ -197,7 +199,7 @@ class TestThrottling:
         assert statuses == [200, 200, 200, 429]
 
     def test_signed_in_makers_are_not(self, clients):
-        statuses = [clients["maker_a"].get("/api/v1/products/").status_code for _ in range(5)]
+        statuses = [clients["maker"].get("/api/v1/products/").status_code for _ in range(5)]
         assert statuses == [200] * 5
 
     def test_behind_a_proxy_a_client_cannot_dodge_by_forging_addresses(self, clients, settings):

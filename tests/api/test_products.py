@@ -68,12 +68,12 @@ def create(client, body, category):
 
 
 class TestCreate:
-    def test_creates_a_draft_with_every_part(self, client_a, maker_a, category):
-        response = create(client_a, FULL_BODY, category)
+    def test_creates_a_draft_with_every_part(self, maker_api_client, maker, category):
+        response = create(maker_api_client, FULL_BODY, category)
 
         assert response.status_code == 201, response.json()
         product = Product.objects.get(passport_code=response.json()["passport_code"])
-        assert product.maker == maker_a
+        assert product.maker == maker
         assert product.status == Product.Status.DRAFT
         assert product.gtin == "04006381333931"
         assert [m.name for m in product.materials.all()] == ["X50CrMoV15", "Olivenholz"]
@@ -88,20 +88,20 @@ class TestCreate:
         assert response["Location"].endswith(f"/api/v1/products/{product.passport_code}/")
         assert response["ETag"].startswith('"')
 
-    def test_the_response_shows_what_was_stored(self, client_a, category):
-        data = create(client_a, FULL_BODY, category).json()
+    def test_the_response_shows_what_was_stored(self, maker_api_client, category):
+        data = create(maker_api_client, FULL_BODY, category).json()
         assert data["materials"][0]["share_percent"] == 80.0
         assert data["supply_chain_steps"][1]["region"] == "eu"
         assert data["supply_chain_steps"][1]["supplier_name"] == "Schleiferei Geheim"  # the maker sees it
         assert data["durability"]["warranty_years"] == 5.0
 
-    def test_field_type_errors_come_per_field_and_per_item(self, client_a, category):
+    def test_field_type_errors_come_per_field_and_per_item(self, maker_api_client, category):
         body = {
             **FULL_BODY,
             "gtin": "4006381333932",
             "materials": [{"name": "Stahl"}, {"name": "Holz", "share_percent": 150}],
         }
-        response = create(client_a, body, category)
+        response = create(maker_api_client, body, category)
 
         assert response.status_code == 400
         errors = response.json()
@@ -110,7 +110,7 @@ class TestCreate:
         assert "share_percent" in errors["materials"]["1"]
         assert not Product.objects.exists()
 
-    def test_model_rules_come_per_field_of_each_part(self, client_a, category):
+    def test_model_rules_come_per_field_of_each_part(self, maker_api_client, category):
         body = {
             **FULL_BODY,
             "supply_chain_steps": [
@@ -120,7 +120,7 @@ class TestCreate:
             "durability": {"resharpenable": False, "resharpening_cycles": 5},
             "repairability": {"documentation": "public"},
         }
-        response = create(client_a, body, category)
+        response = create(maker_api_client, body, category)
 
         assert response.status_code == 400
         errors = response.json()
@@ -131,87 +131,87 @@ class TestCreate:
         assert not Product.objects.exists()
         assert not SupplyChainStep.objects.exists()
 
-    def test_duplicate_gtin_is_reported_on_the_field(self, client_a, category):
+    def test_duplicate_gtin_is_reported_on_the_field(self, maker_api_client, category):
         ProductFactory(gtin="04006381333931")
-        response = create(client_a, FULL_BODY, category)
+        response = create(maker_api_client, FULL_BODY, category)
         assert response.status_code == 400
         assert list(response.json()) == ["gtin"]
 
-    def test_duplicate_variant_codes(self, client_a, category):
+    def test_duplicate_variant_codes(self, maker_api_client, category):
         body = {**FULL_BODY, "variants": [{"code": "20", "name": "a"}, {"code": "20", "name": "b"}]}
-        response = create(client_a, body, category)
+        response = create(maker_api_client, body, category)
         assert response.status_code == 400
         assert response.json()["variants"] == {"1": {"code": ["Each variant needs its own code."]}}
 
-    def test_maker_of_another_organisation_is_refused(self, client_a, maker_b, category):
-        response = create(client_a, {**FULL_BODY, "maker_slug": maker_b.slug}, category)
+    def test_maker_of_another_organisation_is_refused(self, maker_api_client, other_maker, category):
+        response = create(maker_api_client, {**FULL_BODY, "maker_slug": other_maker.slug}, category)
         assert response.status_code == 400
         assert "maker_slug" in response.json()
 
-    def test_members_of_several_organisations_name_the_maker(self, membership_a, category):
-        second = MakerMembershipFactory(user=membership_a.user).organisation
+    def test_members_of_several_organisations_name_the_maker(self, maker_membership, category):
+        second = MakerMembershipFactory(user=maker_membership.user).organisation
         from tests.api.conftest import token_client
 
-        client = token_client(membership_a.user)
+        client = token_client(maker_membership.user)
         assert "maker_slug" in create(client, FULL_BODY, category).json()
         response = create(client, {**FULL_BODY, "maker_slug": second.slug}, category)
         assert response.status_code == 201
         assert Product.objects.get().maker == second
 
-    def test_status_cannot_be_written(self, client_a, category):
-        response = create(client_a, {**FULL_BODY, "status": "published"}, category)
+    def test_status_cannot_be_written(self, maker_api_client, category):
+        response = create(maker_api_client, {**FULL_BODY, "status": "published"}, category)
         assert response.json()["status"] == "draft"
 
 
 class TestUpdate:
-    def test_a_sent_list_replaces_the_stored_list(self, client_a, maker_a):
-        product = complete_product(maker=maker_a)
-        response = client_a.patch(
+    def test_a_sent_list_replaces_the_stored_list(self, maker_api_client, maker):
+        product = complete_product(maker=maker)
+        response = maker_api_client.patch(
             f"/api/v1/products/{product.passport_code}/",
             {"materials": [{"name": "Carbonstahl", "share_percent": 100}]},
             format="json",
-            headers={"If-Match": etag_of(client_a, product)},
+            headers={"If-Match": etag_of(maker_api_client, product)},
         )
         assert response.status_code == 200, response.json()
         assert list(product.materials.values_list("name", flat=True)) == ["Carbonstahl"]
         assert product.components.count() == 1  # not sent, so unchanged
 
-    def test_a_sent_section_is_updated_field_by_field(self, client_a, maker_a):
-        product = complete_product(maker=maker_a)
-        client_a.patch(
+    def test_a_sent_section_is_updated_field_by_field(self, maker_api_client, maker):
+        product = complete_product(maker=maker)
+        maker_api_client.patch(
             f"/api/v1/products/{product.passport_code}/",
             {"durability": {"warranty_years": 10}},
             format="json",
-            headers={"If-Match": etag_of(client_a, product)},
+            headers={"If-Match": etag_of(maker_api_client, product)},
         )
         durability = Durability.objects.get(product=product)
         assert durability.warranty_years == Decimal("10")
         assert durability.expected_lifetime_years == 25  # kept
 
-    def test_null_removes_a_section(self, client_a, maker_a):
-        product = complete_product(maker=maker_a)
-        response = client_a.patch(
+    def test_null_removes_a_section(self, maker_api_client, maker):
+        product = complete_product(maker=maker)
+        response = maker_api_client.patch(
             f"/api/v1/products/{product.passport_code}/",
             {"repairability": None},
             format="json",
-            headers={"If-Match": etag_of(client_a, product)},
+            headers={"If-Match": etag_of(maker_api_client, product)},
         )
         assert response.json()["repairability"] is None
         assert not Repairability.objects.filter(product=product).exists()
 
-    def test_keeping_its_own_gtin_is_no_duplicate(self, client_a, maker_a):
-        product = ProductFactory(maker=maker_a)
-        response = client_a.put(
+    def test_keeping_its_own_gtin_is_no_duplicate(self, maker_api_client, maker):
+        product = ProductFactory(maker=maker)
+        response = maker_api_client.put(
             f"/api/v1/products/{product.passport_code}/",
             {"name": "Neu", "category_slug": product.category.slug, "gtin": product.gtin},
             format="json",
-            headers={"If-Match": etag_of(client_a, product)},
+            headers={"If-Match": etag_of(maker_api_client, product)},
         )
         assert response.status_code == 200, response.json()
 
-    def test_a_failed_update_changes_nothing(self, client_a, maker_a):
-        product = complete_product(maker=maker_a)
-        response = client_a.patch(
+    def test_a_failed_update_changes_nothing(self, maker_api_client, maker):
+        product = complete_product(maker=maker)
+        response = maker_api_client.patch(
             f"/api/v1/products/{product.passport_code}/",
             {
                 "name": "Neu",
@@ -219,34 +219,34 @@ class TestUpdate:
                 "repairability": {"documentation": "public", "documentation_url": ""},
             },
             format="json",
-            headers={"If-Match": etag_of(client_a, product)},
+            headers={"If-Match": etag_of(maker_api_client, product)},
         )
         assert response.status_code == 400
         product.refresh_from_db()
         assert product.name != "Neu"
         assert product.materials.count() == 2
 
-    def test_the_passport_code_in_the_url_is_read_loosely(self, client_a, maker_a):
-        product = ProductFactory(maker=maker_a)
+    def test_the_passport_code_in_the_url_is_read_loosely(self, maker_api_client, maker):
+        product = ProductFactory(maker=maker)
         loose = f"{product.passport_code[:4].lower()}-{product.passport_code[4:].lower()}"
-        assert client_a.get(f"/api/v1/products/{loose}/").status_code == 200
-        assert client_a.get("/api/v1/products/not-a-code/").status_code == 404
+        assert maker_api_client.get(f"/api/v1/products/{loose}/").status_code == 200
+        assert maker_api_client.get("/api/v1/products/not-a-code/").status_code == 404
 
 
 class TestConcurrency:
     def url(self, product):
         return f"/api/v1/products/{product.passport_code}/"
 
-    def test_get_returns_a_strong_etag(self, client_a, maker_a):
-        product = ProductFactory(maker=maker_a)
-        etag = client_a.get(self.url(product))["ETag"]
+    def test_get_returns_a_strong_etag(self, maker_api_client, maker):
+        product = ProductFactory(maker=maker)
+        etag = maker_api_client.get(self.url(product))["ETag"]
         assert etag.startswith('"') and etag.endswith('"')
-        assert client_a.get(self.url(product))["ETag"] == etag
+        assert maker_api_client.get(self.url(product))["ETag"] == etag
 
     @pytest.mark.parametrize("method", ["put", "patch", "delete"])
-    def test_without_if_match_428(self, client_a, maker_a, method):
-        product = ProductFactory(maker=maker_a, name="Alt")
-        response = getattr(client_a, method)(
+    def test_without_if_match_428(self, maker_api_client, maker, method):
+        product = ProductFactory(maker=maker, name="Alt")
+        response = getattr(maker_api_client, method)(
             self.url(product), {"name": "Neu", "category_slug": product.category.slug}, format="json"
         )
         assert response.status_code == 428
@@ -255,12 +255,12 @@ class TestConcurrency:
         assert product.name == "Alt"
 
     @pytest.mark.parametrize("method", ["put", "patch", "delete"])
-    def test_with_a_stale_etag_412(self, client_a, maker_a, method):
-        product = ProductFactory(maker=maker_a, name="Alt")
-        stale = etag_of(client_a, product)
+    def test_with_a_stale_etag_412(self, maker_api_client, maker, method):
+        product = ProductFactory(maker=maker, name="Alt")
+        stale = etag_of(maker_api_client, product)
         # Someone else changes the product in between.
-        client_a.patch(self.url(product), {"name": "Zwischendurch"}, format="json", headers={"If-Match": stale})
-        response = getattr(client_a, method)(
+        maker_api_client.patch(self.url(product), {"name": "Zwischendurch"}, format="json", headers={"If-Match": stale})
+        response = getattr(maker_api_client, method)(
             self.url(product),
             {"name": "Neu", "category_slug": product.category.slug},
             format="json",
@@ -270,47 +270,51 @@ class TestConcurrency:
         product.refresh_from_db()
         assert product.name == "Zwischendurch"
 
-    def test_a_part_changed_elsewhere_makes_the_etag_stale(self, client_a, maker_a):
-        product = ProductFactory(maker=maker_a)
-        stale = etag_of(client_a, product)
+    def test_a_part_changed_elsewhere_makes_the_etag_stale(self, maker_api_client, maker):
+        product = ProductFactory(maker=maker)
+        stale = etag_of(maker_api_client, product)
         MaterialFactory(product=product)  # e.g. added in the workspace; the product row is untouched
-        response = client_a.patch(self.url(product), {"name": "Neu"}, format="json", headers={"If-Match": stale})
+        response = maker_api_client.patch(
+            self.url(product), {"name": "Neu"}, format="json", headers={"If-Match": stale}
+        )
         assert response.status_code == 412
 
-    def test_the_current_etag_is_accepted_and_a_new_one_returned(self, client_a, maker_a):
-        product = ProductFactory(maker=maker_a)
-        etag = etag_of(client_a, product)
-        response = client_a.patch(self.url(product), {"name": "Neu"}, format="json", headers={"If-Match": etag})
+    def test_the_current_etag_is_accepted_and_a_new_one_returned(self, maker_api_client, maker):
+        product = ProductFactory(maker=maker)
+        etag = etag_of(maker_api_client, product)
+        response = maker_api_client.patch(self.url(product), {"name": "Neu"}, format="json", headers={"If-Match": etag})
         assert response.status_code == 200
         assert response["ETag"] != etag
-        assert response["ETag"] == etag_of(client_a, product)
+        assert response["ETag"] == etag_of(maker_api_client, product)
 
-    def test_one_of_several_etags_may_match(self, client_a, maker_a):
-        product = ProductFactory(maker=maker_a)
-        header = f'"outdated", {etag_of(client_a, product)}'
-        response = client_a.patch(self.url(product), {"name": "Neu"}, format="json", headers={"If-Match": header})
+    def test_one_of_several_etags_may_match(self, maker_api_client, maker):
+        product = ProductFactory(maker=maker)
+        header = f'"outdated", {etag_of(maker_api_client, product)}'
+        response = maker_api_client.patch(
+            self.url(product), {"name": "Neu"}, format="json", headers={"If-Match": header}
+        )
         assert response.status_code == 200
 
-    def test_a_weak_etag_never_matches(self, client_a, maker_a):
-        product = ProductFactory(maker=maker_a)
-        weak = "W/" + etag_of(client_a, product)
-        response = client_a.patch(self.url(product), {"name": "Neu"}, format="json", headers={"If-Match": weak})
+    def test_a_weak_etag_never_matches(self, maker_api_client, maker):
+        product = ProductFactory(maker=maker)
+        weak = "W/" + etag_of(maker_api_client, product)
+        response = maker_api_client.patch(self.url(product), {"name": "Neu"}, format="json", headers={"If-Match": weak})
         assert response.status_code == 412
 
-    def test_the_etag_does_not_depend_on_the_language(self, client_a, maker_a):
-        product = ProductFactory(maker=maker_a)
-        german = client_a.get(self.url(product), headers={"Accept-Language": "de"})["ETag"]
-        english = client_a.get(self.url(product), headers={"Accept-Language": "en"})["ETag"]
+    def test_the_etag_does_not_depend_on_the_language(self, maker_api_client, maker):
+        product = ProductFactory(maker=maker)
+        german = maker_api_client.get(self.url(product), headers={"Accept-Language": "de"})["ETag"]
+        english = maker_api_client.get(self.url(product), headers={"Accept-Language": "en"})["ETag"]
         assert german == english
 
-    def test_the_etag_does_not_depend_on_the_host_name(self, client_a, maker_a, settings):
+    def test_the_etag_does_not_depend_on_the_host_name(self, maker_api_client, maker, settings):
         settings.ALLOWED_HOSTS = ["testserver", "api.example.org"]
-        product = ProductFactory(maker=maker_a)
-        here = client_a.get(self.url(product))
-        there = client_a.get(self.url(product), headers={"Host": "api.example.org"})
+        product = ProductFactory(maker=maker)
+        here = maker_api_client.get(self.url(product))
+        there = maker_api_client.get(self.url(product), headers={"Host": "api.example.org"})
         assert here.json()["url"] != there.json()["url"]
         assert here["ETag"] == there["ETag"]
-        response = client_a.patch(
+        response = maker_api_client.patch(
             self.url(product),
             {"name": "Neu"},
             format="json",
@@ -320,22 +324,22 @@ class TestConcurrency:
 
 
 class TestRepresentation:
-    def test_live_data_is_only_for_members_and_staff(self, clients, maker_a):
-        product = ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
+    def test_live_data_is_only_for_members_and_staff(self, clients, maker):
+        product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
         SupplyChainStepFactory(
             product=product, performed_by="supplier", supplier_name="Geheim GmbH", supplier_confidential=True
         )
         url = f"/api/v1/products/{product.passport_code}/"
-        for role in ("maker_a", "staff"):
+        for role in ("maker", "staff"):
             data = clients[role].get(url).json()
             assert data["id"] == product.pk, role
             assert [step["supplier_name"] for step in data["supply_chain_steps"]] == ["Geheim GmbH"], role
         assert clients["anonymous"].get(url).status_code == 401
-        for role in ("maker_b", "retailer"):
+        for role in ("other_maker", "retailer"):
             assert clients[role].get(url).status_code == 404, role
 
-    def test_score_summary_when_scored(self, clients, maker_a):
-        product = ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
+    def test_score_summary_when_scored(self, clients, maker):
+        product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
         ProductScore.objects.update_or_create(
             product=product,
             defaults={
@@ -349,14 +353,14 @@ class TestRepresentation:
                 "computed_at": timezone.now(),
             },
         )
-        data = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/").json()
+        data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/").json()
         assert data["score"]["grade"] == "B"
         assert data["score"]["overall"] == 72.5
 
-    def test_missing_sections_are_null(self, clients, maker_a):
-        product = ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
+    def test_missing_sections_are_null(self, clients, maker):
+        product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
         ProductScore.objects.filter(product=product).delete()
-        data = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/").json()
+        data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/").json()
         assert data["durability"] is None
         assert data["repairability"] is None
         assert data["end_of_life"] is None
@@ -372,13 +376,13 @@ def count_queries(client, url) -> int:
 
 
 class TestQueryCounts:
-    @pytest.mark.parametrize("role", ["maker_a", "staff"])
-    def test_product_list_is_constant(self, clients, maker_a, maker_b, role):
+    @pytest.mark.parametrize("role", ["maker", "staff"])
+    def test_product_list_is_constant(self, clients, maker, other_maker, role):
         def fill(count):
             for index in range(count):
                 # Staff see both makers' products; maker A sees its own, so it gets 10 and 100 of them.
-                maker = maker_a if role == "maker_a" or index % 2 else maker_b
-                complete_product(maker=maker, status=Product.Status.PUBLISHED)
+                owner = maker if role == "maker" or index % 2 else other_maker
+                complete_product(maker=owner, status=Product.Status.PUBLISHED)
 
         fill(10)
         at_10 = count_queries(clients[role], "/api/v1/products/?page_size=100")
@@ -388,25 +392,25 @@ class TestQueryCounts:
         assert at_10 == at_100
         assert at_100 <= 4  # token + memberships + count + page
 
-    def test_filtered_list_is_constant(self, clients, maker_a):
+    def test_filtered_list_is_constant(self, clients, maker):
         parent = CategoryFactory()
         child = CategoryFactory(parent=parent)
         url = f"/api/v1/products/?page_size=100&category={parent.slug}&material=stahl&region=germany&ordering=-score"
         for _ in range(10):
-            complete_product(maker=maker_a, category=child, status=Product.Status.PUBLISHED)
-        at_10 = count_queries(clients["maker_a"], url)
+            complete_product(maker=maker, category=child, status=Product.Status.PUBLISHED)
+        at_10 = count_queries(clients["maker"], url)
         for _ in range(90):
-            complete_product(maker=maker_a, category=child, status=Product.Status.PUBLISHED)
-        assert count_queries(clients["maker_a"], url) == at_10
+            complete_product(maker=maker, category=child, status=Product.Status.PUBLISHED)
+        assert count_queries(clients["maker"], url) == at_10
 
-    def test_product_detail_does_not_grow_with_its_parts(self, client_a, maker_a):
-        product = complete_product(maker=maker_a)
+    def test_product_detail_does_not_grow_with_its_parts(self, maker_api_client, maker):
+        product = complete_product(maker=maker)
         url = f"/api/v1/products/{product.passport_code}/"
-        few = count_queries(client_a, url)
+        few = count_queries(maker_api_client, url)
         for index in range(20):
             MaterialFactory(product=product, name=f"Material {index}")
             SupplyChainStepFactory(product=product)
-        assert count_queries(client_a, url) == few
+        assert count_queries(maker_api_client, url) == few
         assert few <= 14
 
     @pytest.mark.parametrize("url", ["/api/v1/makers/?page_size=100", "/api/v1/categories/?page_size=100"])
@@ -419,35 +423,35 @@ class TestQueryCounts:
         assert count_queries(clients["anonymous"], url) == at_10
 
 
-def test_page_size_is_capped(clients, maker_a):
+def test_page_size_is_capped(clients, maker):
     for _ in range(105):
-        ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
-    data = clients["maker_a"].get("/api/v1/products/?page_size=1000").json()
+        ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
+    data = clients["maker"].get("/api/v1/products/?page_size=1000").json()
     assert data["count"] == 105
     assert len(data["results"]) == 100
 
 
-def test_material_is_counted_once_per_product(clients, maker_a):
-    product = ProductFactory(maker=maker_a, status=Product.Status.PUBLISHED)
+def test_material_is_counted_once_per_product(clients, maker):
+    product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
     MaterialFactory(product=product, name="Stahl A")
     MaterialFactory(product=product, name="Stahl B")
-    data = clients["maker_a"].get("/api/v1/products/?material=stahl").json()
+    data = clients["maker"].get("/api/v1/products/?material=stahl").json()
     assert data["count"] == 1
     assert Material.objects.count() == 2
 
 
-def test_null_characters_in_slugs_are_refused(client_a, category):
-    response = create(client_a, {**FULL_BODY, "maker_slug": "a\x00b"}, category)
+def test_null_characters_in_slugs_are_refused(maker_api_client, category):
+    response = create(maker_api_client, {**FULL_BODY, "maker_slug": "a\x00b"}, category)
     assert response.status_code == 400
     assert "maker_slug" in response.json()
-    response = client_a.post("/api/v1/products/", {**FULL_BODY, "category_slug": "x\x00"}, format="json")
+    response = maker_api_client.post("/api/v1/products/", {**FULL_BODY, "category_slug": "x\x00"}, format="json")
     assert response.status_code == 400
     assert "category_slug" in response.json()
 
 
-def test_list_rows_equal_the_documented_serializer(clients, maker_a):
+def test_list_rows_equal_the_documented_serializer(clients, maker):
     """The list builds its rows directly from values; they must say what ProductListSerializer says."""
-    scored = complete_product(maker=maker_a, price_eur=Decimal("129.90"))
+    scored = complete_product(maker=maker, price_eur=Decimal("129.90"))
     ProductScore.objects.update_or_create(
         product=scored,
         defaults={
@@ -461,10 +465,10 @@ def test_list_rows_equal_the_documented_serializer(clients, maker_a):
             "computed_at": timezone.now(),
         },
     )
-    ProductFactory(maker=maker_a, gtin=None, price_eur=None, model_number="")
+    ProductFactory(maker=maker, gtin=None, price_eur=None, model_number="")
     request = Request(APIRequestFactory().get("/api/v1/products/"))
-    products = Product.objects.filter(maker=maker_a).select_related("maker", "category", "score")
+    products = Product.objects.filter(maker=maker).select_related("maker", "category", "score")
     documented = ProductListSerializer(products.order_by("name", "pk"), many=True, context={"request": request}).data
-    listed = clients["maker_a"].get("/api/v1/products/").json()["results"]
+    listed = clients["maker"].get("/api/v1/products/").json()["results"]
     assert listed == json.loads(JSONRenderer().render(documented))
     assert [row["score"] is None for row in listed].count(True) == 1

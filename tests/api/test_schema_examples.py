@@ -205,28 +205,26 @@ def same_shape(answer, sample) -> bool:
     return answer is None or sample is None or scalars
 
 
-def test_the_product_samples_make_a_product_shaped_like_the_samples(client_a, maker_a):
+def test_the_product_samples_make_a_product_shaped_like_the_samples(maker_api_client, maker):
     CategoryFactory(slug=samples.CATEGORY_SUMMARY["slug"])
-    created = client_a.post("/api/v1/products/", samples.PRODUCT_WRITE, format="json")
+    created = maker_api_client.post("/api/v1/products/", samples.PRODUCT_WRITE, format="json")
     assert created.status_code == 201, created.content
     assert same_shape(created.json(), samples.PRODUCT_DETAIL), shape(created.json())
     code = created.json()["passport_code"]
 
-    changed = client_a.patch(
+    changed = maker_api_client.patch(
         f"/api/v1/products/{code}/", samples.PRODUCT_PATCH, format="json", headers={"If-Match": created["ETag"]}
     )
     assert changed.status_code == 200, changed.content
     assert changed.json()["materials"] == samples.PRODUCT_PATCH["materials"]
-    rows = client_a.get("/api/v1/products/").json()["results"]
+    rows = maker_api_client.get("/api/v1/products/").json()["results"]
     assert same_shape(rows[0], samples.PRODUCT_ROW)
 
 
-def test_a_published_product_is_shaped_like_the_passport_samples(clients, maker_a, retailer_membership):
-    product = complete_product(maker=maker_a, gtin=samples.GTIN)
-    etag = etag_of(clients["maker_a"], product)
-    published = clients["maker_a"].post(
-        f"/api/v1/products/{product.passport_code}/publish/", headers={"If-Match": etag}
-    )
+def test_a_published_product_is_shaped_like_the_passport_samples(clients, maker, retailer_membership):
+    product = complete_product(maker=maker, gtin=samples.GTIN)
+    etag = etag_of(clients["maker"], product)
+    published = clients["maker"].post(f"/api/v1/products/{product.passport_code}/publish/", headers={"If-Match": etag})
     assert published.status_code == 201, published.content
     assert same_shape(published.json(), passport_samples.PASSPORT_VERSION)
     anonymous = clients["anonymous"]
@@ -234,7 +232,7 @@ def test_a_published_product_is_shaped_like_the_passport_samples(clients, maker_
     assert same_shape(anonymous.get("/api/v1/passports/").json()["results"][0], passport_samples.PASSPORT_ROW)
     versions = anonymous.get(f"/api/v1/passports/{product.passport_code}/versions/").json()["results"]
     assert same_shape(versions[0], passport_samples.PASSPORT_VERSION_ROW)
-    score = clients["maker_a"].get(f"/api/v1/products/{product.passport_code}/score/").json()
+    score = clients["maker"].get(f"/api/v1/products/{product.passport_code}/score/").json()
     assert same_shape(score, passport_samples.PRODUCT_SCORE)
 
     retailer = clients["retailer"]
@@ -245,20 +243,20 @@ def test_a_published_product_is_shaped_like_the_passport_samples(clients, maker_
     assert same_shape(added.json(), samples.ASSORTMENT_ITEM)
 
 
-def test_the_error_samples_are_what_the_api_answers(clients, draft_a):
-    url = f"/api/v1/products/{draft_a.passport_code}/"
+def test_the_error_samples_are_what_the_api_answers(clients, product):
+    url = f"/api/v1/products/{product.passport_code}/"
     assert clients["anonymous"].get(url).json() == samples.NOT_SIGNED_IN
     assert clients["retailer"].post("/api/v1/products/", {}, format="json").json() == samples.NOT_A_MAKER
-    assert clients["maker_a"].patch(url, {}, format="json").json() == samples.NO_IF_MATCH
-    stale = clients["maker_a"].patch(url, {}, format="json", headers={"If-Match": samples.ETAG})
+    assert clients["maker"].patch(url, {}, format="json").json() == samples.NO_IF_MATCH
+    stale = clients["maker"].patch(url, {}, format="json", headers={"If-Match": samples.ETAG})
     assert stale.json() == samples.STALE_ETAG
     assert samples.NO_IF_MATCH["detail"] == str(PreconditionRequired.default_detail)
     assert samples.STALE_ETAG["detail"] == str(PreconditionFailed.default_detail)
-    assert clients["maker_a"].get("/api/v1/products/?page=99").json() == samples.NO_SUCH_PAGE
-    published = complete_product(maker=draft_a.maker)
+    assert clients["maker"].get("/api/v1/products/?page=99").json() == samples.NO_SUCH_PAGE
+    published = complete_product(maker=product.maker)
     publish_product(published)
     url = f"/api/v1/products/{published.passport_code}/"
-    deleted = clients["maker_a"].delete(url, headers={"If-Match": etag_of(clients["maker_a"], published)})
+    deleted = clients["maker"].delete(url, headers={"If-Match": etag_of(clients["maker"], published)})
     assert deleted.json() == samples.STILL_PUBLISHED
 
 
@@ -283,24 +281,24 @@ def mismatches(documented: str, check) -> list[str]:
     ]
 
 
-def test_401_is_documented_where_anonymous_requests_get_it(clients, draft_a):
+def test_401_is_documented_where_anonymous_requests_get_it(clients, product):
     values = {
-        "passport_code": draft_a.passport_code,
-        "product_code": draft_a.passport_code,
-        "code": draft_a.passport_code,
+        "passport_code": product.passport_code,
+        "product_code": product.passport_code,
+        "code": product.passport_code,
     }
     assert mismatches("401", lambda method, path: answers(clients["anonymous"], method, path, values) == 401) == []
 
 
-def test_if_match_is_documented_where_a_write_without_it_answers_428(client_a, draft_a):
+def test_if_match_is_documented_where_a_write_without_it_answers_428(maker_api_client, product):
     values = {
-        "passport_code": draft_a.passport_code,
-        "product_code": draft_a.passport_code,
-        "id": EvidenceDocumentFactory(product=draft_a).pk,
+        "passport_code": product.passport_code,
+        "product_code": product.passport_code,
+        "id": EvidenceDocumentFactory(product=product).pk,
     }
 
     def needs_if_match(method, path):
-        return method != "get" and answers(client_a, method, path, values) == 428
+        return method != "get" and answers(maker_api_client, method, path, values) == 428
 
     assert mismatches("428", needs_if_match) == []
     guarded = [(method, path) for method, path, operation in operations() if "412" in operation["responses"]]
