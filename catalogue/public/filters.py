@@ -82,6 +82,13 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = SlugChoiceField
 
 
+def slug_filter(model, label, help_text, **options) -> SlugChoiceFilter:
+    """A choice of one ``model`` row by its slug."""
+    return SlugChoiceFilter(
+        queryset=model.objects.all(), to_field_name="slug", label=label, help_text=help_text, **options
+    )
+
+
 class StableOrderingFilter(django_filters.OrderingFilter):
     """Ordering that always ends with the primary key, so that pages never overlap or skip."""
 
@@ -92,65 +99,49 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         return qs
 
 
+# What each filter expects, for the browse form and the API schema.
+HELP_TEXTS = {
+    "q": _("Words in the name, description, model number, maker or category; or a GTIN or passport code."),
+    "category": _("Category slug; products of its subcategories are included."),
+    "maker": _("Maker slug."),
+    "grade": _("One or more grades, A (best) to E."),
+    "min_score": _("Overall score from 0 to 100."),
+    "material": _("Part of a material name, e.g. olive or X50CrMoV15."),
+    "region": _("Every supply-chain step happens in this region or nearer."),
+    "solingen": _("Every essential manufacturing stage happens in Solingen/Haan."),
+    "status": _("Only matters for your own products; others see published products only."),
+    "ordering": _("name, score, price or updated; prefix with - for descending."),
+}
+
+
 class ProductFilterSet(django_filters.FilterSet):
     """Facets over a product queryset whose visibility the caller has already decided."""
 
-    q = django_filters.CharFilter(
-        method="filter_q",
-        label=_("Search"),
-        help_text=_("Words in the name, description, model number, maker or category; or a GTIN or passport code."),
-    )
-    category = SlugChoiceFilter(
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        method="filter_category",
-        label=_("Category"),
-        help_text=_("Category slug; products of its subcategories are included."),
-    )
-    maker = SlugChoiceFilter(
-        queryset=MakerOrganisation.objects.all(),
-        to_field_name="slug",
-        field_name="maker",
-        label=_("Maker"),
-        help_text=_("Maker slug."),
-    )
+    q = django_filters.CharFilter(method="filter_q", label=_("Search"), help_text=HELP_TEXTS["q"])
+    category = slug_filter(Category, _("Category"), HELP_TEXTS["category"], method="filter_category")
+    maker = slug_filter(MakerOrganisation, _("Maker"), HELP_TEXTS["maker"], field_name="maker")
     grade = django_filters.MultipleChoiceFilter(
-        field_name="score__grade",
-        choices=GRADES,
-        label=_("Grade"),
-        help_text=_("One or more grades, A (best) to E."),
+        field_name="score__grade", choices=GRADES, label=_("Grade"), help_text=HELP_TEXTS["grade"]
     )
     min_score = django_filters.NumberFilter(
-        field_name="score__overall",
-        lookup_expr="gte",
-        label=_("Minimum score"),
-        help_text=_("Overall score from 0 to 100."),
+        field_name="score__overall", lookup_expr="gte", label=_("Minimum score"), help_text=HELP_TEXTS["min_score"]
     )
     material = django_filters.CharFilter(
-        method="filter_material",
-        label=_("Material"),
-        help_text=_("Part of a material name, e.g. olive or X50CrMoV15."),
+        method="filter_material", label=_("Material"), help_text=HELP_TEXTS["material"]
     )
     region = django_filters.ChoiceFilter(
-        choices=Region.choices,
-        method="filter_region",
-        label=_("Made within"),
-        help_text=_("Every supply-chain step happens in this region or nearer."),
+        choices=Region.choices, method="filter_region", label=_("Made within"), help_text=HELP_TEXTS["region"]
     )
     solingen = django_filters.BooleanFilter(
-        method="filter_solingen",
-        label=_("Made in Solingen"),
-        help_text=_("Every essential manufacturing stage happens in Solingen/Haan."),
+        method="filter_solingen", label=_("Made in Solingen"), help_text=HELP_TEXTS["solingen"]
     )
     status = django_filters.ChoiceFilter(
-        choices=Product.Status.choices,
-        label=_("Status"),
-        help_text=_("Only matters for your own products; others see published products only."),
+        choices=Product.Status.choices, label=_("Status"), help_text=HELP_TEXTS["status"]
     )
     ordering = StableOrderingFilter(
         fields=(("name", "name"), ("score__overall", "score"), ("price_eur", "price"), ("updated_at", "updated")),
         label=_("Order by"),
-        help_text=_("name, score, price or updated; prefix with - for descending."),
+        help_text=HELP_TEXTS["ordering"],
     )
 
     class Meta:
