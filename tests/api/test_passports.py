@@ -1,5 +1,7 @@
 """Public passports in the API: published data only, versions, publishing, withdrawing and the live score."""
 
+from datetime import datetime
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -7,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import PassportVersion, ProductScore
 from catalogue.passports.services import publish_product, withdraw_product
-from catalogue.scores.services import refresh_score
+from catalogue.scores.services import refresh_score, score_details
 from products.models import Product
 from tests.api.conftest import etag_of
 from tests.factories import CategoryFactory, ProductFactory, bare_product, complete_product, published_bare_product
@@ -175,7 +177,7 @@ class TestVersions:
         assert data["version"] == 1
         assert data["superseded"] is True
         assert data["withdrawn"] is False
-        assert data["published_at"]
+        assert datetime.fromisoformat(data["published_at"]) == stored.published_at
         assert data["content_hash"] == stored.content_hash
         assert data["gtin"] == stored.snapshot["product"]["gtin"]
 
@@ -286,8 +288,10 @@ class TestLiveScore:
         data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/score/").json()
         assert data["grade"] == stored.grade
         assert data["computed_at"] == stored.details["computed_at"]
-        assert set(data["subscores"]) == {"durability", "repairability", "supply_chain", "circularity"}
-        assert data["criteria"]
+        assert data["subscores"] == stored.details["subscores"]
+        assert [criterion["key"] for criterion in data["criteria"]] == [
+            criterion["key"] for criterion in stored.details["criteria"]
+        ]
         assert all(criterion["points"] <= criterion["max_points"] for criterion in data["criteria"])
         gains = [hint["overall_points"] for hint in data["hints"]]
         assert gains == sorted(gains, reverse=True)
@@ -298,7 +302,10 @@ class TestLiveScore:
         product = complete_product(maker=maker)
         assert not ProductScore.objects.filter(product=product).exists()  # scored after commit, outside tests
         data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/score/").json()
-        assert data["grade"] in "ABCDE"
+        expected = score_details(product)
+        assert (data["overall"], data["grade"]) == (expected["overall"], expected["grade"])
+        assert data["criteria"] == expected["criteria"]
+        assert not ProductScore.objects.filter(product=product).exists()  # computed for the answer, not stored
 
 
 class TestListCache:

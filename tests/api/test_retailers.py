@@ -1,17 +1,15 @@
 """Retailer API: the assortment by code or scan, the reprint list and printing passports or labels as PDF."""
 
-import io
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from pypdf import PdfReader
 
 from catalogue.models import AssortmentItem, PrintJob
 from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.retailers.services import record_print_job
 from tests.api.conftest import english_client, token_client
+from tests.catalogue.passports.pdf_helpers import page_count, pdf_text
 from tests.factories import (
     AssortmentItemFactory,
     ProductFactory,
@@ -48,12 +46,9 @@ class TestRetailers:
         AssortmentItemFactory(retailer=other, product=published_product)
         for url in ("", "assortment/", "reprints/"):
             assert retailer_api_client.get(f"/api/v1/retailers/{other.slug}/{url}").status_code == 404
-        assert (
-            retailer_api_client.post(
-                f"/api/v1/retailers/{other.slug}/print/", {"scope": "all"}, format="json"
-            ).status_code
-            == 404
-        )
+        response = retailer_api_client.post(f"/api/v1/retailers/{other.slug}/print/", {"scope": "all"}, format="json")
+        assert response.status_code == 404
+        assert published_product.passport_code not in response.content.decode()
         assert PrintJob.objects.count() == 0
 
 
@@ -67,12 +62,18 @@ class TestAssortment:
             assortment_url(retailer), {"code": product.passport_code_display.lower()}, format="json"
         )
         assert again.status_code == 200
-        assert AssortmentItem.objects.filter(retailer=retailer).count() == 1
+        assert again.json()["passport_code"] == product.passport_code
+        assert list(AssortmentItem.objects.filter(retailer=retailer).values_list("product", flat=True)) == [product.pk]
 
     def test_add_by_scanned_passport_url(self, retailer_api_client, retailer, published_product):
-        product = published_product
-        url = f"https://example.org/p/{product.passport_code}"
-        assert retailer_api_client.post(assortment_url(retailer), {"code": url}, format="json").status_code == 201
+        published_bare_product()  # another passport, which must not be the one added
+        url = f"https://example.org/p/{published_product.passport_code}"
+        response = retailer_api_client.post(assortment_url(retailer), {"code": url}, format="json")
+        assert response.status_code == 201, response.content
+        assert response.json()["passport_code"] == published_product.passport_code
+        assert response.json()["name"] == published_product.name
+        added = AssortmentItem.objects.filter(retailer=retailer).values_list("product", flat=True)
+        assert list(added) == [published_product.pk]
 
     @pytest.mark.parametrize(
         ("code", "message"),
@@ -111,28 +112,34 @@ class TestAssortment:
         assert (row["current_version"], row["last_printed_version"], row["never_printed"]) == (1, None, True)
 
     def test_remove(self, retailer_api_client, retailer, published_product):
-        product = published_product
-        AssortmentItemFactory(retailer=retailer, product=product)
-        url = f"{assortment_url(retailer)}{product.passport_code}/"
+        kept = published_bare_product()
+        AssortmentItemFactory(retailer=retailer, product=published_product)
+        AssortmentItemFactory(retailer=retailer, product=kept)
+        url = f"{assortment_url(retailer)}{published_product.passport_code}/"
         assert retailer_api_client.delete(url).status_code == 204
         assert retailer_api_client.delete(url).status_code == 404
         assert retailer_api_client.get(url).status_code == 404
+        rows = retailer_api_client.get(assortment_url(retailer)).json()["results"]
+        assert [row["passport_code"] for row in rows] == [kept.passport_code]
 
     def test_a_second_member_sees_the_same_assortment(self, retailer, published_product):
         AssortmentItemFactory(retailer=retailer, product=published_product)
         colleague = token_client(RetailerMembershipFactory(organisation=retailer).user)
-        assert colleague.get(assortment_url(retailer)).json()["count"] == 1
+        data = colleague.get(assortment_url(retailer)).json()
+        assert data["count"] == 1
+        assert [row["passport_code"] for row in data["results"]] == [published_product.passport_code]
 
 
 class TestPrinting:
-    def print(self, retailer_api_client, retailer, **body):
-        return retailer_api_client.post(f"/api/v1/retailers/{retailer.slug}/print/", body, format="json")
+    def print(self, client, retailer, **body):
+        return client.post(f"/api/v1/retailers/{retailer.slug}/print/", body, format="json")
 
     def test_labels_for_chosen_items_by_gtin_or_code(self, retailer_api_client, retailer):
-        first = published_bare_product(gtin="0" + make_gtin13(11))
-        second = published_bare_product()
-        AssortmentItemFactory(retailer=retailer, product=first)
-        AssortmentItemFactory(retailer=retailer, product=second)
+        first = published_bare_product(gtin="0" + make_gtin13(11), name="Erstes Etikett")
+        second = published_bare_product(name="Zweites Etikett")
+        unchosen = published_bare_product(name="Nicht gewählt")
+        for product in (first, second, unchosen):
+            AssortmentItemFactory(retailer=retailer, product=product)
         response = self.print(
             retailer_api_client,
             retailer,
@@ -143,14 +150,17 @@ class TestPrinting:
         assert response.status_code == 200, response.content
         assert response["Content-Type"] == "application/pdf"
         assert response["Content-Disposition"].startswith(f'inline; filename="labels-{retailer.slug}-')
-        assert PdfReader(io.BytesIO(response.content)).pages
+        assert page_count(response.content) == 1
+        text = pdf_text(response.content)
+        assert "Erstes Etikett" in text and "Zweites Etikett" in text
+        assert "Nicht gewählt" not in text
         job = PrintJob.objects.get()
         assert (job.format, job.label_layout, job.language) == ("labels", "3x8", "de")
         assert {version.product_id for version in job.versions.all()} == {first.pk, second.pk}
 
     def test_the_reprint_list_and_printing_it(self, retailer_api_client, retailer):
-        stale = published_bare_product()
-        fresh = published_bare_product()
+        stale = published_bare_product(name="Altes Etikett")
+        fresh = published_bare_product(name="Frisches Etikett")
         AssortmentItemFactory(retailer=retailer, product=stale)
         AssortmentItemFactory(retailer=retailer, product=fresh)
         assert self.print(retailer_api_client, retailer, scope="all", language="en").status_code == 200
@@ -160,7 +170,10 @@ class TestPrinting:
         assert [(row["passport_code"], row["current_version"], row["last_printed_version"]) for row in reprints] == [
             (stale.passport_code, 2, 1)
         ]
-        assert self.print(retailer_api_client, retailer, scope="reprint").status_code == 200
+        reprinted = self.print(retailer_api_client, retailer, scope="reprint")
+        assert reprinted.status_code == 200
+        text = pdf_text(reprinted.content)
+        assert "Altes Etikett" in text and "Frisches Etikett" not in text
         assert PrintJob.objects.order_by("-pk").first().versions.get().number == 2
         assert retailer_api_client.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
 

@@ -31,5 +31,9 @@ def test_503_when_the_database_fails(client):
 def test_never_redirected_to_https(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-    assert client.get("/healthz").status_code == 200
-    assert client.get("/methodology/").status_code == 301
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.json() == {"status": "ok"}
+    other = client.get("/methodology/")  # the redirect is switched on, and applies to every other page
+    assert other.status_code == 301
+    assert other["Location"] == "https://testserver/methodology/"

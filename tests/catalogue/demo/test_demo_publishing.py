@@ -52,5 +52,10 @@ def test_demo_retailer_has_printed_and_one_product_needs_a_reprint():
 
 def test_demo_drafts_stay_private(client):
     load_demo()
-    draft = Product.objects.filter(status=Product.Status.DRAFT).first()
-    assert client.get(reverse("catalogue:passport-pdf", args=[draft.passport_code])).status_code == 404
+    drafts = Product.objects.filter(status=Product.Status.DRAFT)
+    assert drafts.exists()
+    for draft in drafts:
+        assert client.get(reverse("catalogue:passport-pdf", args=[draft.passport_code])).status_code == 404
+        assert client.get(f"/p/{draft.passport_code}").status_code == 404
+        found = client.get("/products/", {"q": draft.name}).context["cards"]
+        assert draft.name not in {card["name"] for card in found}

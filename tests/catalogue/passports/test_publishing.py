@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from catalogue.models import PassportVersion
+from catalogue.models import PassportVersion, ProductScore
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.services import missing_for_publication, publish_product, withdraw_product
 from catalogue.scores import services
@@ -22,7 +22,9 @@ def test_publish_freezes_a_first_version(maker_user):
     assert version.published_by == maker_user
     assert version.content_hash == snapshot_hash(version.snapshot)
     assert version.snapshot["product"]["name"] == product.name
-    assert version.snapshot["score"]["grade"] in "ABCDE"
+    score = ProductScore.objects.get(product=product)  # scored afresh while publishing
+    assert (version.snapshot["score"]["overall"], version.snapshot["score"]["grade"]) == (score.overall, score.grade)
+    assert version.snapshot["score"] == score.details
     assert version.methodology_version == version.snapshot["score"]["methodology_version"]
 
 

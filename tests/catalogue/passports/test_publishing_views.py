@@ -49,6 +49,9 @@ def test_withdrawing_a_draft_is_refused_without_an_error_page(maker_client, make
     product = ProductFactory(maker=maker)
     response = maker_client.post(reverse("publishing:withdraw", args=[product.pk]))
     assert response.status_code == 302
+    page = maker_client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert "Only a published passport can be withdrawn." in page.content.decode()
     product.refresh_from_db()
     assert product.status == Product.Status.DRAFT
 

@@ -225,15 +225,22 @@ def test_compare_two_to_four_products(client, django_assert_max_num_queries):
 def test_compare_refuses_one_or_five(client):
     products = [published() for _index in range(5)]
     codes = [product.passport_code for product in products]
-    assert client.get("/products/compare/", {"p": codes[:1]}).status_code == 400
-    assert client.get("/products/compare/", {"p": codes}).status_code == 400
+    for chosen in (codes[:1], codes):
+        response = client.get("/products/compare/", {"p": chosen})
+        assert response.status_code == 400
+        assert "Choose between 2 and 4 products to compare." in response.content.decode()
+        assert products[0].name not in response.content.decode()
+    assert client.get("/products/compare/", {"p": codes[:2]}).status_code == 200
 
 
 def test_compare_unknown_or_draft_is_404(client):
     product = published()
-    draft = ProductFactory()
+    draft = ProductFactory(name="Geheimer Entwurf")
     response = client.get("/products/compare/", {"p": [product.passport_code, draft.passport_code]})
     assert response.status_code == 404
+    html = response.content.decode()
+    assert f"No published passport has the code {draft.passport_code}." in html
+    assert "Geheimer Entwurf" not in html
 
 
 # ---------- Makers ----------
@@ -255,5 +262,7 @@ def test_maker_page_lists_its_passports(client):
 
 
 def test_maker_without_passports_is_404(client):
-    draft = ProductFactory()
-    assert client.get(f"/makers/{draft.maker.slug}/").status_code == 404
+    draft = ProductFactory(name="Geheimer Entwurf")
+    response = client.get(f"/makers/{draft.maker.slug}/")
+    assert response.status_code == 404
+    assert "Geheimer Entwurf" not in response.content.decode()

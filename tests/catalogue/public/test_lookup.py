@@ -182,9 +182,12 @@ def test_html_lookup_unknown_code_is_a_helpful_404(client):
 
 @pytest.mark.django_db
 def test_html_lookup_does_not_reveal_drafts(client):
-    product = ProductFactory(gtin=GTIN14)
-    response = client.get("/lookup/", {"code": product.passport_code})
-    assert response.status_code == 404
+    product = ProductFactory(gtin=GTIN14, name="Geheimer Entwurf")
+    for code in (product.passport_code, EAN):
+        response = client.get("/lookup/", {"code": code})
+        assert response.status_code == 404
+        assert "No published passport" in response.content.decode()
+        assert "Geheimer Entwurf" not in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -194,6 +197,7 @@ def test_withdrawn_passport_is_still_found(client):
     withdraw_product(product)
     response = client.get("/lookup/", {"code": EAN})
     assert response.status_code == 302
+    assert response["Location"] == f"/p/{product.passport_code}"
 
 
 # ---------- API ----------
@@ -226,7 +230,10 @@ def test_api_lookup_bad_code_is_400_with_detail(client):
 def test_api_lookup_missing_code_is_400(client):
     response = client.get("/api/v1/lookup")
     assert response.status_code == 400
-    assert response.json()["detail"]
+    assert response.json() == {
+        "detail": "Type a barcode number (GTIN/EAN), a passport code, or paste a product link.",
+        "code": "empty",
+    }
 
 
 @pytest.mark.django_db

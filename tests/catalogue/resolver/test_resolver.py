@@ -108,7 +108,9 @@ def test_qualifiers_in_order_resolve_to_the_product(client, published_product):
 
 
 def test_shorter_gtin_in_the_path_resolves(client, published_product):
-    assert client.get("/01/4006381333931").status_code == 307
+    response = client.get("/01/4006381333931")
+    assert response.status_code == 307
+    assert response["Location"] == f"http://testserver/p/{published_product.passport_code}"
 
 
 @pytest.mark.parametrize(
@@ -157,9 +159,12 @@ def test_linkset_by_query_or_accept_header(client, published_product, how, djang
 def test_linkset_links_work(client, published_product):
     context = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}).json()["linkset"][0]
     json_link = next(t for t in context["https://gs1.org/voc/dpp"] if t["type"] == "application/json")
-    assert client.get(json_link["href"]).status_code == 200
-    page = context["https://gs1.org/voc/pip"][0]["href"]
-    assert client.get(page).status_code == 200
+    passport = client.get(json_link["href"])
+    assert passport.status_code == 200
+    assert passport.json()["passport_code"] == published_product.passport_code
+    page = client.get(context["https://gs1.org/voc/pip"][0]["href"])
+    assert page.status_code == 200
+    assert published_product.name in page.content.decode()
 
 
 def test_head_gives_the_links_in_a_link_header(client, published_product):
@@ -181,6 +186,8 @@ def test_conditional_get_answers_304(client, published_product):
     publish_product(published_product)
     changed = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=changed["ETag"]).status_code == 304
 
 
 @pytest.mark.parametrize(
@@ -194,9 +201,12 @@ def test_conditional_get_answers_304(client, published_product):
     ],
 )
 def test_bad_syntax_is_400_with_json_detail(client, published_product, path):
+    with pytest.raises(DigitalLinkError) as info:
+        parse_path(path)
     response = client.get(path)
     assert response.status_code == 400
-    assert response.json()["detail"]
+    assert response.json()["detail"] == info.value.message
+    assert published_product.passport_code not in response.content.decode()
 
 
 def test_bad_syntax_for_a_browser_is_an_html_page(client, db):
@@ -213,14 +223,19 @@ def test_unknown_gtin_is_404(client, db):
 
 
 def test_unpublished_gtin_is_404(client, db):
-    ProductFactory(gtin=GTIN14)
-    assert client.get(f"/01/{GTIN14}").status_code == 404
-    assert client.get(f"/01/{GTIN14}", {"linkType": "linkset"}).status_code == 404
+    draft = ProductFactory(gtin=GTIN14)
+    for response in (client.get(f"/01/{GTIN14}"), client.get(f"/01/{GTIN14}", {"linkType": "linkset"})):
+        assert response.status_code == 404
+        # The same answer as for a GTIN nobody has: nothing tells that a draft exists.
+        assert response.json() == {"detail": f"No published passport has the GTIN {GTIN14}."}
+        assert draft.passport_code not in response.content.decode()
 
 
 def test_withdrawn_passport_still_resolves(client, published_product):
     withdraw_product(published_product)
-    assert client.get(f"/01/{GTIN14}").status_code == 307
+    response = client.get(f"/01/{GTIN14}")
+    assert response.status_code == 307
+    assert response["Location"] == f"http://testserver/p/{published_product.passport_code}"
 
 
 def test_cors_is_open(client, published_product):

@@ -150,13 +150,19 @@ def test_adding_twice_keeps_one_item(retailer_client, retailer):
 def test_an_empty_field_is_an_error_not_a_crash(retailer_client, retailer):
     response = add(retailer_client, retailer, "   ")
     assert response.status_code == 400
+    html = response.content.decode()
+    assert "This field is required." in html
+    assert 'aria-invalid="true"' in html
+    assert not retailer.assortment.exists()
 
 
 def test_remove(retailer_client, retailer):
     item = AssortmentItemFactory(retailer=retailer, product=published_product())
+    kept = AssortmentItemFactory(retailer=retailer, product=published_product())
     response = retailer_client.post(reverse("retailer:remove", args=[retailer.slug, item.pk]))
     assert response.status_code == 302
-    assert not retailer.assortment.exists()
+    assert response["Location"] == assortment_url(retailer)
+    assert list(retailer.assortment.all()) == [kept]
 
 
 # ---------- The assortment page ----------
