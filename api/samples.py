@@ -121,9 +121,8 @@ SCORE_SUMMARY = {
     "methodology_version": "1.0",
     "computed_at": "2026-11-25T09:30:00+01:00",
 }
-PRODUCT_ROW = {
-    "id": 17,
-    "url": f"{SITE}/api/v1/products/{CODE}/",
+# What identifies the sample product, in the live product rows and in the passport rows alike.
+PRODUCT_IDENTITY = {
     "passport_code": CODE,
     "passport_code_display": "K7QX-2M9C",
     "gtin": GTIN,
@@ -131,6 +130,11 @@ PRODUCT_ROW = {
     "model_number": "KM-20",
     "maker": MAKER_SUMMARY,
     "category": CATEGORY_SUMMARY,
+}
+PRODUCT_ROW = {
+    "id": 17,
+    "url": f"{SITE}/api/v1/products/{CODE}/",
+    **PRODUCT_IDENTITY,
     "status": "published",
     "price_eur": 129.0,
     "score": SCORE_SUMMARY,
