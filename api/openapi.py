@@ -7,6 +7,7 @@ own logic). The AutoSchema adds, wherever they apply and unless a view declares 
   and the first authenticator sends a WWW-Authenticate challenge, without which DRF answers 403;
 - 403 for the view's ``maker_only_actions``, which ``ReadOrMakerWrite`` keeps to makers;
 - 404 where the path names an object, and on paginated lists (a page beyond the last);
+- 400 on lists filtered by django-filter, whose FilterSets refuse a bad value per query parameter;
 - the If-Match header with 412 and 428 for the view's ``if_match_actions``, the actions that call
   ``api.etag.require_if_match``;
 - the descriptions of the path parameters listed in the view's ``schema_path_parameters``.
@@ -16,6 +17,7 @@ error bodies below, come from api/samples.py.
 """
 
 import uritemplate
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular import openapi
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
@@ -169,6 +171,10 @@ class AutoSchema(openapi.AutoSchema):
         if self.requires_if_match():
             responses[412] = PRECONDITION_FAILED
             responses[428] = PRECONDITION_REQUIRED
+        if self._is_list_view() and any(
+            issubclass(backend, DjangoFilterBackend) for backend in getattr(self.view, "filter_backends", ())
+        ):
+            responses[400] = FILTER_ERROR
         return responses
 
     def view_action(self) -> str | None:

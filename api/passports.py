@@ -167,16 +167,19 @@ def version_data(
     return data
 
 
-def public_version_data(urls: PassportUrls, version, *, newest: int, snapshot: dict | None = None) -> dict:
-    """``version_data`` of a ``catalogue.public.selectors.PublicVersion``."""
+def public_version_data(
+    urls: PassportUrls, version, *, newest: int, snapshot: dict | None = None, code: str = "", status: str = ""
+) -> dict:
+    """``version_data`` of a version: a ``catalogue.public.selectors.PublicVersion``, or a ``PassportVersion``
+    with its product's ``code`` and ``status`` given."""
     return version_data(
         urls,
-        code=version.passport_code,
+        code=code or version.passport_code,
         number=version.number,
         published_at=version.published_at,
         content_hash=version.content_hash,
         methodology_version=version.methodology_version,
-        status=version.status,
+        status=status or version.status,
         superseded=version.number < newest,
         snapshot=snapshot,
     )
@@ -190,7 +193,7 @@ def public_version_data(urls: PassportUrls, version, *, newest: int, snapshot: d
             "value comes from the published snapshot. Filters are those of the browse page; `page_size` is capped "
             "at 100."
         ),
-        responses={200: PassportSummarySerializer(many=True), 400: openapi.FILTER_ERROR},
+        responses=PassportSummarySerializer(many=True),
     ),
     retrieve=extend_schema(
         summary="Get the current version of a passport",

@@ -35,7 +35,7 @@ from . import openapi, querysets, samples, services
 from .base import ScopedViewMixin, passport_code_or_404
 from .etag import etag_for, require_if_match
 from .passport_serializers import PassportVersionSerializer, ProductScoreSerializer, PublishErrorSerializer
-from .passports import PassportUrls, public_version_data, version_data
+from .passports import PassportUrls, public_version_data
 from .permissions import ReadOrMakerWrite
 from .serializers import (
     CategorySerializer,
@@ -63,7 +63,7 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
             "data of every maker is read through the passports. Filter with the query parameters below; "
             "`page_size` is capped at 100."
         ),
-        responses={200: ProductListSerializer(many=True), 400: openapi.FILTER_ERROR},
+        responses=ProductListSerializer(many=True),
     ),
     retrieve=extend_schema(
         summary="Get one of your products",
@@ -234,16 +234,13 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
                 body = {"detail": error.messages[0], "missing": missing_for_publication(product)}
                 return Response(body, status=status.HTTP_400_BAD_REQUEST)
         urls = PassportUrls(request)
-        data = version_data(
+        data = public_version_data(
             urls,
-            code=product.passport_code,
-            number=version.number,
-            published_at=version.published_at,
-            content_hash=version.content_hash,
-            methodology_version=version.methodology_version,
-            status=product.status,
-            superseded=False,
+            version,
+            newest=version.number,
             snapshot=version.snapshot,
+            code=product.passport_code,
+            status=product.status,
         )
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
 
@@ -445,7 +442,7 @@ class SlugReadOnlyViewSet(ScopedViewMixin, viewsets.ReadOnlyModelViewSet):
     list=extend_schema(
         summary="List makers",
         description="Maker organisations with the number of their published products.",
-        responses={200: MakerSerializer(many=True), 400: openapi.FILTER_ERROR},
+        responses=MakerSerializer(many=True),
     ),
     retrieve=extend_schema(summary="Get a maker"),
 )
@@ -466,7 +463,7 @@ class MakerViewSet(SlugReadOnlyViewSet):
     list=extend_schema(
         summary="List categories",
         description="The category tree, flat; `parent` names the parent's slug.",
-        responses={200: CategorySerializer(many=True), 400: openapi.FILTER_ERROR},
+        responses=CategorySerializer(many=True),
     ),
     retrieve=extend_schema(summary="Get a category"),
 )

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.scoring.methodology import SCORE_COLUMNS
-from products.models import Product
+from products.models import MembershipModel, NamedModel, Product
 
 
 class ProductScore(models.Model):
@@ -95,7 +95,7 @@ class PassportVersion(models.Model):
         return self.content_hash[:12]
 
 
-class RetailerOrganisation(models.Model):
+class RetailerOrganisation(NamedModel):
     """A member of the retail association that keeps an assortment and prints passports."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -108,11 +108,8 @@ class RetailerOrganisation(models.Model):
         verbose_name = _("retailer")
         verbose_name_plural = _("retailers")
 
-    def __str__(self):
-        return self.name
 
-
-class RetailerMembership(models.Model):
+class RetailerMembership(MembershipModel):
     """A user's role in a retailer organisation."""
 
     class Role(models.TextChoices):
@@ -127,9 +124,6 @@ class RetailerMembership(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="unique_retailer_membership")]
         verbose_name = _("retailer membership")
         verbose_name_plural = _("retailer memberships")
-
-    def __str__(self):
-        return f"{self.user} @ {self.organisation} ({self.role})"
 
 
 class AssortmentItem(models.Model):

@@ -11,9 +11,8 @@ def register_parts() -> None:
     """Called from LifecycleConfig.ready(), so that products never imports lifecycle."""
     parts.register(
         parts.Part(
-            name="durability",
-            model=Durability,
-            fields=(
+            Durability,
+            (
                 "warranty_years lifetime_warranty expected_lifetime_years resharpenable "
                 "resharpening_cycles refurbishable maintenance_instructions"
             ),
@@ -21,51 +20,37 @@ def register_parts() -> None:
                 "warranty_years lifetime_warranty expected_lifetime_years "
                 "maintenance_instructions resharpenable resharpening_cycles refurbishable"
             ),
-            many=False,
         ),
         parts.Part(
-            name="durability_tests",
-            model=DurabilityTest,
-            fields="property method result evidence",
-            many=True,
-            title=_("Durability tests"),
-            row_label=_("Test"),
+            DurabilityTest,
+            "property method result evidence",
+            labels=(_("Durability tests"), _("Test")),
             intro=_("Tested properties with method and result. Upload the test report as evidence to link it here."),
             # A test points at an uploaded evidence document, which neither a CSV cell nor the API names.
             importable=False,
             writable=False,
         ),
         parts.Part(
-            name="repairability",
-            model=Repairability,
-            fields="documentation documentation_url disassembly_steps fasteners tools",
+            Repairability,
+            "documentation documentation_url disassembly_steps fasteners tools",
             csv_renames={"documentation": "repair_documentation", "documentation_url": "repair_documentation_url"},
-            many=False,
         ),
         parts.Part(
-            name="spare_parts",
-            model=SparePart,
-            fields="name years_available delivery_days price_percent_of_product",
-            many=True,
-            title=_("Spare parts"),
-            row_label=_("Spare part"),
+            SparePart,
+            "name years_available delivery_days price_percent_of_product",
+            labels=(_("Spare parts"), _("Spare part")),
             intro=_("Parts you supply, for how long, how fast, and their price relative to the product."),
         ),
         parts.Part(
-            name="repair_services",
-            model=RepairService,
-            fields="service_type provider price_eur description",
+            RepairService,
+            "service_type provider price_eur description",
             import_fields="service_type price_eur provider description",
-            many=True,
-            title=_("Repair services"),
-            row_label=_("Service"),
+            labels=(_("Repair services"), _("Service")),
             intro=_("Services offered for this product, by you or by a partner."),
         ),
         parts.Part(
-            name="end_of_life",
-            model=EndOfLife,
-            fields="take_back_offered take_back_details recyclable_share_percent separability disposal_instructions",
-            many=False,
+            EndOfLife,
+            "take_back_offered take_back_details recyclable_share_percent separability disposal_instructions",
         ),
     )
     parts.register_groups(

@@ -32,7 +32,27 @@ def percent_field(verbose_name, **kwargs):
     )
 
 
-class ProductRow(models.Model):
+class NamedModel(models.Model):
+    """Base of the models that are shown by their name."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.name)
+
+
+class MembershipModel(models.Model):
+    """Base of a user's role in an organisation: a maker's here, a retailer's in the catalogue."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.user} @ {self.organisation} ({self.role})"
+
+
+class ProductRow(NamedModel):
     """Base of the rows that belong to one product: kept in entry order, each change in the history."""
 
     history = HistoricalRecords(inherit=True)
@@ -40,9 +60,6 @@ class ProductRow(models.Model):
     class Meta:
         abstract = True
         ordering = ["pk"]
-
-    def __str__(self):
-        return self.name
 
 
 class ProductSection(models.Model):
@@ -57,7 +74,7 @@ class ProductSection(models.Model):
         return f"{capfirst(self._meta.verbose_name)}: {self.product}"
 
 
-class MakerOrganisation(models.Model):
+class MakerOrganisation(NamedModel):
     """A local manufacturer that enters and publishes products."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -76,14 +93,11 @@ class MakerOrganisation(models.Model):
         verbose_name = _("maker organisation")
         verbose_name_plural = _("maker organisations")
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("catalogue:maker-detail", args=[self.slug])
 
 
-class MakerMembership(models.Model):
+class MakerMembership(MembershipModel):
     """A user's role in a maker organisation."""
 
     class Role(models.TextChoices):
@@ -99,11 +113,8 @@ class MakerMembership(models.Model):
         verbose_name = _("maker membership")
         verbose_name_plural = _("maker memberships")
 
-    def __str__(self):
-        return f"{self.user} @ {self.organisation} ({self.role})"
 
-
-class Category(models.Model):
+class Category(NamedModel):
     """A node of the category tree with the reference data scoring compares against."""
 
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
@@ -132,9 +143,6 @@ class Category(models.Model):
         ordering = ["name_de"]
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-
-    def __str__(self):
-        return self.name
 
     @property
     def name(self) -> str:
@@ -177,7 +185,7 @@ class ProductQuerySet(models.QuerySet):
         return self.select_related("maker", "category", *sections).prefetch_related(*lists, "evidence")
 
 
-class Product(models.Model):
+class Product(NamedModel):
     """A product of a maker, with its identity and everything needed for its passport."""
 
     class Status(models.TextChoices):
@@ -226,9 +234,6 @@ class Product(models.Model):
         ordering = ["name", "pk"]
         verbose_name = _("product")
         verbose_name_plural = _("products")
-
-    def __str__(self):
-        return self.name
 
     def save(self, *args, **kwargs):
         if not self.passport_code:

@@ -24,14 +24,12 @@ RowsRule = Callable[[Sequence[models.Model]], dict]
 
 @dataclass(frozen=True)
 class Part:
-    """One part of a product: a list of rows (``many``) or a one-to-one section."""
+    """One part of a product: a list of rows or a one-to-one section, as its model's ``product`` field says."""
 
-    name: str  # the reverse accessor on Product, e.g. "materials"; also the API and import key
     model: type[models.Model]
     fields: tuple[str, ...]  # editable fields, in the editor's and the API's order
-    many: bool
-    title: str = ""
-    row_label: str = ""
+    # A list's title and the label of one of its rows in the editor, and the line that introduces it there.
+    labels: tuple[str, str] = ("", "")
     intro: str = ""
     # The order of the "|"-separated fields of a CSV cell (lists) or of the columns (sections); default: fields.
     import_fields: tuple[str, ...] | None = None
@@ -41,6 +39,23 @@ class Part:
     writable: bool = True  # written through the product in the API (else read only there)
     order_field: str | None = None  # a field numbering the rows 1, 2, 3 … in the order given
     rules: tuple[RowsRule, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The reverse accessor on Product, e.g. "materials"; also the API and import key."""
+        return self.model._meta.get_field("product").remote_field.related_name
+
+    @property
+    def many(self) -> bool:
+        return not self.model._meta.get_field("product").one_to_one
+
+    @property
+    def title(self) -> str:
+        return self.labels[0]
+
+    @property
+    def row_label(self) -> str:
+        return self.labels[1]
 
     def __post_init__(self):
         # Field lists may be written as one line of names: "name part mass_g".

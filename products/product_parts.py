@@ -33,50 +33,36 @@ def register_parts() -> None:
     """Called from ProductsConfig.ready()."""
     parts.register(
         parts.Part(
-            name="variants",
-            model=ProductVariant,
-            fields="code name",
-            many=True,
-            title=_("Variants"),
-            row_label=_("Variant"),
+            ProductVariant,
+            "code name",
+            labels=(_("Variants"), _("Variant")),
             intro=_("Sizes or versions sold under this product, e.g. 20 cm and 24 cm."),
             rules=(distinct_variant_codes,),
         ),
         parts.Part(
-            name="materials",
-            model=Material,
-            fields="name part mass_g share_percent recycled_content_percent renewable recyclable substances_of_concern",
+            Material,
+            "name part mass_g share_percent recycled_content_percent renewable recyclable substances_of_concern",
             import_fields=(
                 "name part share_percent recycled_content_percent renewable recyclable mass_g substances_of_concern"
             ),
-            many=True,
-            title=_("Materials"),
-            row_label=_("Material"),
+            labels=(_("Materials"), _("Material")),
             intro=_("What the product is made of. Shares are percentages of the product's mass."),
             rules=(material_shares_at_most_100,),
         ),
         parts.Part(
-            name="components",
-            model=Component,
-            fields="name replaceable spare_part_available",
-            many=True,
-            title=_("Components"),
-            row_label=_("Component"),
+            Component,
+            "name replaceable spare_part_available",
+            labels=(_("Components"), _("Component")),
             intro=_("The parts a product can be taken apart into, and whether each can be replaced."),
         ),
         parts.Part(
-            name="supply_chain_steps",
-            model=SupplyChainStep,
-            fields=(
-                "position step_type description performed_by supplier_name supplier_confidential city postcode country"
-            ),
+            SupplyChainStep,
+            "position step_type description performed_by supplier_name supplier_confidential city postcode country",
             import_fields=(
                 "step_type performed_by supplier_name city postcode country supplier_confidential description"
             ),
-            many=True,
             order_field="position",
-            title=_("Supply chain"),
-            row_label=_("Step"),
+            labels=(_("Supply chain"), _("Step")),
             intro=_("Every manufacturing step with who did it and where. The region is derived from the place."),
         ),
     )
