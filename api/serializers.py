@@ -66,15 +66,13 @@ class CategorySummarySerializer(ApiModelSerializer):
 
 
 @extend_schema_serializer(examples=[OpenApiExample("A category", value=samples.CATEGORY, response_only=True)])
-class CategorySerializer(ApiModelSerializer):
+class CategorySerializer(CategorySummarySerializer):
     """A category with the reference values scoring compares against."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:category-detail", lookup_field="slug")
-    name = LocalisedNameSerializer(source="*", read_only=True)
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
-    class Meta:
-        model = Category
+    class Meta(CategorySummarySerializer.Meta):
         fields = [
             "url",
             "slug",
@@ -95,14 +93,13 @@ class MakerSummarySerializer(ApiModelSerializer):
 
 
 @extend_schema_serializer(examples=[OpenApiExample("A maker", value=samples.MAKER, response_only=True)])
-class MakerSerializer(ApiModelSerializer):
+class MakerSerializer(MakerSummarySerializer):
     """A maker organisation."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:maker-detail", lookup_field="slug")
     published_products = serializers.IntegerField(read_only=True, help_text="Number of published products.")
 
-    class Meta:
-        model = MakerOrganisation
+    class Meta(MakerSummarySerializer.Meta):
         fields = [
             "url",
             "slug",

@@ -38,7 +38,6 @@ def register_parts() -> None:
         parts.Part(
             SparePart,
             "name years_available delivery_days price_percent_of_product",
-            labels=(_("Spare parts"), _("Spare part")),
             intro=_("Parts you supply, for how long, how fast, and their price relative to the product."),
         ),
         parts.Part(

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.text import capfirst
 
 # The product's own editable fields, in the order of the editor, the API and the import template.
 PRODUCT_FIELDS = ("maker", "category", "name", "model_number", "gtin", "description", "price_eur", "mass_g")
@@ -28,8 +29,9 @@ class Part:
 
     model: type[models.Model]
     fields: tuple[str, ...]  # editable fields, in the editor's and the API's order
-    # A list's title and the label of one of its rows in the editor, and the line that introduces it there.
-    labels: tuple[str, str] = ("", "")
+    # A list's title and the label of one of its rows in the editor (default: the model's verbose names),
+    # and the line that introduces it there.
+    labels: tuple[str, str] | None = None
     intro: str = ""
     # The order of the "|"-separated fields of a CSV cell (lists) or of the columns (sections); default: fields.
     import_fields: tuple[str, ...] | None = None
@@ -51,11 +53,11 @@ class Part:
 
     @property
     def title(self) -> str:
-        return self.labels[0]
+        return self.labels[0] if self.labels else capfirst(self.model._meta.verbose_name_plural)
 
     @property
     def row_label(self) -> str:
-        return self.labels[1]
+        return self.labels[1] if self.labels else capfirst(self.model._meta.verbose_name)
 
     def __post_init__(self):
         # Field lists may be written as one line of names: "name part mass_g".

@@ -35,7 +35,6 @@ def register_parts() -> None:
         parts.Part(
             ProductVariant,
             "code name",
-            labels=(_("Variants"), _("Variant")),
             intro=_("Sizes or versions sold under this product, e.g. 20 cm and 24 cm."),
             rules=(distinct_variant_codes,),
         ),
@@ -45,14 +44,12 @@ def register_parts() -> None:
             import_fields=(
                 "name part share_percent recycled_content_percent renewable recyclable mass_g substances_of_concern"
             ),
-            labels=(_("Materials"), _("Material")),
             intro=_("What the product is made of. Shares are percentages of the product's mass."),
             rules=(material_shares_at_most_100,),
         ),
         parts.Part(
             Component,
             "name replaceable spare_part_available",
-            labels=(_("Components"), _("Component")),
             intro=_("The parts a product can be taken apart into, and whether each can be replaced."),
         ),
         parts.Part(
