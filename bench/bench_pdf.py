@@ -18,12 +18,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from bench.sample_snapshots import complete_snapshot, numbered_snapshots
 from catalogue.passports.pdf.document import render_passports
 from catalogue.passports.pdf.fonts import SANS, register_fonts
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.pdf.labels import render_labels
 from catalogue.passports.pdf.qr import clear_qr_cache, draw_qr
-from tests.catalogue.passports.snapshots import complete_snapshot, numbered_snapshots
 
 BATCH = 100
 PASSPORT_QR_SIZE = 31 * mm

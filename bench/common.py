@@ -87,10 +87,10 @@ def populate(count: int, *, makers: int = 20, categories: int = 10, facets: bool
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from bench.sample_snapshots import complete_snapshot
     from catalogue.models import PassportVersion, PublishedFacets
     from catalogue.passports.facets import facets_from_snapshot
     from products.models import Category, MakerOrganisation, Product
-    from tests.catalogue.passports.snapshots import complete_snapshot
 
     call_command("migrate", verbosity=0)
     maker_rows = MakerOrganisation.objects.bulk_create(
