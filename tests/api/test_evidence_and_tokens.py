@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.authtoken.models import Token
 from rest_framework.throttling import AnonRateThrottle
 
-from products.models import EvidenceDocument, Product
+from products.models import EvidenceDocument
 from tests.api.conftest import english_client
 from tests.factories import EvidenceDocumentFactory, ProductFactory, RetailerMembershipFactory, UserFactory
 
@@ -101,7 +101,7 @@ class TestEvidence:
         assert not stored.exists()
 
     def test_evidence_appears_in_the_product(self, clients, maker):
-        product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
+        product = ProductFactory(maker=maker)
         EvidenceDocumentFactory(product=product, verified=True)
         data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/").json()
         assert [(e["title"], e["verified"]) for e in data["evidence"]] == [("Prüfbericht Schneidhaltigkeit", True)]

@@ -325,7 +325,7 @@ class TestConcurrency:
 
 class TestRepresentation:
     def test_live_data_is_only_for_members_and_staff(self, clients, maker):
-        product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
+        product = ProductFactory(maker=maker)
         SupplyChainStepFactory(
             product=product, performed_by="supplier", supplier_name="Geheim GmbH", supplier_confidential=True
         )
@@ -339,7 +339,7 @@ class TestRepresentation:
             assert clients[role].get(url).status_code == 404, role
 
     def test_score_summary_when_scored(self, clients, maker):
-        product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
+        product = ProductFactory(maker=maker)
         ProductScore.objects.update_or_create(
             product=product,
             defaults={
@@ -358,7 +358,7 @@ class TestRepresentation:
         assert data["score"]["overall"] == 72.5
 
     def test_missing_sections_are_null(self, clients, maker):
-        product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
+        product = ProductFactory(maker=maker)
         ProductScore.objects.filter(product=product).delete()
         data = clients["maker"].get(f"/api/v1/products/{product.passport_code}/").json()
         assert data["durability"] is None
@@ -382,7 +382,7 @@ class TestQueryCounts:
             for index in range(count):
                 # Staff see both makers' products; maker A sees its own, so it gets 10 and 100 of them.
                 owner = maker if role == "maker" or index % 2 else other_maker
-                complete_product(maker=owner, status=Product.Status.PUBLISHED)
+                complete_product(maker=owner)
 
         fill(10)
         at_10 = count_queries(clients[role], "/api/v1/products/?page_size=100")
@@ -397,10 +397,10 @@ class TestQueryCounts:
         child = CategoryFactory(parent=parent)
         url = f"/api/v1/products/?page_size=100&category={parent.slug}&material=stahl&region=germany&ordering=-score"
         for _ in range(10):
-            complete_product(maker=maker, category=child, status=Product.Status.PUBLISHED)
+            complete_product(maker=maker, category=child)
         at_10 = count_queries(clients["maker"], url)
         for _ in range(90):
-            complete_product(maker=maker, category=child, status=Product.Status.PUBLISHED)
+            complete_product(maker=maker, category=child)
         assert count_queries(clients["maker"], url) == at_10
 
     def test_product_detail_does_not_grow_with_its_parts(self, maker_api_client, maker):
@@ -425,14 +425,14 @@ class TestQueryCounts:
 
 def test_page_size_is_capped(clients, maker):
     for _ in range(105):
-        ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
+        ProductFactory(maker=maker)
     data = clients["maker"].get("/api/v1/products/?page_size=1000").json()
     assert data["count"] == 105
     assert len(data["results"]) == 100
 
 
 def test_material_is_counted_once_per_product(clients, maker):
-    product = ProductFactory(maker=maker, status=Product.Status.PUBLISHED)
+    product = ProductFactory(maker=maker)
     MaterialFactory(product=product, name="Stahl A")
     MaterialFactory(product=product, name="Stahl B")
     data = clients["maker"].get("/api/v1/products/?material=stahl").json()
