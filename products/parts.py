@@ -129,8 +129,3 @@ def lists() -> list[Part]:
 
 def sections() -> list[Part]:
     return [part for part in _REGISTRY.values() if not part.many]
-
-
-def fields_of(name: str) -> list[str]:
-    """The editable fields of a part, as a list for a form's or serializer's ``Meta.fields``."""
-    return list(get(name).fields)

@@ -92,7 +92,7 @@ def _model_errors(instance: models.Model, exclude=()) -> dict:
     return {}
 
 
-def build_row(part: parts.Part, values: dict, instance: models.Model | None = None) -> tuple[models.Model, dict]:
+def _build_row(part: parts.Part, values: dict, instance: models.Model | None = None) -> tuple[models.Model, dict]:
     """A row of a part with ``values`` applied, validated by its model; returns it with its errors."""
     row = instance if instance is not None else part.model()
     _apply(row, values)
@@ -135,7 +135,7 @@ def _plan_list(product, part, rows, keyed, errors) -> tuple[list, list]:
             row_errors[index] = {"": [_("This row no longer exists; reload the page.")]}
             continue
         before = _values(instance, part.fields) if instance is not None else None
-        instance, problems = build_row(part, values, instance)
+        instance, problems = _build_row(part, values, instance)
         if problems:
             row_errors[index] = problems
         if instance.pk is not None:
@@ -155,7 +155,7 @@ def _plan_section(product, part, values, errors):
     if values is None:
         return None, False, existing
     before = _values(existing, part.fields) if existing is not None else None
-    instance, problems = build_row(part, values, existing)
+    instance, problems = _build_row(part, values, existing)
     if problems:
         errors[part.name] = problems
     return instance, before is None or before != _values(instance, part.fields), None
