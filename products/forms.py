@@ -1,5 +1,6 @@
 """Forms of the maker workspace: the product, its parts and evidence."""
 
+import functools
 from pathlib import Path
 
 from django import forms
@@ -131,8 +132,8 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
     @cached_property
     def evidence_choices(self):
         # A row may point only at evidence of the same product; computed once, so N rows cost one query.
-        queryset = EvidenceDocument.objects.filter(product=self.instance) if self.instance.pk else None
-        queryset = queryset if queryset is not None else EvidenceDocument.objects.none()
+        documents = EvidenceDocument.objects
+        queryset = documents.filter(product=self.instance) if self.instance.pk else documents.none()
         return queryset, [("", "---------"), *((doc.pk, str(doc)) for doc in queryset)]
 
     def add_fields(self, form, index):
@@ -167,7 +168,18 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
 
 
 def part_form(part: parts.Part) -> type[forms.ModelForm]:
-    """The workspace form of one row or section of a part, with the part's registered fields."""
+    """The workspace form of one row or section of a part, with the part's registered fields (built once)."""
+    return _part_form(part.name)
+
+
+def part_formset(part: parts.Part) -> type[BaseSectionFormSet]:
+    """An inline formset class for a list-like part (built once)."""
+    return _part_formset(part.name)
+
+
+@functools.cache
+def _part_form(name: str) -> type[forms.ModelForm]:
+    part = parts.get(name)
     model_fields = {name: part.model._meta.get_field(name) for name in part.fields}
     return forms.modelform_factory(
         part.model,
@@ -178,15 +190,16 @@ def part_form(part: parts.Part) -> type[forms.ModelForm]:
     )
 
 
-def part_formset(part: parts.Part, extra: int = 1) -> type[BaseSectionFormSet]:
-    """An inline formset class for a list-like part."""
+@functools.cache
+def _part_formset(name: str) -> type[BaseSectionFormSet]:
+    part = parts.get(name)
     formset = forms.inlineformset_factory(
         Product,
         part.model,
         form=part_form(part),
         formset=BaseSectionFormSet,
         fields=list(part.fields),
-        extra=extra,
+        extra=1,
         can_delete=True,
         max_num=100,
         validate_max=True,

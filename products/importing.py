@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from . import parts
 from .identifiers import normalise_gtin
 from .models import Category, MakerOrganisation, Product
-from .services import ProductInvalid, ProductWrite, save_product, validate_product
+from .services import ProductInvalid, ProductWrite, flat_errors, save_product, validate_product
 
 # The columns of the product itself (the maker comes from the import, not from the file).
 PRODUCT_FIELDS = ["name", "category", "gtin", "model_number", "description", "price_eur", "mass_g"]
@@ -357,25 +357,10 @@ def validate_row(
         write.sections[name] = converted
 
     product = Product()
-    for path, messages in _flatten(validate_product(product, write)):
+    for path, messages in flat_errors(validate_product(product, write)):
         if path not in unconvertible:
             report(path, messages)
     return (None if errors else ImportedRow(row=number, product=product, write=write)), errors
-
-
-def _flatten(errors: dict, prefix: str = ""):
-    """The writer's nested errors as (path, messages), with 1-based row numbers: materials[2].share_percent."""
-    for key, value in errors.items():
-        if isinstance(key, int):
-            path = f"{prefix}[{key + 1}]"
-        elif key is None:
-            path = prefix
-        else:
-            path = f"{prefix}.{key}" if prefix and key else (prefix or key)
-        if isinstance(value, dict):
-            yield from _flatten(value, path)
-        else:
-            yield path, value
 
 
 def _identity(iterable: Iterable, **_kwargs) -> Iterable:

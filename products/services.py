@@ -8,6 +8,7 @@ all of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -52,16 +53,24 @@ class ProductInvalid(Exception):
     def messages(self) -> list[str]:
         """Every message once, in the order of the write (for a page that has no field to show it at)."""
         found: list[str] = []
-
-        def collect(value):
-            for inner in value.values() if isinstance(value, dict) else [value]:
-                if isinstance(inner, dict):
-                    collect(inner)
-                else:
-                    found.extend(str(message) for message in inner if str(message) not in found)
-
-        collect(self.errors)
+        for _path, messages in flat_errors(self.errors):
+            found.extend(str(message) for message in messages if str(message) not in found)
         return found
+
+
+def flat_errors(errors: dict, prefix: str = "") -> Iterator[tuple[str, list]]:
+    """A write's nested errors as (path, messages), rows numbered from 1: ``materials[2].share_percent``."""
+    for key, value in errors.items():
+        if isinstance(key, int):
+            path = f"{prefix}[{key + 1}]"
+        elif key is None:
+            path = prefix
+        else:
+            path = f"{prefix}.{key}" if prefix and key else (prefix or key)
+        if isinstance(value, dict):
+            yield from flat_errors(value, path)
+        else:
+            yield path, value
 
 
 @dataclass

@@ -184,9 +184,13 @@ def _create_product(summary, spec, maker, category, gtin, verifier, author) -> P
             "mass_g": spec.get("mass_g"),
         }
     )
+    counts = Counter({Product: 1})
     for part in parts.all_parts():
         value = spec.get(SPEC_KEYS.get(part.name, part.name))
-        if not value or part.name == "durability_tests":  # tests point at evidence, which comes next
+        if not value:
+            continue
+        counts[part.model] += len(value) if part.many else 1
+        if part.name == "durability_tests":  # tests point at evidence, which comes next
             continue
         if part.many:
             write.lists[part.name] = [dict(row) for row in value]
@@ -205,12 +209,9 @@ def _create_product(summary, spec, maker, category, gtin, verifier, author) -> P
     ]
     if tests:
         save_product(product, ProductWrite(lists={"durability_tests": tests}), user=author)
-    summary.created[Product] += 1
-    counts = {EvidenceDocument: len(evidence)}
-    for part in parts.all_parts():
-        value = spec.get(SPEC_KEYS.get(part.name, part.name))
-        counts[part.model] = (len(value) if part.many else 1) if value else 0
-    summary.created.update({model: count for model, count in counts.items() if count})
+    if evidence:
+        counts[EvidenceDocument] += len(evidence)
+    summary.created.update(counts)
     return product
 
 
