@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import PrintJob
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
-from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH, parse_identifier
+from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, parse_identifier
 from catalogue.passports.selectors import published_product
 
 
@@ -68,16 +68,9 @@ class PrintForm(forms.Form):
         help_text=_("Only used for shelf labels."),
     )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    # Checkboxes in the assortment table; ids outside the retailer's assortment answer 404 in the view.
+    # Checkboxes in the assortment table; the print-request service (items_to_print) checks them and the batch
+    # limit, and ids outside the retailer's assortment answer 404 in the view.
     items = ItemIdsField(required=False)
-
-    def clean_items(self):
-        items = self.cleaned_data["items"]
-        if len(items) > MAX_BATCH:
-            raise ValidationError(
-                _("Select at most %(max)d products per print job."), code="too_many", params={"max": MAX_BATCH}
-            )
-        return items
 
     def clean(self):
         cleaned = super().clean()
