@@ -46,7 +46,7 @@ SCORE = {
     "computed_at": "2026-11-25T09:29:58+00:00",
     "subscores": {"durability": 80.0, "repairability": 65.0, "supply_chain": 90.0, "circularity": 55.0},
     "criteria": [CRITERION],
-    "solingen": {"qualifies": True, "reasons": []},
+    "solingen": {"qualifies": True, "applicable": True, "reasons": []},
 }
 SNAPSHOT = {
     "schema": "gw-passport/1",

@@ -82,6 +82,11 @@ class SolingenSerializer(serializers.Serializer):
     """Whether the product may be called "Solingen" (SolingenV § 1), and why not."""
 
     qualifies = serializers.BooleanField()
+    applicable = serializers.BooleanField(
+        required=False,
+        help_text="False for products outside the cutlery SolingenV covers (they never qualify). "
+        "Missing in scores made before methodology 1.1, when the designation applied to every product.",
+    )
     reasons = LocalisedTextSerializer(many=True)
 
 
@@ -255,7 +260,9 @@ class PassportSummarySerializer(serializers.Serializer):
     price_eur = serializers.FloatField(allow_null=True)
     score = ScoreSummarySerializer(allow_null=True, help_text="As published; null for a passport without a score.")
     solingen = serializers.BooleanField(
-        allow_null=True, help_text="Whether the product may be called Solingen (SolingenV § 1)."
+        allow_null=True,
+        help_text="Whether the product may be called Solingen (SolingenV § 1); null when the designation does not "
+        "apply to its category.",
     )
     version = serializers.IntegerField(help_text="Number of the current version.")
     published_at = serializers.DateTimeField()

@@ -1,5 +1,6 @@
 """Django admin for staff: organisations, categories, products and evidence review."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,8 +56,35 @@ class MakerMembershipAdmin(MembershipAdmin):
     pass
 
 
+class CategoryAdminForm(forms.ModelForm):
+    """Essential stages as checkboxes; none chosen means the parent's stages apply."""
+
+    essential_stages = forms.TypedMultipleChoiceField(
+        choices=Category.EssentialStage.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=Category._meta.get_field("essential_stages").verbose_name,
+        help_text=Category._meta.get_field("essential_stages").help_text,
+    )
+
+    class Meta:
+        model = Category
+        fields = [
+            "parent",
+            "slug",
+            "name_de",
+            "name_en",
+            "reference_lifetime_years",
+            "reference_warranty_years",
+            "resharpenable",
+            "solingen_covered",
+            "essential_stages",
+        ]
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = CategoryAdminForm
     list_display = [
         "name_de",
         "name_en",
@@ -64,8 +92,9 @@ class CategoryAdmin(admin.ModelAdmin):
         "reference_lifetime_years",
         "reference_warranty_years",
         "resharpenable",
+        "solingen_covered",
     ]
-    list_filter = ["resharpenable", "parent"]
+    list_filter = ["resharpenable", "solingen_covered", "parent"]
     search_fields = ["name_de", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
     list_select_related = ["parent"]

@@ -138,6 +138,34 @@ class Category(NamedModel):
         default=False,
         help_text=_("Whether resharpening is a relevant repair for this category."),
     )
+    solingen_covered = models.BooleanField(
+        _("cutlery under the Solingen regulation"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Whether products of this category are cutlery (Schneidwaren) that SolingenV 1994 covers; "
+            "inherited from the parent when unknown. Without it, the designation “Solingen” does not apply."
+        ),
+    )
+    essential_stages = models.JSONField(
+        _("essential manufacturing stages"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The stages that must be disclosed and happen in Solingen or Haan for the designation “Solingen” "
+            "(SolingenV § 1); inherited from the parent when none is chosen."
+        ),
+    )
+
+    class EssentialStage(models.TextChoices):
+        """Stages SolingenV § 1 can count as essential; raw material and packaging never are."""
+
+        FORMING = "forming", _("Forging or stamping")
+        HARDENING = "hardening", _("Hardening")
+        GRINDING = "grinding", _("Grinding")
+        HANDLE_MAKING = "handle_making", _("Handle making")
+        ASSEMBLY = "assembly", _("Assembly")
+        FINISHING = "finishing", _("Finishing / sharpening")
 
     class Meta:
         ordering = ["name_de"]
@@ -154,13 +182,22 @@ class Category(NamedModel):
             if node.pk == self.pk and self.pk is not None:
                 raise ValidationError({"parent": _("A category cannot be its own ancestor.")})
             node = node.parent
+        stages = self.essential_stages
+        if not isinstance(stages, list) or any(stage not in self.EssentialStage.values for stage in stages):
+            raise ValidationError(
+                {
+                    "essential_stages": _("Choose essential stages from: %(choices)s.")
+                    % {"choices": ", ".join(self.EssentialStage.values)}
+                }
+            )
+        self.essential_stages = [stage for stage in self.EssentialStage.values if stage in stages]
 
     def inherited(self, field: str):
-        """Value of a reference field, walking up the tree until one is set."""
+        """Value of a reference field, walking up the tree until one is set (an empty list counts as unset)."""
         node = self
         while node is not None:
             value = getattr(node, field)
-            if value is not None:
+            if value is not None and value != []:
                 return value
             node = node.parent
         return None
@@ -352,19 +389,6 @@ class SupplyChainStep(models.Model):
     class Performer(models.TextChoices):
         MAKER = "maker", _("The maker itself")
         SUPPLIER = "supplier", _("A supplier")
-
-    # Stages that SolingenV § 1 requires to be processed and finished in the Solingen industrial area.
-    ESSENTIAL_STAGES = frozenset(
-        {
-            StepType.FORGING,
-            StepType.STAMPING,
-            StepType.HARDENING,
-            StepType.GRINDING,
-            StepType.HANDLE_MAKING,
-            StepType.ASSEMBLY,
-            StepType.FINISHING,
-        }
-    )
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="supply_chain_steps")
     position = models.PositiveSmallIntegerField(_("order"), default=0)

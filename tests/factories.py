@@ -72,6 +72,9 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     reference_lifetime_years = 20
     reference_warranty_years = 5
     resharpenable = True
+    # Cutlery under SolingenV whose essential stages are the four that ``complete_product`` discloses.
+    solingen_covered = True
+    essential_stages = factory.LazyFunction(lambda: ["forming", "hardening", "grinding", "assembly"])
 
 
 class ProductFactory(factory.django.DjangoModelFactory):

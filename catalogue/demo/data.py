@@ -100,7 +100,8 @@ STAHLKONTOR = "Stahlkontor Bergerhof GmbH"  # a steel stockist in Solingen
 # --- Categories (parents before children) -------------------------------------------------------------------------
 
 CATEGORIES = [
-    # slug, parent, German, English, reference lifetime (years), reference warranty (years), resharpenable
+    # slug, parent, German, English, reference lifetime and warranty (years), resharpenable; whether SolingenV covers
+    # the category and its essential stages (None and [] inherit from the parent)
     {
         "slug": "knives",
         "parent": None,
@@ -109,6 +110,8 @@ CATEGORIES = [
         "reference_lifetime_years": 20,
         "reference_warranty_years": 5,
         "resharpenable": True,
+        "solingen_covered": True,
+        "essential_stages": ["forming", "hardening", "grinding", "finishing"],
     },
     {
         "slug": "chefs-knives",
@@ -154,6 +157,8 @@ CATEGORIES = [
         "reference_lifetime_years": 20,
         "reference_warranty_years": 5,
         "resharpenable": True,
+        "solingen_covered": None,
+        "essential_stages": ["forming", "hardening", "grinding", "assembly", "finishing"],
     },
     {
         "slug": "straight-razors",
@@ -172,6 +177,8 @@ CATEGORIES = [
         "reference_lifetime_years": 20,
         "reference_warranty_years": 5,
         "resharpenable": True,
+        "solingen_covered": True,
+        "essential_stages": ["forming", "hardening", "grinding", "assembly", "finishing"],
     },
     {
         "slug": "household-scissors",
@@ -226,6 +233,8 @@ CATEGORIES = [
         "reference_lifetime_years": 30,
         "reference_warranty_years": 10,
         "resharpenable": False,
+        "solingen_covered": True,
+        "essential_stages": ["forming", "grinding", "finishing"],
     },
     {
         "slug": "cutlery-sets",
@@ -244,6 +253,8 @@ CATEGORIES = [
         "reference_lifetime_years": 10,
         "reference_warranty_years": 2,
         "resharpenable": False,
+        "solingen_covered": True,
+        "essential_stages": ["forming", "hardening", "grinding", "finishing"],
     },
     {
         "slug": "nail-clippers",
@@ -253,6 +264,8 @@ CATEGORIES = [
         "reference_lifetime_years": 10,
         "reference_warranty_years": 2,
         "resharpenable": False,
+        "solingen_covered": None,
+        "essential_stages": ["forming", "hardening", "grinding", "assembly", "finishing"],
     },
     {
         "slug": "nail-scissors",
@@ -262,6 +275,8 @@ CATEGORIES = [
         "reference_lifetime_years": 15,
         "reference_warranty_years": 3,
         "resharpenable": True,
+        "solingen_covered": None,
+        "essential_stages": ["forming", "hardening", "grinding", "assembly", "finishing"],
     },
     {
         "slug": "tweezers",
@@ -280,6 +295,8 @@ CATEGORIES = [
         "reference_lifetime_years": 20,
         "reference_warranty_years": 5,
         "resharpenable": False,
+        "solingen_covered": False,
+        "essential_stages": [],
     },
     {
         "slug": "honing-steels",
@@ -645,8 +662,10 @@ PRODUCTS = [
         ],
         "supply_chain": [
             step("stamping", "Klingenrohling geschnitten", SOLINGEN_MERSCHEID),
+            step("hardening", "Vakuumhärten und Anlassen", SOLINGEN_GRAEFRATH, HAERTEREI_VOGELSANG),
             step("grinding", "Ausschleifen", SOLINGEN_MERSCHEID),
             step("assembly", "Vernieten", SOLINGEN_MERSCHEID),
+            step("finishing", "Abziehen von Hand", SOLINGEN_MERSCHEID),
         ],
         "durability": {"warranty_years": 5, "expected_lifetime_years": 20, "resharpenable": True},
         "repairability": {
@@ -958,6 +977,8 @@ PRODUCTS = [
             step("hardening", "Härten", HAAN_GRUITEN, HAERTETECHNIK_GRUITEN),
             step("grinding", "Schleifen der Schneide mit Mikroverzahnung", SOLINGEN_WALD),
             step("other", "Federn gewickelt", OPOLE_PL, "Sprężyny Opolskie Sp. z o.o."),
+            step("assembly", "Vernieten, Feder und Verschluss einsetzen", SOLINGEN_WALD),
+            step("finishing", "Gängigkeit einstellen und abziehen", SOLINGEN_WALD),
         ],
         "durability": {
             "warranty_years": 5,
@@ -1560,6 +1581,7 @@ PRODUCTS = [
         ],
         "supply_chain": [
             step("stamping", "Stanzen und Prägen", HAAN),
+            step("grinding", "Messerschneide rund geschliffen", HAAN),
             step("finishing", "Polieren", HAAN),
             step("packaging", "Karton", HAAN),
         ],
@@ -1613,7 +1635,11 @@ PRODUCTS = [
         "price_eur": "24.90",
         "publish": True,
         "materials": [material("Edelstahl 18/10", "Tortenheber")],
-        "supply_chain": [step("stamping", "Stanzen", HAAN)],
+        "supply_chain": [
+            step("stamping", "Stanzen", HAAN),
+            step("grinding", "Sägezahnung geschliffen", HAAN),
+            step("finishing", "Polieren", HAAN),
+        ],
     },
     {
         "maker": "ruettgers-haan",

@@ -128,11 +128,20 @@ def _load_categories(summary: DemoSummary) -> dict[str, Category]:
     categories = {category.slug: category for category in Category.objects.filter(slug__in=slugs)}
     for spec in demo_data.CATEGORIES:
         if spec["slug"] in categories:
+            _complete_solingen_fields(categories[spec["slug"]], spec)
             continue
         values = {key: value for key, value in spec.items() if key != "parent"}
         parent = categories[spec["parent"]] if spec["parent"] else None
         categories[spec["slug"]] = _create(summary, Category, parent=parent, **values)
     return categories
+
+
+def _complete_solingen_fields(category: Category, spec: dict) -> None:
+    """Give a demo category loaded before methodology 1.1 its SolingenV fields; values staff set are kept."""
+    if category.solingen_covered is None and not category.essential_stages:
+        category.solingen_covered = spec.get("solingen_covered")
+        category.essential_stages = spec.get("essential_stages", [])
+        category.save(update_fields=["solingen_covered", "essential_stages"])
 
 
 def _load_makers(summary: DemoSummary) -> None:

@@ -7,6 +7,16 @@ from products.regions import Region
 _RANK = {region.value: region.rank for region in Region}
 
 
+def designation_flag(solingen: dict | None) -> bool | None:
+    """The "Solingen" verdict of a snapshot's score as True/False, or None when it does not apply or is missing.
+
+    Snapshots scored before methodology 1.1 have no ``applicable``: the designation applied to every product then.
+    """
+    if not solingen or "qualifies" not in solingen or solingen.get("applicable", True) is False:
+        return None
+    return bool(solingen["qualifies"])
+
+
 def facets_from_snapshot(snapshot: dict) -> dict:
     """Field values for ``PublishedFacets`` (without the relations), from a snapshot dict."""
     product = snapshot["product"]
@@ -37,5 +47,5 @@ def facets_from_snapshot(snapshot: dict) -> dict:
         "materials": "\n".join(materials),
         "search_text": search_text,
         "farthest_region_rank": farthest,
-        "solingen": (score.get("solingen") or {}).get("qualifies"),
+        "solingen": designation_flag(score.get("solingen")),
     }

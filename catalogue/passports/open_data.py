@@ -9,6 +9,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 
+from catalogue.passports.facets import designation_flag
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.scoring.methodology import SCORE_COLUMNS
 
@@ -105,7 +106,7 @@ def csv_row(snapshot: dict, content_hash: str) -> dict:
         "repairability": subscores.get("repairability"),
         "supply_chain": subscores.get("supply_chain"),
         "circularity": subscores.get("circularity"),
-        "solingen": (score.get("solingen") or {}).get("qualifies"),
+        "solingen": designation_flag(score.get("solingen")),
         "warranty_years": durability.get("warranty_years"),
         "expected_lifetime_years": durability.get("expected_lifetime_years"),
         "resharpenable": durability.get("resharpenable"),

@@ -5,6 +5,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from catalogue.passports.facets import designation_flag
 from products.models import EvidenceDocument
 from products.regions import Region
 
@@ -65,6 +66,12 @@ def yes_no(value) -> str | None:
     return _("yes") if value else _("no")
 
 
+def _designation_cell(score: dict | None) -> str | None:
+    if score and score["solingen_applicable"] is False:
+        return _("not applicable")
+    return yes_no((score or {}).get("solingen_qualifies"))
+
+
 def years(value) -> str | None:
     if value is None:
         return None
@@ -120,7 +127,8 @@ def _score(score: dict | None, language: str) -> dict | None:
         "grade_class": f"grade-{grade}" if grade else "grade-none",
         "methodology_version": score.get("methodology_version") or "",
         "subscores": groups,
-        "solingen_qualifies": solingen.get("qualifies"),
+        "solingen_qualifies": designation_flag(solingen),
+        "solingen_applicable": solingen.get("applicable", True),
         "solingen_reasons": [localise(reason, language) for reason in solingen.get("reasons") or []],
     }
 
@@ -409,7 +417,7 @@ def comparison_rows(pages: list[dict]) -> list[dict]:
         {"label": _("Retail price"), "cells": [page["product"]["price"] for page in pages]},
         {
             "label": _("Solingen designation"),
-            "cells": [yes_no((page["score"] or {}).get("solingen_qualifies")) for page in pages],
+            "cells": [_designation_cell(page["score"]) for page in pages],
         },
         {
             "label": _("Supply-chain steps"),

@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
 
 from catalogue.models import PassportVersion
+from catalogue.passports.facets import designation_flag
 from catalogue.passports.printing import Identifier, order_by_identifiers
 from products.models import Product
 
@@ -67,7 +68,7 @@ SUMMARY_PATHS = (
     ("score", "grade"),
     ("score", "subscores"),
     ("score", "computed_at"),
-    ("score", "solingen", "qualifies"),
+    ("score", "solingen"),
 )
 
 
@@ -93,7 +94,7 @@ def current_version_summaries(product_ids: Iterable[int]) -> dict[int, dict]:
             "product_id", "pk", "number", "published_at", "content_hash", "methodology_version", "product__status"
         )
     )
-    keys = {version[1]: f"passport-summary:{version[1]}:{version[4][:32]}" for version in versions}
+    keys = {version[1]: f"passport-summary:2:{version[1]}:{version[4][:32]}" for version in versions}
     cached = cache.get_many(keys.values())
     missing = [pk for pk, key in keys.items() if key not in cached]
     if missing:
@@ -124,7 +125,7 @@ def _summary(version: tuple, parts: str) -> dict:
             "grade": grade,
             "subscores": subscores or {},
             "computed_at": computed_at,
-            "solingen": solingen,
+            "solingen": designation_flag(solingen),
         },
     }
 

@@ -41,9 +41,11 @@ def made_within(region: Region) -> Q:
 
 
 def made_in_solingen() -> Q:
-    """Every essential manufacturing stage that is recorded happens in Solingen/Haan (SolingenV § 1)."""
-    essential = SupplyChainStep.objects.filter(product=OuterRef("pk"), step_type__in=SupplyChainStep.ESSENTIAL_STAGES)
-    return Q(Exists(essential)) & ~Q(Exists(essential.exclude(region=Region.SOLINGEN)))
+    """Products whose stored score grants the designation "Solingen" (SolingenV § 1, by the product's category).
+
+    The verdict depends on the category's essential stages, so it is read from the score rather than re-derived.
+    """
+    return Q(score__details__solingen__qualifies=True)
 
 
 def search(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
@@ -108,7 +110,10 @@ HELP_TEXTS = {
     "min_score": _("Overall score from 0 to 100."),
     "material": _("Part of a material name, e.g. olive or X50CrMoV15."),
     "region": _("Every supply-chain step happens in this region or nearer."),
-    "solingen": _("Every essential manufacturing stage happens in Solingen/Haan."),
+    "solingen": _(
+        "Carries the designation “Solingen”: every essential manufacturing stage of its category happens in "
+        "Solingen or Haan."
+    ),
     "status": _("Only matters for your own products; others see published products only."),
     "ordering": _("name, score, price or updated; prefix with - for descending."),
 }

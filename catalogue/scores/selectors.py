@@ -7,11 +7,10 @@ from typing import NamedTuple
 from catalogue import scoring
 from catalogue.models import ProductScore
 from catalogue.scoring import methodology as m
-from catalogue.scoring.text import STEP_LABELS
+from catalogue.scoring.solingen import essential_stages_of, solingen_designation
+from catalogue.scoring.text import SOLINGEN_STAGE_LABELS
 from lifecycle.models import DurabilityTest, RepairService, SparePart
 from products.models import Category, Component, EvidenceDocument, Material, Product, SupplyChainStep
-
-ESSENTIAL_STAGES = frozenset(str(stage) for stage in SupplyChainStep.ESSENTIAL_STAGES)
 
 # Product columns read in one query, reverse one-to-one sections joined in (their id is None when missing).
 PRODUCT_COLUMNS = (
@@ -55,16 +54,26 @@ def category_references() -> dict[int, scoring.CategoryFacts]:
     rows = {
         row[0]: row
         for row in Category.objects.values_list(
-            "pk", "parent_id", "slug", "resharpenable", "reference_lifetime_years", "reference_warranty_years"
+            "pk",
+            "parent_id",
+            "slug",
+            "resharpenable",
+            "reference_lifetime_years",
+            "reference_warranty_years",
+            "solingen_covered",
+            "essential_stages",
+            "name_de",
+            "name_en",
         )
     }
 
     def inherited(pk: int, column: int):
+        """Category.inherited() over the rows: None and an empty list are unset."""
         seen = set()
         while pk is not None and pk not in seen:
             seen.add(pk)
             row = rows[pk]
-            if row[column] is not None:
+            if row[column] is not None and row[column] != []:
                 return row[column]
             pk = row[1]
         return None
@@ -72,9 +81,12 @@ def category_references() -> dict[int, scoring.CategoryFacts]:
     return {
         pk: scoring.CategoryFacts(
             slug=row[2],
+            name=(row[8], row[9]),
             resharpenable=row[3],
             reference_lifetime_years=_number(inherited(pk, 4)),
             reference_warranty_years=_number(inherited(pk, 5)),
+            solingen_covered=bool(inherited(pk, 6)),
+            essential_stages=tuple(inherited(pk, 7) or ()),
         )
         for pk, row in rows.items()
     }
@@ -172,7 +184,6 @@ def scoring_facts_for(product_ids) -> dict[int, scoring.ProductFacts]:
                     city=city,
                     country=country,
                     region=region,
-                    essential=step_type in ESSENTIAL_STAGES,
                 )
                 for _pk, step_type, performed_by, supplier_name, confidential, city, country, region in steps.get(
                     pk, ()
@@ -292,11 +303,7 @@ def methodology_overview() -> dict:
         "subscores": subscores,
         "grades": grades,
         "declared_percent": round(m.DECLARED_FACTOR * 100),
-        "essential_stages": [
-            {"de": STEP_LABELS[stage.value][0], "en": STEP_LABELS[stage.value][1]}
-            for stage in SupplyChainStep.StepType
-            if stage in SupplyChainStep.ESSENTIAL_STAGES
-        ],
+        "default_essential_stages": [_stage_label(stage) for stage in m.DEFAULT_SOLINGEN_STAGES],
         "default_warranty_years": m.DEFAULT_REFERENCE_WARRANTY_YEARS,
         "default_lifetime_years": m.DEFAULT_REFERENCE_LIFETIME_YEARS,
     }
@@ -312,6 +319,38 @@ def category_reference_rows() -> list[dict]:
             "warranty_years": references[pk].reference_warranty_years,
             "lifetime_years": references[pk].reference_lifetime_years,
             "resharpenable": references[pk].resharpenable,
+            "solingen_covered": references[pk].solingen_covered,
+            "essential_stages": [_stage_label(stage) for stage in essential_stages_of(references[pk])]
+            if references[pk].solingen_covered
+            else [],
         }
         for pk, name_de, name_en in rows
     ]
+
+
+def _stage_label(stage: str) -> dict:
+    label = SOLINGEN_STAGE_LABELS[stage]
+    return {"de": label.de, "en": label.en}
+
+
+def designation_change(product: Product, published_score: dict | None) -> dict | None:
+    """How the current methodology's "Solingen" verdict differs from the published passport's, if it does.
+
+    A published version keeps the verdict of the methodology it was scored with; the maker sees here what
+    republishing would change. None when nothing is published or both verdicts agree.
+    """
+    if not published_score or "solingen" not in published_score:
+        return None
+    published = bool(published_score["solingen"].get("qualifies"))
+    facts = scoring_facts_for([product.pk]).get(product.pk)
+    if facts is None:
+        return None
+    current = solingen_designation(facts.category, facts.steps)
+    if current.qualifies == published:
+        return None
+    return {
+        "gains": current.qualifies,
+        "published_methodology": published_score.get("methodology_version", ""),
+        "methodology": m.METHODOLOGY_VERSION,
+        "reasons": [{"de": de, "en": en} for de, en in current.reasons],
+    }

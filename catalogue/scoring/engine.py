@@ -164,4 +164,5 @@ def score_product(facts: ProductFacts) -> ScoreResult:
         overall += weight * total
     overall = round(overall, 1)
     grade, colour = m.grade_for(overall)
-    return ScoreResult(overall, grade, colour, subscores, tuple(criteria), solingen_designation(facts.steps))
+    verdict = solingen_designation(facts.category, facts.steps)
+    return ScoreResult(overall, grade, colour, subscores, tuple(criteria), verdict)

@@ -11,6 +11,10 @@ class CategoryFacts:
 
     slug: str = ""
     resharpenable: bool = False
+    # Whether SolingenV covers the category, and its essential stages (keys of methodology.SOLINGEN_STAGES).
+    solingen_covered: bool = False
+    essential_stages: tuple[str, ...] = ()
+    name: tuple[str, str] = ("", "")  # (de, en), for the verdict's sentences
     reference_lifetime_years: float | None = None
     reference_warranty_years: float | None = None
 
@@ -44,8 +48,6 @@ class StepFacts:
     city: str = ""
     country: str = ""
     region: str = ""
-    # Whether SolingenV § 1 counts this stage as essential (SupplyChainStep.ESSENTIAL_STAGES).
-    essential: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,23 @@
-"""Methodology v1 as data: version, weights, grade bands and the reference tables the criteria use."""
+"""Methodology 1.x as data: version, weights, grade bands and the reference tables the criteria use."""
 
-METHODOLOGY_VERSION = "1.0"
+METHODOLOGY_VERSION = "1.1"
 
 # Newest first; docs/scoring.md repeats this changelog in prose (a test keeps the two in step).
 CHANGELOG = (
+    (
+        "1.1",
+        {
+            "de": "Bezeichnung „Solingen“ nach Kategorie: Sie gilt nur für Schneidwaren, die die SolingenV erfasst, "
+            "und nur, wenn jede wesentliche Fertigungsstufe der Kategorie mit einem Ort in Solingen oder Haan "
+            "angegeben "
+            "ist. Eine nicht angegebene Stufe schließt die Bezeichnung aus; außerhalb dieser Kategorien ist sie "
+            "„nicht anwendbar“. Die Punkte der Kriterien ändern sich nicht.",
+            "en": 'The "Solingen" designation by category: it applies only to cutlery that SolingenV covers, and only '
+            "when every essential manufacturing stage of the category is disclosed with a place in Solingen or Haan. "
+            'A stage that is not disclosed rules the designation out; outside those categories it is "not '
+            "applicable\". The criteria's points do not change.",
+        },
+    ),
     (
         "1.0",
         {
@@ -95,7 +109,7 @@ SUPPLY_CHAIN_EVIDENCE_DOCUMENTED = 0.4
 
 # Regional value added: credit of a stage by the region it happens in, nearest first.
 REGION_CREDIT = {"solingen": 1.0, "bergisch": 0.8, "germany": 0.6, "eu": 0.3, "world": 0.0}
-# Value-adding stage groups (together the essential stages of SolingenV § 1) and their share of the value added.
+# Value-adding stage groups and their share of the value added (the designation's stages are the category's own).
 REGIONAL_STAGE_GROUPS = (
     ("forming", ("forging", "stamping"), 30),
     ("hardening", ("hardening",), 20),
@@ -103,6 +117,20 @@ REGIONAL_STAGE_GROUPS = (
     ("assembly", ("handle_making", "assembly"), 15),
     ("finishing", ("finishing",), 10),
 )
+
+# The "Solingen" designation (SolingenV § 1): each stage a category can count as essential, and the supply-chain
+# steps that perform it. Categories choose their essential stages from these keys (products.Category.EssentialStage).
+SOLINGEN_STAGES = (
+    ("forming", ("forging", "stamping")),
+    ("hardening", ("hardening",)),
+    ("grinding", ("grinding",)),
+    ("handle_making", ("handle_making",)),
+    ("assembly", ("assembly",)),
+    ("finishing", ("finishing",)),
+)
+
+# Essential stages of a covered category that sets none itself (as for knives: SolingenV's core stages).
+DEFAULT_SOLINGEN_STAGES = ("forming", "hardening", "grinding", "finishing")
 
 # Circularity.
 RECYCLED_CONTENT_FOR_FULL_POINTS = 50.0

@@ -40,6 +40,15 @@ STAGE_GROUP_LABELS = {
     "assembly": Label("Griff und Montage", "handle and assembly"),
     "finishing": Label("Feinschliff", "finishing"),
 }
+# The stages of the "Solingen" designation (methodology.SOLINGEN_STAGES).
+SOLINGEN_STAGE_LABELS = {
+    "forming": Label("Schmieden oder Stanzen", "Forging or stamping"),
+    "hardening": Label("Härten", "Hardening"),
+    "grinding": Label("Schleifen", "Grinding"),
+    "handle_making": Label("Griffherstellung", "Handle making"),
+    "assembly": Label("Montage", "Assembly"),
+    "finishing": Label("Feinschliff / Abziehen", "Finishing / sharpening"),
+}
 SERVICE_LABELS = {
     "resharpening": Label("Nachschleifen", "resharpening"),
     "new_handle": Label("neuer Griff", "new handle"),

@@ -18,17 +18,31 @@ from catalogue.scoring import (
     score_product,
 )
 
-KNIVES = CategoryFacts("chefs-knives", resharpenable=True, reference_lifetime_years=20, reference_warranty_years=5)
+KNIVES = CategoryFacts(
+    "chefs-knives",
+    name=("Kochmesser", "Chef's knives"),
+    resharpenable=True,
+    reference_lifetime_years=20,
+    reference_warranty_years=5,
+    solingen_covered=True,
+    essential_stages=("forming", "hardening", "grinding", "finishing"),
+)
+SCISSORS = CategoryFacts(
+    "household-scissors",
+    name=("Haushaltsscheren", "Household scissors"),
+    resharpenable=True,
+    solingen_covered=True,
+    essential_stages=("forming", "hardening", "grinding", "assembly", "finishing"),
+)
 CLIPPERS = CategoryFacts("nail-clippers", resharpenable=False, reference_lifetime_years=10, reference_warranty_years=2)
+HONING_STEELS = CategoryFacts("honing-steels", name=("Wetzstähle", "Honing steels"), solingen_covered=False)
 
 
 def step(step_type="forging", region="solingen", performed_by="maker", **kwargs) -> StepFacts:
-    """A disclosed step in Solingen unless told otherwise; essential after SolingenV unless told otherwise."""
-    essential = step_type not in {"raw_material", "packaging", "other"}
+    """A disclosed step in Solingen unless told otherwise."""
     values = {
         "city": "Solingen" if region == "solingen" else "",
         "country": "DE" if region in {"solingen", "bergisch", "germany"} else ("FR" if region == "eu" else "CN"),
-        "essential": essential,
     }
     if not region:
         values["country"] = ""
@@ -65,7 +79,9 @@ def criterion(facts: ProductFacts, key: str):
 
 __all__ = [
     "CLIPPERS",
+    "HONING_STEELS",
     "KNIVES",
+    "SCISSORS",
     "CategoryFacts",
     "ComponentFacts",
     "DurabilityFacts",

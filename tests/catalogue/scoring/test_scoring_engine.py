@@ -1,6 +1,7 @@
 """The scoring engine and its tables: grades, result shape, the Solingen check, and agreement with the models."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -8,11 +9,11 @@ from catalogue import scoring
 from catalogue.scoring import CRITERIA, METHODOLOGY_VERSION, ProductFacts, score_product, solingen_designation
 from catalogue.scoring import methodology as m
 from catalogue.scoring.engine import scaled_maxima
-from catalogue.scoring.text import REGION_LABELS, SERVICE_LABELS, STEP_LABELS
+from catalogue.scoring.text import REGION_LABELS, SERVICE_LABELS, SOLINGEN_STAGE_LABELS, STEP_LABELS
 from lifecycle.models import EndOfLife, Repairability, RepairService
-from products.models import EvidenceDocument, SupplyChainStep
+from products.models import Category, EvidenceDocument, SupplyChainStep
 from products.regions import Region
-from tests.catalogue.scoring.scoring_helpers import full_facts, step
+from tests.catalogue.scoring.scoring_helpers import HONING_STEELS, KNIVES, SCISSORS, full_facts, step
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,10 @@ def test_the_pure_core_agrees_with_the_models():
     assert set(STEP_LABELS) == set(SupplyChainStep.StepType.values)
     assert set(m.REGION_CREDIT) == set(REGION_LABELS) == set(Region.values)
     groups = {stage for _group, stages, _weight in m.REGIONAL_STAGE_GROUPS for stage in stages}
-    assert groups == {str(stage) for stage in SupplyChainStep.ESSENTIAL_STAGES}
+    designation = {step_type for _stage, step_types in m.SOLINGEN_STAGES for step_type in step_types}
+    assert groups == designation <= set(SupplyChainStep.StepType.values) - {"raw_material", "packaging", "other"}
+    assert [stage for stage, _types in m.SOLINGEN_STAGES] == Category.EssentialStage.values
+    assert set(SOLINGEN_STAGE_LABELS) == set(Category.EssentialStage.values) >= set(m.DEFAULT_SOLINGEN_STAGES)
     assert set(m.DOCUMENTATION_CREDIT) == set(Repairability.Documentation.values)
     assert set(m.FASTENER_CREDIT) == set(Repairability.Fasteners.values)
     assert set(m.TOOL_CREDIT) == set(Repairability.Tools.values)
@@ -113,7 +117,7 @@ def test_the_result_is_the_score_object_of_the_passport_snapshot():
     for item in data["criteria"]:
         assert set(item["label"]) == set(item["explanation"]) == {"de", "en"}
         assert (item["hint"] is None) == (item["hint_points"] is None)
-    assert set(data["solingen"]) == {"qualifies", "reasons"}
+    assert set(data["solingen"]) == {"qualifies", "applicable", "reasons"}
     assert data["band_colour"] == {g: c for g, _m, c in m.GRADES}[data["grade"]]
 
 
@@ -138,36 +142,76 @@ def test_an_empty_product_scores_nothing_and_says_not_disclosed():
             assert item.hint_points == item.max_points
 
 
+KNIFE_STAGES = ("forging", "hardening", "grinding", "finishing")
+
 SOLINGEN_CASES = [
-    ((), False, ["Not disclosed: no essential manufacturing stage with its place."]),
-    ((step("raw_material", region="world"), step("packaging")), False, ["Not disclosed"]),
     (
-        (step("forging"), step("hardening"), step("grinding")),
+        KNIVES,
+        tuple(step(kind) for kind in KNIFE_STAGES),
         True,
-        ["All 3 disclosed essential stages (forging, hardening, grinding) happen in Solingen or Haan."],
+        [
+            "All 4 essential manufacturing stages of the category (forging or stamping, hardening, grinding, "
+            "finishing / sharpening) happen in Solingen or Haan."
+        ],
     ),
-    ((step("forging"),), True, ["The only disclosed essential stage (forging) happens in Solingen or Haan."]),
-    ((step("raw_material", region="world"), step("forging"), step("packaging", region="eu")), True, ["forging"]),
-    ((step("forging"), step("grinding", region="eu", city="Thiers")), False, ["Grinding happens in Thiers (EU)."]),
+    # Stamping stands in for forging; raw material and packaging never count, wherever they happen.
     (
-        (step("forging"), step("grinding", region="bergisch", city="Wuppertal")),
-        False,
-        ["Grinding happens in Wuppertal (Bergisches Städtedreieck)."],
+        KNIVES,
+        (step("raw_material", region="world"), step("stamping"), *map(step, KNIFE_STAGES[1:]), step("packaging", "eu")),
+        True,
+        ["All 4 essential"],
     ),
-    ((step("forging", region="world"),), False, ["Forging happens in CN (outside the EU)."]),
-    ((step("forging"), step("hardening", region="")), False, ["The place of hardening is not disclosed."]),
+    # The bread knife that discloses only its grinding: every other essential stage is missing.
     (
-        (step("forging", region="germany", city="Köln"), step("assembly", region="eu", city="Thiers")),
+        KNIVES,
+        (step("grinding"),),
         False,
-        ["Forging happens in Köln (Germany).", "Assembly happens in Thiers (EU)."],
+        [
+            "Forging or stamping: place not disclosed.",
+            "Hardening: place not disclosed.",
+            "Finishing / sharpening: place not disclosed.",
+        ],
     ),
+    (KNIVES, (), False, ["Forging or stamping", "Hardening", "Grinding", "Finishing / sharpening"]),
+    (
+        KNIVES,
+        (*map(step, KNIFE_STAGES[:2]), step("grinding", region="eu", city="Thiers"), step("finishing")),
+        False,
+        ["Grinding: in Thiers (EU)."],
+    ),
+    (
+        KNIVES,
+        (*map(step, KNIFE_STAGES[:3]), step("finishing", region="bergisch", city="Wuppertal")),
+        False,
+        ["Finishing / sharpening: in Wuppertal (Bergisches Städtedreieck)."],
+    ),
+    (KNIVES, (step("forging", region="world"), *map(step, KNIFE_STAGES[1:])), False, ["in CN (outside the EU)"]),
+    (KNIVES, (step("forging"), step("hardening", region=""), *map(step, KNIFE_STAGES[2:])), False, ["Hardening:"]),
+    # A second step of a stage elsewhere counts against it even when another is in Solingen.
+    (
+        KNIVES,
+        (*map(step, KNIFE_STAGES), step("stamping", region="germany", city="Köln")),
+        False,
+        ["Forging or stamping: in Köln (Germany)."],
+    ),
+    # Handle making is not essential for knives: it may happen anywhere.
+    (KNIVES, (*map(step, KNIFE_STAGES), step("handle_making", region="world")), True, ["All 4"]),
+    # Scissors add assembly.
+    (SCISSORS, tuple(map(step, KNIFE_STAGES)), False, ["Assembly: place not disclosed."]),
+    (SCISSORS, (*map(step, KNIFE_STAGES), step("assembly")), True, ["All 5 essential"]),
+    # A covered category without its own stages gets the methodology's default (the knives' four).
+    (replace(KNIVES, essential_stages=()), (step("grinding"),), False, ["Forging", "Hardening", "Finishing"]),
+    # Outside the covered categories the designation is not applicable, however local the product is.
+    (HONING_STEELS, tuple(map(step, KNIFE_STAGES)), False, ["Not applicable: the category “Honing steels”"]),
+    (ProductFacts().category, (), False, ["Not applicable: the product's category"]),
 ]
 
 
-@pytest.mark.parametrize(("steps", "qualifies", "reasons"), SOLINGEN_CASES)
-def test_solingen_designation(steps, qualifies, reasons):
-    verdict = solingen_designation(steps)
+@pytest.mark.parametrize(("category", "steps", "qualifies", "reasons"), SOLINGEN_CASES)
+def test_solingen_designation(category, steps, qualifies, reasons):
+    verdict = solingen_designation(category, steps)
     assert verdict.qualifies is qualifies
+    assert verdict.applicable is category.solingen_covered
     english = [en for _de, en in verdict.reasons]
     assert len(english) == len(reasons)
     for text, expected in zip(english, reasons, strict=True):
@@ -176,11 +220,26 @@ def test_solingen_designation(steps, qualifies, reasons):
 
 
 def test_the_verdict_is_part_of_the_score():
-    data = score_product(full_facts(steps=(step("forging"), step("grinding", region="eu", city="Thiers")))).as_dict()
-    assert data["solingen"] == {
+    facts = full_facts(steps=(step("forging"), step("grinding", region="eu", city="Thiers")))
+    assert score_product(facts).as_dict()["solingen"] == {
         "qualifies": False,
-        "reasons": [{"de": "Schleifen findet in Thiers statt (EU).", "en": "Grinding happens in Thiers (EU)."}],
+        "applicable": True,
+        "reasons": [
+            {"de": "Härten: Ort nicht angegeben.", "en": "Hardening: place not disclosed."},
+            {"de": "Schleifen: in Thiers (EU).", "en": "Grinding: in Thiers (EU)."},
+            {"de": "Feinschliff / Abziehen: Ort nicht angegeben.", "en": "Finishing / sharpening: place not disclosed."},
+        ],
     }
+    honing_steel = score_product(full_facts(category=HONING_STEELS)).as_dict()["solingen"]
+    assert (honing_steel["qualifies"], honing_steel["applicable"]) == (False, False)
+
+
+def test_the_designation_never_changes_the_points():
+    """Methodology 1.1 changed only the verdict: the same facts earn the same points in any category coverage."""
+    covered = score_product(full_facts())
+    not_covered = score_product(full_facts(category=replace(KNIVES, solingen_covered=False)))
+    assert (covered.overall, covered.subscores) == (not_covered.overall, not_covered.subscores)
+    assert covered.solingen.applicable and not not_covered.solingen.applicable
 
 
 def test_hints_in_both_languages_name_the_points_and_the_subscore():

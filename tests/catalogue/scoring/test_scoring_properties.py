@@ -38,7 +38,8 @@ STEP_TYPES = [
     "packaging",
     "other",
 ]
-ESSENTIAL = {"forging", "stamping", "hardening", "grinding", "handle_making", "assembly", "finishing"}
+STAGES = ["forming", "hardening", "grinding", "handle_making", "assembly", "finishing"]
+STEP_TYPES_OF_STAGE = {"forming": {"forging", "stamping"}}
 CLAIMS = ["durability", "warranty", "repair", "supply_chain", "materials", "end_of_life", "other"]
 PLACES = [
     ("Solingen", "DE", "solingen"),
@@ -73,7 +74,6 @@ def steps(draw, disclosed=None):
         city=place[0],
         country=place[1],
         region=place[2],
-        essential=step_type in ESSENTIAL,
     )
 
 
@@ -112,6 +112,8 @@ products = st.builds(
         resharpenable=st.booleans(),
         reference_lifetime_years=optional(st.integers(0, 60)),
         reference_warranty_years=optional(st.integers(0, 30)),
+        solingen_covered=st.booleans(),
+        essential_stages=st.lists(st.sampled_from(STAGES), unique=True).map(tuple),
     ),
     materials=st.lists(materials, max_size=4).map(tuple),
     components=st.lists(
@@ -312,3 +314,17 @@ def test_unknown_data_never_scores_better_than_disclosed_data(facts, blanker, in
     after = score_product(BLANKERS[blanker](facts, index))
     for name, value in figures(after).items():
         assert value <= figures(before)[name], (blanker, name)
+
+
+@given(products)
+def test_the_designation_holds_exactly_when_every_essential_stage_is_disclosed_in_solingen(facts):
+    """An independent statement of SolingenV § 1 as the methodology reads it (docs/scoring.md)."""
+    stages = facts.category.essential_stages or ("forming", "hardening", "grinding", "finishing")
+    expected = facts.category.solingen_covered
+    for stage in stages:
+        performed = [item for item in facts.steps if item.step_type in STEP_TYPES_OF_STAGE.get(stage, {stage})]
+        expected = expected and bool(performed) and all(item.region == "solingen" for item in performed)
+    verdict = score_product(facts).solingen
+    assert verdict.qualifies is expected
+    assert verdict.applicable is facts.category.solingen_covered
+    assert len(verdict.reasons) >= 1
