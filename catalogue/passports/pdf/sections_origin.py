@@ -165,6 +165,10 @@ def _solingen_box(snapshot, language, styles) -> Table:
                 f'<font color="{POSITIVE.hexval()}">✓</font> {caption("solingen_qualifies", language)}', styles["cell"]
             )
         )
+    elif solingen.get("applicable", True) is False:
+        # The reason already says that the category is not covered; one sentence is enough.
+        for reason in reasons:
+            content.append(Paragraph(to_markup(pick(reason, language)), styles["cell"]))
     else:
         fails = caption("solingen_fails", language)
         content.append(Paragraph(fails if reasons else fails.rstrip(":") + ".", styles["cell"]))
