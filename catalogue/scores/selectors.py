@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from catalogue import scoring
-from catalogue.models import ProductScore
+from catalogue.models import PassportVersion, ProductScore
 from catalogue.scoring import methodology as m
 from catalogue.scoring.solingen import essential_stages_of, solingen_designation
 from catalogue.scoring.text import SOLINGEN_STAGE_LABELS
@@ -333,24 +333,30 @@ def _stage_label(stage: str) -> dict:
     return {"de": label.de, "en": label.en}
 
 
-def designation_change(product: Product, published_score: dict | None) -> dict | None:
+def designation_change(product: Product) -> dict | None:
     """How the current methodology's "Solingen" verdict differs from the published passport's, if it does.
 
     A published version keeps the verdict of the methodology it was scored with; the maker sees here what
     republishing would change. None when nothing is published or both verdicts agree.
     """
-    if not published_score or "solingen" not in published_score:
+    published = (
+        PassportVersion.objects.current()
+        .filter(product=product)
+        .values_list("snapshot__score__solingen", "methodology_version")
+        .first()
+    )
+    if published is None or not published[0]:
         return None
-    published = bool(published_score["solingen"].get("qualifies"))
+    verdict, published_methodology = published
     facts = scoring_facts_for([product.pk]).get(product.pk)
     if facts is None:
         return None
     current = solingen_designation(facts.category, facts.steps)
-    if current.qualifies == published:
+    if current.qualifies == bool(verdict.get("qualifies")):
         return None
     return {
         "gains": current.qualifies,
-        "published_methodology": published_score.get("methodology_version", ""),
+        "published_methodology": published_methodology,
         "methodology": m.METHODOLOGY_VERSION,
         "reasons": [{"de": de, "en": en} for de, en in current.reasons],
     }

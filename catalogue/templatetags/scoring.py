@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
-from catalogue.scores.selectors import score_overview
+from catalogue.scores.selectors import designation_change, score_overview
 
 register = template.Library()
 
@@ -34,3 +34,9 @@ def score_number(value):
 def score_overview_of(score):
     """Sub-scores with their criteria, ranked improvement hints and the Solingen verdict of a stored score."""
     return score_overview(score.details or {})
+
+
+@register.simple_tag
+def designation_change_of(product):
+    """``{% designation_change_of product as change %}``: how republishing would change the Solingen verdict."""
+    return designation_change(product)

@@ -44,7 +44,8 @@ def test_the_panel_shows_grade_subscores_criteria_hints_and_the_solingen_verdict
         assert criterion["label"]["en"] in html
         assert criterion["explanation"]["en"].replace("'", "&#x27;") in html
     assert "This product may be called “Solingen”." in html
-    assert "All 4 disclosed essential stages" in html
+    assert "All 4 essential manufacturing stages of the category" in html
+    assert "designation-change" not in html  # nothing published, nothing to compare
 
     hints = [item for item in score.details["criteria"] if item["hint"]]
     positions = [html.index(item["hint"]["en"].replace("'", "&#x27;")) for item in hints]
@@ -56,12 +57,13 @@ def test_the_panel_shows_grade_subscores_criteria_hints_and_the_solingen_verdict
 def test_the_panel_speaks_german_and_explains_why_not_solingen(maker_client, maker):
     product = complete_product(maker=maker)
     SupplyChainStepFactory(
-        product=product, position=9, step_type="finishing", city="Thiers", postcode="63300", country="FR"
+        product=product, position=9, step_type="grinding", city="Thiers", postcode="63300", country="FR"
     )
     refresh_score(product)
     html = maker_client.get(detail_url(product), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "Haltbarkeit" in html and "Reparaturanleitung ist öffentlich." in html
-    assert "Feinschliff / Abziehen findet in Thiers statt (EU)." in html
+    assert "Dieses Produkt darf die Bezeichnung „Solingen“ nicht tragen." in html
+    assert "Schleifen: in Thiers (EU)." in html
     assert "grade-badge" in html
 
 
@@ -91,6 +93,7 @@ def test_the_methodology_page_is_generated_from_the_criterion_table(client, djan
         reference_lifetime_years=8,
         resharpenable=False,
     )
+    CategoryFactory(name_de="Wetzstähle", name_en="Honing steels", solingen_covered=False, essential_stages=[])
     with django_assert_max_num_queries(3):
         response = client.get(reverse("catalogue:methodology"), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
@@ -108,8 +111,13 @@ def test_the_methodology_page_is_generated_from_the_criterion_table(client, djan
         assert f"{minimum:g}" in html
     assert "25 % of the overall score" in html
     assert "Nail clippers" in html and "5*" in html
+    clippers = html[html.index("Nail clippers") :]
+    clippers = clippers[: clippers.index("</tr>")]
+    assert "Forging or stamping, Hardening, Grinding, Assembly" in clippers
     for version, text in CHANGELOG:
         assert text["en"].replace('"', "&quot;") in html and f"Version {version}" in html
+    honing_steels = html[html.index("Honing steels") :]
+    assert "not applicable (not covered)" in honing_steels[: honing_steels.index("</tr>")]
 
 
 def test_the_methodology_page_speaks_german(client):
@@ -135,6 +143,7 @@ def test_the_worked_example_of_the_docs():
     details = refresh_score(product).details
     assert details["subscores"] == {"durability": 90, "repairability": 76, "supply_chain": 85, "circularity": 74.12}
     assert (details["overall"], details["grade"], details["solingen"]["qualifies"]) == (81.3, "A", True)
+    assert details["solingen"]["reasons"][0]["en"].startswith("All 4 essential manufacturing stages")
     points = {item["key"]: item["points"] for item in details["criteria"]}
     assert points == {
         "warranty": 20, "lifetime": 20, "tested_properties": 20, "resharpening": 15, "refurbishment": 10,

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from catalogue.models import ProductScore
 from catalogue.scores import services
-from catalogue.scores.selectors import ranked_hints, score_overview, scoring_facts_for
+from catalogue.scores.selectors import category_references, ranked_hints, score_overview, scoring_facts_for
 from catalogue.scores.services import refresh_score, rescore_products, score_details
 from catalogue.scores.signals import PendingRescore
 from catalogue.scoring import METHODOLOGY_VERSION, score_product
@@ -31,6 +31,28 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 QUERIES_PER_BATCH = 9  # products, categories, and one per child table
+
+
+def test_category_facts_inherit_the_solingen_fields_up_the_tree():
+    knives = CategoryFactory(solingen_covered=True, essential_stages=["forming", "hardening", "grinding", "finishing"])
+    pocket_knives = CategoryFactory(
+        parent=knives, solingen_covered=None, essential_stages=["forming", "grinding", "assembly"]
+    )
+    chefs_knives = CategoryFactory(parent=knives, solingen_covered=None, essential_stages=[])
+    care = CategoryFactory(solingen_covered=False, essential_stages=[])
+    honing_steels = CategoryFactory(parent=care, solingen_covered=None, essential_stages=[])
+    loose = CategoryFactory(solingen_covered=None, essential_stages=[])
+
+    references = category_references()
+
+    assert references[chefs_knives.pk].solingen_covered is True
+    assert references[chefs_knives.pk].essential_stages == ("forming", "hardening", "grinding", "finishing")
+    assert references[pocket_knives.pk].essential_stages == ("forming", "grinding", "assembly")
+    assert references[honing_steels.pk].solingen_covered is False
+    assert references[loose.pk].solingen_covered is False
+    assert references[chefs_knives.pk].name == (chefs_knives.name_de, chefs_knives.name_en)
+    assert chefs_knives.inherited("essential_stages") == knives.essential_stages
+    assert honing_steels.inherited("solingen_covered") is False
 
 
 def test_facts_carry_what_the_database_holds(product):
@@ -57,13 +79,13 @@ def test_facts_carry_what_the_database_holds(product):
     facts = scoring_facts_for([product.pk])[product.pk]
 
     grinding, packaging = facts.steps
-    assert (grinding.step_type, grinding.region, grinding.essential) == ("grinding", "eu", True)
+    assert (grinding.step_type, grinding.region) == ("grinding", "eu")
     assert (grinding.performed_by, grinding.supplier_name, grinding.supplier_confidential) == (
         "supplier",
         "Coutellerie",
         True,
     )
-    assert (packaging.region, packaging.essential) == ("solingen", False)
+    assert (packaging.step_type, packaging.region) == ("packaging", "solingen")
     assert [m.has_substances_of_concern for m in facts.materials] == [True, False, None]
     assert facts.materials[1].share_percent == 12.5 and isinstance(facts.materials[1].share_percent, float)
     assert facts.materials[0].recycled_content_percent is None
