@@ -419,7 +419,7 @@ def showcase_product(supply_chain=SHOWCASE_SUPPLY_CHAIN, **kwargs) -> Product:
 def long_product(**kwargs) -> Product:
     """Everything long: name, texts, maker, 30 supply-chain steps, many materials and documents.
 
-    Grinding happens in Thiers and the place of handle making is not disclosed, so it is no "Solingen" knife.
+    Grinding happens in Thiers, so it is no "Solingen" knife; the place of handle making is not disclosed.
     """
     maker = kwargs.pop("maker", None) or MakerOrganisationFactory(
         name="Bergische Klingenmanufaktur Gebrüder Schmitz-Wupperhof GmbH & Co. KG"

@@ -138,7 +138,8 @@ def _load_categories(summary: DemoSummary) -> dict[str, Category]:
 
 def _complete_solingen_fields(category: Category, spec: dict) -> None:
     """Give a demo category loaded before methodology 1.1 its SolingenV fields; values staff set are kept."""
-    if category.solingen_covered is None and not category.essential_stages:
+    given = spec.get("solingen_covered") is not None or spec.get("essential_stages")
+    if given and category.solingen_covered is None and not category.essential_stages:
         category.solingen_covered = spec.get("solingen_covered")
         category.essential_stages = spec.get("essential_stages", [])
         category.save(update_fields=["solingen_covered", "essential_stages"])

@@ -96,19 +96,29 @@ def test_region_means_every_step_in_it_or_nearer(staff_api_client):
     assert sorted(names(staff_api_client, "region=world")) == ["Bergisch", "Solingen", "Welt"]
 
 
-def test_made_in_solingen_looks_at_essential_stages_only(staff_api_client):
+def test_made_in_solingen_reads_the_verdict_of_the_stored_score(staff_api_client):
+    # The factories' category needs forging or stamping, hardening, grinding and assembly (methodology 1.1).
     local = ProductFactory(name="Solinger")
-    SupplyChainStepFactory(product=local, step_type="forging")
-    SupplyChainStepFactory(product=local, step_type="grinding")
-    # Raw material and packaging are not essential stages under SolingenV § 1.
+    for step_type in ("stamping", "hardening", "grinding", "assembly"):
+        SupplyChainStepFactory(product=local, step_type=step_type)
+    # Raw material and packaging are never essential stages under SolingenV § 1.
     SupplyChainStepFactory(product=local, step_type="raw_material", city="Duisburg", postcode="47051")
     ground_elsewhere = ProductFactory(name="Auswärts geschliffen")
-    SupplyChainStepFactory(product=ground_elsewhere, step_type="forging")
+    for step_type in ("forging", "hardening", "assembly"):
+        SupplyChainStepFactory(product=ground_elsewhere, step_type=step_type)
     SupplyChainStepFactory(product=ground_elsewhere, step_type="grinding", city="Thiers", postcode="", country="FR")
+    only_ground = ProductFactory(name="Nur geschliffen")
+    SupplyChainStepFactory(product=only_ground, step_type="grinding")
     ProductFactory(name="Ohne Schritte")
+    for product in Product.objects.all():
+        refresh_score(product)
 
     assert names(staff_api_client, "solingen=true") == ["Solinger"]
-    assert sorted(names(staff_api_client, "solingen=false")) == ["Auswärts geschliffen", "Ohne Schritte"]
+    assert sorted(names(staff_api_client, "solingen=false")) == [
+        "Auswärts geschliffen",
+        "Nur geschliffen",
+        "Ohne Schritte",
+    ]
 
 
 def test_search_by_words_gtin_and_passport_code(staff_api_client, maker):

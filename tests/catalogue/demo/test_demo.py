@@ -11,12 +11,13 @@ from django.db.models import Count, Q
 
 from catalogue.demo import data as demo_data
 from catalogue.demo.loader import load_demo
-from catalogue.models import AssortmentItem, RetailerMembership
+from catalogue.models import AssortmentItem, ProductScore, RetailerMembership
 from products.identifiers import normalise_gtin
 from products.models import MakerMembership, MakerOrganisation, Product, SupplyChainStep
 from products.regions import Region
 
 UMLAUTS = set("äöüÄÖÜß")
+VALUE_ADDING_STEPS = ["forging", "stamping", "hardening", "grinding", "handle_making", "assembly", "finishing"]
 
 
 def database_state() -> dict:
@@ -112,7 +113,7 @@ def test_catalogue_meets_the_minimums_of_the_issue(db):
         ),
         essential=Count(
             "supply_chain_steps",
-            filter=Q(supply_chain_steps__step_type__in=SupplyChainStep.ESSENTIAL_STAGES),
+            filter=Q(supply_chain_steps__step_type__in=VALUE_ADDING_STEPS),
             distinct=True,
         ),
     )
@@ -121,6 +122,14 @@ def test_catalogue_meets_the_minimums_of_the_issue(db):
     assert products.filter(gtin__isnull=True).count() >= 10
     assert products.filter(abroad__gt=0).count() >= 5
     assert products.filter(steps__gt=0, outside_solingen=0, essential__gte=5).count() >= 2
+    verdicts = {
+        name: (score["solingen"]["qualifies"], score["solingen"]["applicable"])
+        for name, score in ProductScore.objects.values_list("product__name", "details")
+    }
+    assert sum(qualifies for qualifies, _applicable in verdicts.values()) >= 10
+    # The bread knife that discloses only its grinding (in Solingen) does not carry the designation.
+    assert verdicts["Brotmesser „Wellenschliff Classic“ 21 cm"] == (False, True)
+    assert verdicts["Wetzstahl „Abziehmeister“ 26 cm"] == (False, False)  # honing steels are not covered
     assert SupplyChainStep.objects.filter(supplier_confidential=True).exists()
     assert sum(bool(UMLAUTS & set(product.name)) for product in products) >= 10
 

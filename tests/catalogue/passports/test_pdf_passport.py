@@ -113,7 +113,7 @@ def test_long_content_flows_onto_further_pages_without_losing_rows(samples):
         assert criterion["label"]["en"] in text
     for index in range(15):
         assert f"Zusatzwerkstoff {index + 1} " in text
-    assert "Grinding happens in Thiers (EU)." in text  # the Solingen reasons after the long table
+    assert "Grinding: in Thiers (EU)." in text  # the Solingen reasons after the long table
     assert "This printout shows version 3" in text  # the closing note on the last page
 
 
@@ -144,7 +144,7 @@ def test_solingen_designation_is_shown_where_it_applies_and_explained_where_not(
     assert "under SolingenV § 1" in qualifies  # the seal in the header
     fails = pdf_text(render_passports([samples["long"]], "en"))
     assert "Does not qualify" in fails and "under SolingenV § 1" not in fails
-    assert "The place of handle making is not disclosed." in fails
+    assert "Grinding: in Thiers (EU)." in fails
 
 
 def test_sections_show_materials_supply_chain_and_lifecycle_data(complete_en):

@@ -110,13 +110,16 @@ def test_filter_by_material(client):
 
 
 def test_filter_made_in_solingen_and_by_region(client):
-    published(name="Lokal", steps=[("forging", SOLINGEN)])
-    published(name="Ausland", steps=[("forging", SOLINGEN), ("grinding", THIERS)])
-    published(name="Verschwiegen", steps=[("forging", SOLINGEN), ("grinding", UNDISCLOSED)])
+    # The factories' category needs forging or stamping, hardening, grinding and assembly (methodology 1.1).
+    stages = [("forging", SOLINGEN), ("hardening", SOLINGEN), ("assembly", SOLINGEN)]
+    published(name="Lokal", steps=[*stages, ("grinding", SOLINGEN)])
+    published(name="Ausland", steps=[*stages, ("grinding", THIERS)])
+    published(name="Verschwiegen", steps=[*stages, ("grinding", UNDISCLOSED)])
+    published(name="Nur geschliffen", steps=[("grinding", SOLINGEN)])  # the other stages not disclosed
     assert names(client.get("/products/", {"solingen": "true"})) == ["Lokal"]
-    assert names(client.get("/products/", {"solingen": "false"})) == ["Ausland", "Verschwiegen"]
-    assert names(client.get("/products/", {"region": "solingen"})) == ["Lokal"]
-    assert names(client.get("/products/", {"region": "eu"})) == ["Ausland", "Lokal"]
+    assert names(client.get("/products/", {"solingen": "false"})) == ["Ausland", "Nur geschliffen", "Verschwiegen"]
+    assert names(client.get("/products/", {"region": "solingen"})) == ["Lokal", "Nur geschliffen"]
+    assert names(client.get("/products/", {"region": "eu"})) == ["Ausland", "Lokal", "Nur geschliffen"]
 
 
 def test_search_finds_words_maker_and_gtin(client):

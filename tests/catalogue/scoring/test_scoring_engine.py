@@ -227,7 +227,10 @@ def test_the_verdict_is_part_of_the_score():
         "reasons": [
             {"de": "Härten: Ort nicht angegeben.", "en": "Hardening: place not disclosed."},
             {"de": "Schleifen: in Thiers (EU).", "en": "Grinding: in Thiers (EU)."},
-            {"de": "Feinschliff / Abziehen: Ort nicht angegeben.", "en": "Finishing / sharpening: place not disclosed."},
+            {
+                "de": "Feinschliff / Abziehen: Ort nicht angegeben.",
+                "en": "Finishing / sharpening: place not disclosed.",
+            },
         ],
     }
     honing_steel = score_product(full_facts(category=HONING_STEELS)).as_dict()["solingen"]
