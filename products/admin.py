@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -63,7 +64,7 @@ class CategoryAdminForm(forms.ModelForm):
         choices=Category.EssentialStage.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label=Category._meta.get_field("essential_stages").verbose_name,
+        label=capfirst(Category._meta.get_field("essential_stages").verbose_name),
         help_text=Category._meta.get_field("essential_stages").help_text,
     )
 
