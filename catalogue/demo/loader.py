@@ -68,6 +68,22 @@ class DemoSummary:
         return lines
 
 
+def foreign_rows() -> dict[str, int]:
+    """Rows that are not part of the demo, by kind; empty when the database is empty or holds only the demo.
+
+    Products count as demo when their maker is a demo maker: what people add while trying the demo is still
+    the demo. Anything else (another login, maker, retailer or category) means a real installation.
+    """
+    found = {
+        "users": get_user_model().objects.exclude(username__in=[spec["username"] for spec in demo_data.USERS]),
+        "makers": MakerOrganisation.objects.exclude(slug__in=[spec["slug"] for spec in demo_data.MAKERS]),
+        "retailers": RetailerOrganisation.objects.exclude(slug=demo_data.RETAILER["slug"]),
+        "categories": Category.objects.exclude(slug__in=[spec["slug"] for spec in demo_data.CATEGORIES]),
+    }
+    counts = {kind: queryset.count() for kind, queryset in found.items()}
+    return {kind: count for kind, count in counts.items() if count}
+
+
 @transaction.atomic
 def load_demo() -> DemoSummary:
     """Create the demo catalogue where it is missing; a second run creates and changes nothing.

@@ -15,6 +15,7 @@ from catalogue.models import AssortmentItem, ProductScore, RetailerMembership
 from products.identifiers import normalise_gtin
 from products.models import MakerMembership, MakerOrganisation, Product, SupplyChainStep
 from products.regions import Region
+from tests.factories import MakerOrganisationFactory
 
 UMLAUTS = set("äöüÄÖÜß")
 VALUE_ADDING_STEPS = ["forging", "stamping", "hardening", "grinding", "handle_making", "assembly", "finishing"]
@@ -203,12 +204,35 @@ def test_command_prints_the_logins(db, settings):
     assert demo_data.DEMO_PASSWORD in output
 
 
-def test_command_refuses_to_create_known_passwords_without_debug(db, settings):
-    settings.DEBUG = False
+@pytest.mark.parametrize("debug", [True, False])
+def test_command_loads_into_an_empty_database_or_one_with_only_the_demo(db, settings, debug):
+    settings.DEBUG = debug
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # the demo is not "other data"
+    assert get_user_model().objects.filter(username="demo-staff", is_superuser=True).exists()
 
-    with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
-        call_command("load_demo")
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_command_refuses_a_database_with_real_data_whatever_debug_says(db, settings, debug):
+    settings.DEBUG = debug
+    get_user_model().objects.create_user("stadt-admin", password="x")
+    MakerOrganisationFactory(slug="echte-schmiede")
+
+    with pytest.raises(CommandError, match="holds more than the demo") as error:
+        call_command("load_demo", stdout=StringIO())
+    assert "1 users, 1 makers" in str(error.value)
     assert not get_user_model().objects.filter(username="demo-staff").exists()
 
-    call_command("load_demo", force=True, stdout=StringIO())
+
+def test_force_loads_beside_real_data_in_development_only(db, settings):
+    get_user_model().objects.create_user("stadt-admin", password="x")
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="never allowed with production settings"):
+        call_command("load_demo", force=True, stdout=StringIO())
+    assert not get_user_model().objects.filter(username="demo-staff").exists()
+
+    settings.DEBUG = True
+    err = StringIO()
+    call_command("load_demo", force=True, stdout=StringIO(), stderr=err)
     assert get_user_model().objects.filter(username="demo-staff").exists()
+    assert "because of --force" in err.getvalue()
