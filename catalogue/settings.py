@@ -168,8 +168,9 @@ if not DEBUG:
     # The resolver redirect for /.well-known must also work over plain HTTP checks.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
-# CORS: the public, read-only surfaces (resolver, lookup, public API) are open to any origin.
-CORS_URLS_REGEX = r"^/(01/|\.well-known/|api/v1/).*$"
+# CORS: the public, read-only surfaces (lookup, public API) are open to any origin. The GS1 resolver
+# (/01/…, /.well-known/gs1resolver) answers CORS itself, with its own methods (catalogue/resolver/views.py).
+CORS_URLS_REGEX = r"^/(?!01/|\.well-known/gs1resolver$)(\.well-known/|api/v1/).*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_EXPOSE_HEADERS = ["Link", "ETag", "Location"]
 

@@ -1,24 +1,28 @@
 """GS1 Digital Link URIs for GTINs: parsing the path syntax and building canonical URIs (pure, no ORM)."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from catalogue.resolver.application_identifiers import InvalidAttribute, check_requirements, validate_attribute
 from products.identifiers import normalise_gtin
 
-# Key qualifiers of a GTIN, in the only order GS1 Digital Link allows them.
-QUALIFIERS = (("22", "variant"), ("10", "batch"), ("21", "serial"))
+# Key qualifiers of a GTIN (GS1 syntax dictionary, AI 01: dlpkey=22,10,21|235): either 22, 10, 21 in
+# this order (each optional), or 235 alone.
+QUALIFIERS = (("22", "variant"), ("10", "batch"), ("21", "serial"), ("235", "tpx"))
 QUALIFIER_NAMES = dict(QUALIFIERS)
-# GS1 AI encodable character set 82, up to 20 characters (AIs 22, 10 and 21).
-_QUALIFIER_VALUE = re.compile(r"^[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$")
+QUALIFIER_SEQUENCES = (("22", "10", "21"), ("235",))
+QUALIFIER_MAX_LENGTH = {"22": 20, "10": 20, "21": 20, "235": 28}
+# GS1 AI encodable character set 82.
+_CHARSET_82 = re.compile(r"^[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+$")
 _DIGITS = re.compile(r"^[0-9]+$")
 
 
 class DigitalLinkError(ValueError):
-    """A Digital Link path that breaks the syntax; ``message`` says what is expected."""
+    """A Digital Link URI that breaks the syntax; ``message`` says what is expected."""
 
     def __init__(self, message: str, code: str):
         super().__init__(message)
@@ -34,10 +38,13 @@ class DigitalLink:
     variant: str | None = None
     batch: str | None = None
     serial: str | None = None
+    tpx: str | None = None
+    # Whether the URI wrote the GTIN with fewer than 14 digits (the canonical URI has 14).
+    short_gtin: bool = field(default=False, compare=False)
 
     @property
     def path(self) -> str:
-        """Canonical path, e.g. ``/01/04006381333931/10/ABC``."""
+        """Canonical path, e.g. ``/01/04006381333931/10/AB%2F12``: each value percent-encoded once."""
         parts = ["", "01", self.gtin]
         for key, name in QUALIFIERS:
             value = getattr(self, name)
@@ -57,21 +64,58 @@ def parse_gtin_segment(value: str) -> str:
             code="gtin_not_digits",
         )
     try:
-        # The same length and check-digit rules as every other GTIN the catalogue reads.
+        # The same length, digit and check-digit rules as every other GTIN the catalogue reads.
         return normalise_gtin(value)
     except ValidationError as error:
         raise DigitalLinkError(error.messages[0], code=error.code) from error
 
 
-def parse_path(path: str) -> DigitalLink:
-    """Parse ``/01/{gtin}[/22/{variant}][/10/{batch}][/21/{serial}]``; raise DigitalLinkError otherwise.
+def _qualifier_order_error(key: str) -> DigitalLinkError:
+    return DigitalLinkError(
+        _(
+            "Keys after the GTIN come once each, either /22/, /10/, /21/ in this order or /235/ alone; "
+            "/%(key)s/ is out of order."
+        )
+        % {"key": key},
+        code="qualifier_order",
+    )
 
-    The path may be percent-encoded; a trailing slash is tolerated.
+
+def _check_order(keys: list[str]) -> None:
+    """The keys must be an ordered selection of one of the allowed qualifier sequences."""
+    sequence = next(seq for seq in QUALIFIER_SEQUENCES if keys[0] in seq)
+    last_index = -1
+    for key in keys:
+        index = sequence.index(key) if key in sequence else -1
+        if index <= last_index:
+            raise _qualifier_order_error(key)
+        last_index = index
+
+
+def _qualifier_value(key: str, raw_value: str, *, encoded: bool) -> str:
+    # RFC 3986 §2.4: decode exactly once; a "%" that remains after decoding is part of the value.
+    value = unquote(raw_value) if encoded else raw_value
+    if not 1 <= len(value) <= QUALIFIER_MAX_LENGTH[key] or not _CHARSET_82.match(value):
+        raise DigitalLinkError(
+            _("The value of /%(key)s/ should have 1 to %(max)d letters, digits or GS1 symbols.")
+            % {"key": key, "max": QUALIFIER_MAX_LENGTH[key]},
+            code="bad_qualifier_value",
+        )
+    return value
+
+
+def parse_path(path: str, *, encoded: bool = True) -> DigitalLink:
+    """Parse ``/01/{gtin}[/22/{variant}][/10/{batch}][/21/{serial}]`` or ``/01/{gtin}/235/{tpx}``.
+
+    ``path`` is percent-encoded as sent (``encoded=True``), and each value is decoded exactly once; a
+    path that a server has already decoded is passed with ``encoded=False`` and is not decoded again.
+    A trailing slash is tolerated. Raises DigitalLinkError.
     """
     segments = path.strip("/").split("/")
     if len(segments) < 2 or segments[0] != "01":
         raise DigitalLinkError(_("A Digital Link path starts with /01/ followed by the GTIN."), code="no_gtin")
-    gtin = parse_gtin_segment(unquote(segments[1]))
+    written_gtin = unquote(segments[1]) if encoded else segments[1]
+    gtin = parse_gtin_segment(written_gtin)
     rest = segments[2:]
     if len(rest) % 2:
         raise DigitalLinkError(
@@ -79,32 +123,47 @@ def parse_path(path: str) -> DigitalLink:
             % {"key": rest[-1]},
             code="missing_value",
         )
-    values: dict[str, str] = {}
-    order = [key for key, _name in QUALIFIERS]
-    last_index = -1
-    for key, raw_value in zip(rest[::2], rest[1::2], strict=True):
+    keys = rest[::2]
+    for key in keys:
         if key not in QUALIFIER_NAMES:
             raise DigitalLinkError(
-                _("Unsupported key /%(key)s/ after a GTIN; use /22/ (variant), /10/ (batch) or /21/ (serial).")
+                _(
+                    "Unsupported key /%(key)s/ after a GTIN; use /22/ (variant), /10/ (batch), /21/ (serial) "
+                    "or /235/ (third-party serial extension)."
+                )
                 % {"key": key},
                 code="unknown_qualifier",
             )
-        index = order.index(key)
-        if index <= last_index:
-            raise DigitalLinkError(
-                _("Keys after the GTIN come once each, in the order /22/, /10/, /21/; /%(key)s/ is out of order.")
-                % {"key": key},
-                code="qualifier_order",
-            )
-        last_index = index
-        value = unquote(raw_value)
-        if not _QUALIFIER_VALUE.match(value):
-            raise DigitalLinkError(
-                _("The value of /%(key)s/ should have 1 to 20 letters, digits or GS1 symbols.") % {"key": key},
-                code="bad_qualifier_value",
-            )
-        values[QUALIFIER_NAMES[key]] = value
-    return DigitalLink(gtin=gtin, **values)
+    if keys:
+        _check_order(keys)
+    values = {
+        QUALIFIER_NAMES[key]: _qualifier_value(key, raw, encoded=encoded)
+        for key, raw in zip(keys, rest[1::2], strict=True)
+    }
+    return DigitalLink(gtin=gtin, short_gtin=len(written_gtin) != 14, **values)
+
+
+def parse_query_attributes(pairs: list[tuple[str, str]], link: DigitalLink) -> dict[str, str]:
+    """The GS1 data attributes (numeric keys) of a Digital Link query string, validated; other keys are ignored.
+
+    ``pairs`` are decoded (key, value) pairs. Raises DigitalLinkError for bad AI data.
+    """
+    attributes: dict[str, str] = {}
+    try:
+        for key, value in pairs:
+            if not _DIGITS.match(key):
+                continue
+            if key in attributes:
+                raise InvalidAttribute(
+                    _("AI %(ai)s appears more than once in the query string.") % {"ai": key}, code="ai_repeated"
+                )
+            validate_attribute(key, value)
+            attributes[key] = value
+        in_path = {key for key, name in QUALIFIERS if getattr(link, name) is not None}
+        check_requirements({"01", *in_path, *attributes})
+    except InvalidAttribute as error:
+        raise DigitalLinkError(error.message, code=error.code) from error
+    return attributes
 
 
 def parse_uri(uri: str) -> DigitalLink:

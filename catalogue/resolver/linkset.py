@@ -1,8 +1,10 @@
-"""Resolver links of a passport as an RFC 9264 linkset and as an HTTP Link header (plain data in, no request)."""
+"""A passport's resolver links as an RFC 9264 linkset, and the resolver's HTTP Link headers (pure)."""
 
-from urllib.parse import quote
-
-GS1_VOCABULARY = "https://gs1.org/voc/"
+# The current namespace of GS1 link types; the older ones are still accepted in requests.
+GS1_VOCABULARY = "https://ref.gs1.org/voc/"
+GS1_OLDER_VOCABULARIES = ("https://gs1.org/voc/", "http://gs1.org/voc/", "https://www.gs1.org/voc/")
+# The JSON-LD context that turns a GS1 linkset into linked data (GS1-Conformant Resolver standard).
+LINKSET_CONTEXT = "https://ref.gs1.org/standards/resolver/linkset-context"
 DEFAULT_LINK = "gs1:defaultLink"
 # Link types a consumer can ask for with ?linkType=, in the order the linkset lists them.
 LINK_TYPES = (
@@ -25,15 +27,15 @@ PAGE_SECTIONS = {
 
 
 def expand_link_type(link_type: str) -> str:
-    """``gs1:pip`` → ``https://gs1.org/voc/pip``; other values are returned unchanged."""
+    """``gs1:pip`` → ``https://ref.gs1.org/voc/pip``; other values are returned unchanged."""
     if link_type.startswith("gs1:"):
         return GS1_VOCABULARY + link_type[len("gs1:") :]
     return link_type
 
 
 def compact_link_type(value: str) -> str:
-    """Accepts ``gs1:pip``, ``https://gs1.org/voc/pip`` or ``http://gs1.org/voc/pip``; returns ``gs1:pip``."""
-    for prefix in (GS1_VOCABULARY, "http://gs1.org/voc/", "https://ref.gs1.org/voc/"):
+    """Accepts ``gs1:pip`` or the full URI in the current or an older namespace; returns ``gs1:pip``."""
+    for prefix in (GS1_VOCABULARY, *GS1_OLDER_VOCABULARIES):
         if value.startswith(prefix):
             return "gs1:" + value[len(prefix) :]
     return value
@@ -50,12 +52,10 @@ def passport_links(
     """Every link of one passport, as dicts with ``rel``, ``href``, ``title``, ``type`` and ``hreflang``.
 
     ``titles`` maps each link type (and ``json`` / ``pdf``) to a human-readable title.
-    The first ``gs1:dpp`` link is also the default link.
+    The passport page is also the default link, which carries only ``href`` and ``title`` (resolver standard).
     """
     hreflang = list(languages)
-    links = [
-        {"rel": DEFAULT_LINK, "href": page_url, "title": titles["gs1:dpp"], "type": "text/html", "hreflang": hreflang}
-    ]
+    links = [{"rel": DEFAULT_LINK, "href": page_url, "title": titles["gs1:dpp"]}]
     for link_type in LINK_TYPES:
         links.append(
             {
@@ -87,9 +87,10 @@ def first_link(links: list[dict], link_type: str) -> dict | None:
     return next((link for link in links if link["rel"] == link_type), None)
 
 
-def render_linkset(anchor: str, links: list[dict]) -> dict:
-    """RFC 9264 JSON linkset (``application/linkset+json``) with GS1 link types as full URIs."""
-    context: dict = {"anchor": anchor}
+def render_linkset(anchor: str, links: list[dict], *, item_description: str) -> dict:
+    """RFC 9264 JSON linkset (``application/linkset+json``) in GS1's shape: one context object per anchor,
+    with ``itemDescription`` and the GS1 link types as full URIs."""
+    context: dict = {"anchor": anchor, "itemDescription": item_description}
     for link in links:
         target = {"href": link["href"]}
         for key in ("title", "type", "hreflang"):
@@ -99,26 +100,11 @@ def render_linkset(anchor: str, links: list[dict]) -> dict:
     return {"linkset": [context]}
 
 
-def _quoted(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def linkset_link_header(linkset_url: str) -> str:
+    """The ``Link`` header of a redirect: only the link to the linkset (listing every link was deprecated)."""
+    return f'<{linkset_url}>; rel="linkset"'
 
 
-def render_link_header(links: list[dict], *, linkset_url: str | None = None) -> str:
-    """The HTTP ``Link`` header (RFC 8288); non-ASCII titles use ``title*`` (RFC 8187)."""
-    parts = []
-    for link in links:
-        part = f"<{link['href']}>; rel={_quoted(expand_link_type(link['rel']))}"
-        if link.get("type"):
-            part += f"; type={_quoted(link['type'])}"
-        for language in link.get("hreflang") or ():
-            part += f"; hreflang={language}"
-        title = link.get("title")
-        if title:
-            if title.isascii():
-                part += f"; title={_quoted(title)}"
-            else:
-                part += f"; title*=UTF-8''{quote(title, safe='')}"
-        parts.append(part)
-    if linkset_url:
-        parts.append(f'<{linkset_url}>; rel="linkset"; type="application/linkset+json"')
-    return ", ".join(parts)
+def context_link_header() -> str:
+    """The ``Link`` header of a linkset answer: the JSON-LD context that makes the linkset linked data."""
+    return f'<{LINKSET_CONTEXT}>; rel="http://www.w3.org/ns/json-ld#context"; type="application/ld+json"'
