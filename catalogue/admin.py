@@ -1,11 +1,16 @@
 """Django admin for scores, published passport versions and retailers."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from catalogue.passports.redaction import parse_paths, redact_version, validate_paths
 from products.admin import MembershipAdmin, MembershipInline
 
 from .models import (
     AssortmentItem,
+    PassportRedaction,
     PassportVersion,
     PrintJob,
     ProductScore,
@@ -44,6 +49,58 @@ class PassportVersionAdmin(ReadOnlyAdmin):
     search_fields = ["product__name", "product__gtin", "product__passport_code", "content_hash"]
     list_select_related = ["product", "published_by"]
     date_hierarchy = "published_at"
+
+
+class PassportRedactionForm(forms.ModelForm):
+    """Field paths as lines of text, checked against the chosen version before anything is saved."""
+
+    fields = forms.CharField(
+        label=_("Redacted fields"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Paths into the snapshot, one per line, for example supply_chain.2.supplier_name "
+            "(the third step's supplier). The values are removed from the published version for good."
+        ),
+    )
+
+    class Meta:
+        model = PassportRedaction
+        fields = ["version", "fields", "reason"]
+
+    def clean_fields(self):
+        return parse_paths(self.cleaned_data["fields"])
+
+    def clean(self):
+        cleaned = super().clean()
+        version, paths = cleaned.get("version"), cleaned.get("fields")
+        if version is not None and paths is not None:
+            try:
+                validate_paths(version.snapshot, paths)
+            except ValidationError as error:
+                self.add_error("fields", error.message_dict["fields"])
+        return cleaned
+
+
+@admin.register(PassportRedaction)
+class PassportRedactionAdmin(admin.ModelAdmin):
+    """Redactions are added, never changed or removed: the record is the proof of what was taken out."""
+
+    form = PassportRedactionForm
+    list_display = ["version", "redacted_at", "redacted_by"]
+    list_select_related = ["version__product", "redacted_by"]
+    raw_id_fields = ["version"]
+    search_fields = ["version__product__name", "version__product__passport_code"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        redaction = redact_version(obj.version, form.cleaned_data["fields"], form.cleaned_data["reason"], request.user)
+        obj.pk = redaction.pk
+        obj.redacted_at = redaction.redacted_at
 
 
 class RetailerMembershipInline(MembershipInline):

@@ -41,6 +41,10 @@ class ImmutableQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("Published passport versions are immutable.")
 
+    def redact_snapshot(self, snapshot: dict) -> int:
+        """The one change a version allows: its snapshot with redacted values (catalogue.passports.redaction)."""
+        return super().update(snapshot=snapshot, redaction_count=models.F("redaction_count") + 1)
+
     def delete(self):
         raise PermissionError("Published passport versions are immutable.")
 
@@ -70,6 +74,8 @@ class PassportVersion(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # How often staff redacted fields (PassportRedaction); with the hash it names what a rendering shows.
+    redaction_count = models.PositiveSmallIntegerField(_("redactions"), default=0)
 
     objects = PassportVersionQuerySet.as_manager()
 
@@ -93,6 +99,39 @@ class PassportVersion(models.Model):
     @property
     def short_hash(self) -> str:
         return self.content_hash[:12]
+
+    @property
+    def rendition_key(self) -> str:
+        """What every rendering of this version follows from: the hash as published, and any redactions since."""
+        return rendition_key(self.content_hash, self.redaction_count)
+
+
+def rendition_key(content_hash: str, redaction_count: int) -> str:
+    return f"{content_hash}-r{redaction_count}" if redaction_count else content_hash
+
+
+class PassportRedaction(models.Model):
+    """Staff removed named fields from a published version, for a recorded reason (for example a supplier that
+    became confidential). The version keeps its original content hash; the snapshot carries a public note."""
+
+    version = models.ForeignKey(PassportVersion, on_delete=models.PROTECT, related_name="redactions")
+    fields = models.JSONField(
+        _("redacted fields"),
+        help_text=_("Paths into the snapshot, one per line, for example supply_chain.2.supplier_name."),
+    )
+    reason = models.TextField(_("reason"), help_text=_("Recorded for staff; never published."))
+    redacted_at = models.DateTimeField(_("redacted at"))
+    redacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-redacted_at"]
+        verbose_name = _("passport redaction")
+        verbose_name_plural = _("passport redactions")
+
+    def __str__(self):
+        return f"{self.version}: {', '.join(self.fields)}"
 
 
 class RetailerOrganisation(NamedModel):

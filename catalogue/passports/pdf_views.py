@@ -46,7 +46,8 @@ def passport_filename(version: PassportVersion, language: str) -> str:
 def _version_etag(version: PassportVersion, language: str) -> str:
     # The PDF is rendered from the frozen snapshot, the language and whether the passport was withdrawn.
     withdrawn = "-withdrawn" if version.product.status == Product.Status.WITHDRAWN else ""
-    return f'"{version.content_hash[:32]}-{language}{withdrawn}"'
+    redacted = f"-r{version.redaction_count}" if version.redaction_count else ""
+    return f'"{version.content_hash[:32]}{redacted}-{language}{withdrawn}"'
 
 
 def _serve_version(request, version: PassportVersion, language: str, cache_control: str) -> HttpResponse:

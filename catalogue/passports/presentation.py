@@ -1,5 +1,7 @@
 """Turns a passport snapshot into what the public passport page shows, in one language (plain data, no request)."""
 
+from datetime import datetime
+
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -391,7 +393,13 @@ def _page(snapshot: dict, language: str) -> dict:
         "end_of_life": _end_of_life(snapshot.get("end_of_life"), language),
         "evidence": evidence,
         "urls": snapshot.get("urls") or {},
+        "redacted_on": [_date(item.get("redacted_at")) for item in snapshot.get("redactions") or []],
     }
+
+
+def _date(value: str | None):
+    """An ISO 8601 timestamp of the snapshot as an aware datetime, for the template's date filters."""
+    return datetime.fromisoformat(value) if value else None
 
 
 def _facts_by_label(section: dict | None) -> dict:

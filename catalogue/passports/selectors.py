@@ -91,10 +91,17 @@ def current_version_summaries(product_ids: Iterable[int]) -> dict[int, dict]:
         PassportVersion.objects.current()
         .filter(product_id__in=ids)
         .values_list(
-            "product_id", "pk", "number", "published_at", "content_hash", "methodology_version", "product__status"
+            "product_id",
+            "pk",
+            "number",
+            "published_at",
+            "content_hash",
+            "methodology_version",
+            "product__status",
+            "redaction_count",
         )
     )
-    keys = {version[1]: f"passport-summary:2:{version[1]}:{version[4][:32]}" for version in versions}
+    keys = {version[1]: f"passport-summary:2:{version[1]}:{version[4][:32]}:{version[7]}" for version in versions}
     cached = cache.get_many(keys.values())
     missing = [pk for pk, key in keys.items() if key not in cached]
     if missing:
@@ -107,7 +114,7 @@ def current_version_summaries(product_ids: Iterable[int]) -> dict[int, dict]:
 
 
 def _summary(version: tuple, parts: str) -> dict:
-    _product_id, _pk, number, published_at, content_hash, methodology_version, status = version
+    _product_id, _pk, number, published_at, content_hash, methodology_version, status, _redactions = version
     product, maker, overall, grade, subscores, computed_at, solingen = json.loads(parts)
     maker = maker or {}
     return {

@@ -25,6 +25,7 @@ class PublicVersion:
     passport_code: str
     gtin: str | None
     status: str
+    redaction_count: int = 0
     # The snapshot exactly as stored (JSON text), so that an API answer can embed it without re-encoding.
     snapshot_json: str | None = None
 
@@ -38,7 +39,8 @@ class PublicVersion:
 # The lookup, resolver and passport page run these on every request. They are written as SQL because
 # compiling the equivalent ORM query costs several times more than running it (see bench/bench_resolver.py).
 _COLUMNS = (
-    "v.id, v.number, v.published_at, v.content_hash, v.methodology_version, p.id, p.passport_code, p.gtin, p.status"
+    "v.id, v.number, v.published_at, v.content_hash, v.methodology_version, p.id, p.passport_code, p.gtin, p.status, "
+    "v.redaction_count"
 )
 
 
@@ -61,7 +63,7 @@ def _json_text(value) -> str | None:
 
 
 def _public_version(row, with_snapshot: bool) -> PublicVersion:
-    pk, number, published_at, content_hash, methodology, product_id, code, gtin, status = row[:9]
+    pk, number, published_at, content_hash, methodology, product_id, code, gtin, status, redactions = row[:10]
     return PublicVersion(
         pk=pk,
         number=number,
@@ -72,7 +74,8 @@ def _public_version(row, with_snapshot: bool) -> PublicVersion:
         passport_code=code,
         gtin=gtin,
         status=status,
-        snapshot_json=_json_text(row[9]) if with_snapshot else None,
+        redaction_count=redactions,
+        snapshot_json=_json_text(row[10]) if with_snapshot else None,
     )
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from catalogue.models import rendition_key
 from catalogue.passports import presentation
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import comparison_rows, passport_page
@@ -183,7 +184,7 @@ def _passport(request, code: str, number: int | None):
         str(part)
         for part in (
             template_revision(),
-            row.content_hash,
+            rendition_key(row.content_hash, row.redaction_count),
             row.number,
             history[0].number,
             history[0].status,
