@@ -73,6 +73,9 @@ ETAG = OpenApiParameter(
 LOCATION = OpenApiParameter(
     "Location", OpenApiTypes.URI, OpenApiParameter.HEADER, response=[201], description="URL of the new product."
 )
+EVIDENCE_LOCATION = OpenApiParameter(
+    "Location", OpenApiTypes.URI, OpenApiParameter.HEADER, response=[201], description="URL of the new evidence."
+)
 VERSION_LOCATION = OpenApiParameter(
     "Location",
     OpenApiTypes.URI,

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -173,7 +174,8 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         data = self.get_serializer(product).data
         headers = {"ETag": self.etag(data)}
         if status_code == status.HTTP_201_CREATED:
-            headers["Location"] = data["url"]
+            # str(): the field is DRF's Hyperlink, which WSGI servers refuse as a header value (a 500 after the write).
+            headers["Location"] = str(data["url"])
         return Response(data, status=status_code, headers=headers)
 
     def retrieve(self, request, *args, **kwargs):
@@ -242,7 +244,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             code=product.passport_code,
             status=product.status,
         )
-        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": str(data["url"])})
 
     @extend_schema(
         summary="Withdraw a passport",
@@ -382,6 +384,7 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             "or a link to a product of your organisation. Send multipart/form-data for a file."
         ),
         request={"multipart/form-data": EvidenceSerializer, "application/json": EvidenceLinkSerializer},
+        parameters=[openapi.EVIDENCE_LOCATION],
         responses={201: EvidenceSerializer, 400: openapi.VALIDATION_ERROR},
     ),
     destroy=extend_schema(summary="Delete evidence", responses={204: OpenApiResponse(description="Deleted.")}),
@@ -421,6 +424,13 @@ class EvidenceViewSet(
         if "product_code" in self.kwargs:  # absent while the schema is generated
             context["product"] = self.product
         return context
+
+    def get_success_headers(self, data):
+        # DRF's default takes the "url" field, which here is the evidence's external link, not its place in the API.
+        location = reverse(
+            "api:product-evidence-detail", kwargs={"product_code": self.product.passport_code, "pk": data["id"]}
+        )
+        return {"Location": self.request.build_absolute_uri(location)}
 
     def perform_destroy(self, instance):
         with transaction.atomic():
