@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
-from . import parts
+from . import parts, untrusted_json
 from .identifiers import normalise_gtin
 from .models import Category, MakerOrganisation, Product
 from .services import ProductInvalid, ProductWrite, flat_errors, save_product, validate_product
@@ -21,6 +19,8 @@ from .services import ProductInvalid, ProductWrite, flat_errors, save_product, v
 # The columns of the product itself (the maker comes from the import, not from the file).
 PRODUCT_FIELDS = ["name", "category", "gtin", "model_number", "description", "price_eur", "mass_g"]
 REQUIRED_COLUMNS = ["name", "category"]
+# The deepest product file has five levels ({"products": [{"materials": [{…}]}]}); more is an attack or a mistake.
+MAX_JSON_DEPTH = 8
 
 
 def list_fields() -> dict[str, list[str]]:
@@ -127,12 +127,9 @@ def _decode(content: bytes) -> str:
 def parse_json(text: str) -> list[tuple[int, dict]]:
     """Products of a JSON file, numbered from 1 in file order."""
     try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as error:
-        raise ImportFileError(
-            _("The file is not valid JSON (line %(line)d, column %(column)d): %(message)s")
-            % {"line": error.lineno, "column": error.colno, "message": error.msg}
-        ) from error
+        data = untrusted_json.loads(text, max_depth=MAX_JSON_DEPTH)
+    except untrusted_json.UntrustedJsonError as error:
+        raise ImportFileError(str(error)) from error
     if isinstance(data, dict):
         data = data.get("products")
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
