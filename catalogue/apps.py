@@ -1,7 +1,10 @@
 """App configuration of the published catalogue."""
 
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
+
+from catalogue.checks import STATIC_MANIFEST_TAG, static_manifest_check
 
 
 class CatalogueConfig(AppConfig):
@@ -12,3 +15,4 @@ class CatalogueConfig(AppConfig):
         from catalogue.scores import signals  # the receivers import models, which are ready only now
 
         signals.connect()
+        checks.register(static_manifest_check, STATIC_MANIFEST_TAG)

@@ -1,8 +1,17 @@
-"""WSGI entry point (gunicorn catalogue.wsgi)."""
+"""WSGI entry point (gunicorn catalogue.wsgi); refuses to start when the static files were not collected."""
 
 import os
 
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "catalogue.settings")
 application = get_wsgi_application()
+
+from catalogue.checks import STATIC_MANIFEST_TAG  # noqa: E402 (after the settings are loaded)
+
+# WSGI servers run no system checks; without this a missing manifest shows only as a 500 on every page.
+_errors = [message for message in checks.run_checks(tags=[STATIC_MANIFEST_TAG]) if message.is_serious()]
+if _errors:
+    raise ImproperlyConfigured("\n".join(f"{error}\nHINT: {error.hint}" for error in _errors))

@@ -1,22 +1,9 @@
 """Production settings: secure by default, and clear about what is missing."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.catalogue.conftest import run_manage
 
 
-def run_manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
-    )
-
-
-def test_check_deploy_passes_with_only_the_three_variables():
+def test_check_deploy_passes_with_only_the_three_variables(collected_static):
     result = run_manage(
         "check",
         "--deploy",
@@ -25,6 +12,7 @@ def test_check_deploy_passes_with_only_the_three_variables():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
         DJANGO_ALLOWED_HOSTS="werkstatt.example.org",
+        DJANGO_STATIC_ROOT=str(collected_static),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -1,0 +1,49 @@
+"""System checks of the deployment: the static-file manifest must exist and be complete before serving."""
+
+from django.apps import apps
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import ManifestFilesMixin
+from django.core import checks
+from django.core.files.storage import storages
+
+# Run by manage.py commands and, at start-up, by catalogue/wsgi.py (gunicorn runs no system checks itself).
+STATIC_MANIFEST_TAG = "static_manifest"
+FIX = "Run `DJANGO_DEBUG=0 python manage.py collectstatic --noinput` with the same settings before serving."
+# How many missing files an error names; the rest are counted.
+NAMED_AT_MOST = 5
+
+
+def static_manifest_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """With manifest storage (production), a missing or stale manifest makes every page that names a file a 500."""
+    storage = storages["staticfiles"]
+    if not isinstance(storage, ManifestFilesMixin):
+        return []
+    if not storage.exists(storage.manifest_name):
+        return [
+            checks.Error(
+                f"The static files have not been collected: {storage.path(storage.manifest_name)} is missing, so "
+                "every page that links a stylesheet or script answers 500 (ManifestStaticFilesStorage).",
+                hint=FIX,
+                id="catalogue.E001",
+            )
+        ]
+    try:
+        collected, _hash = storage.load_manifest()
+    except ValueError as error:  # a manifest that is no JSON or of an unknown version
+        return [checks.Error(f"The static-file manifest cannot be read: {error}.", hint=FIX, id="catalogue.E001")]
+    ignored = apps.get_app_config("staticfiles").ignore_patterns  # what collectstatic skips by default
+    found = {path for finder in finders.get_finders() for path, _storage in finder.list(ignored)}
+    missing = sorted(found - collected.keys())
+    if missing:
+        named = ", ".join(missing[:NAMED_AT_MOST])
+        if len(missing) > NAMED_AT_MOST:
+            named += f" and {len(missing) - NAMED_AT_MOST} more"
+        return [
+            checks.Error(
+                f"The collected static files are out of date: the manifest lacks {named}, so pages that link "
+                "them answer 500.",
+                hint=FIX,
+                id="catalogue.E002",
+            )
+        ]
+    return []
