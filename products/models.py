@@ -474,3 +474,7 @@ class EvidenceDocument(ProductRow):
     def clean(self):
         if not self.file and not self.url:
             raise ValidationError({"url": _("Upload a file or give a link.")})
+
+
+# A model of its own module (the background import), registered with the app here.
+from .import_jobs import ImportJob  # noqa: E402, F401
