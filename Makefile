@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The Nu HTML Checker for tests/catalogue/public/test_html_validity.py (npm package vnu-jar; runs on Java).
+VNU_VERSION := 26.9.27
+VNU_STAMP := $(VENV)/node/.vnu-jar-$(VNU_VERSION)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -14,16 +17,21 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
+$(VNU_STAMP): $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --no-save --no-audit --no-fund --loglevel=error --prefix $(VENV)/node vnu-jar@$(VNU_VERSION) && touch $(VNU_STAMP); \
+	else echo "!! npm is missing: the HTML validity test will be skipped"; fi
+
 run: $(STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py load_demo || echo "!! The demo was not loaded (see above); serving the data that is there."
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(VNU_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The same suite against the local PostgreSQL server (override DATABASE_URL to point elsewhere).
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(VNU_STAMP)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/glaeserne_werkstatt} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
