@@ -402,9 +402,11 @@ def import_products(
         return result
     if dry_run:
         return result
+    # The hook sees the pass begin before the transaction does, so that a job can say "saving" at once.
+    saving = progress(result.rows, total=len(result.rows), desc=_("Saving"))
     try:
         with transaction.atomic():
-            for imported in progress(result.rows, total=len(result.rows), desc=_("Saving")):
+            for imported in saving:
                 imported.product = save_product(None, imported.write, user=user)
     except (IntegrityError, ProductInvalid) as error:
         # Another write took a GTIN between validation and saving; nothing of this import stays.
