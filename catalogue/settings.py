@@ -111,8 +111,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache that serves pages without Redis when it is down (catalogue/cache.py).
+            "BACKEND": "catalogue.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            # Give up quickly on a Redis that is down or hangs (redis-py waits 5 s by default).
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -182,6 +185,15 @@ CORS_URLS_REGEX = r"^/(?!01/|\.well-known/gs1resolver$)(\.well-known/|api/v1/).*
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_EXPOSE_HEADERS = ["Link", "ETag", "Location"]
 
+# How many proxies in front of the site append to X-Forwarded-For (catalogue/clients.py). 0: the socket
+# address is the client, and the header is ignored, since anyone can send it. API_NUM_PROXIES is its older name.
+_proxy_count = os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("API_NUM_PROXIES") or "0"
+if not _proxy_count.isdigit():
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXY_COUNT should be a whole number of proxies (0 or more), not {_proxy_count!r}"
+    )
+TRUSTED_PROXY_COUNT = int(_proxy_count)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -195,10 +207,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.CappedPageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "120/minute")},
-    # How many proxies append to X-Forwarded-For; set it behind a proxy so that throttling counts each client.
-    "NUM_PROXIES": int(os.environ["API_NUM_PROXIES"]) if os.environ.get("API_NUM_PROXIES") else None,
+    # api.throttling identifies clients by catalogue.clients; DRF's own rule gets the same count.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "api.openapi.AutoSchema",
 }
 
