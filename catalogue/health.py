@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from catalogue.cache import cache_status
+from catalogue.infrastructure.cache import cache_status
 
 logger = logging.getLogger(__name__)
 

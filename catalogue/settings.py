@@ -111,8 +111,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's Redis cache that serves pages without Redis when it is down (catalogue/cache.py).
-            "BACKEND": "catalogue.cache.ResilientRedisCache",
+            # Django's Redis cache that serves pages without Redis when it is down (catalogue/infrastructure/cache.py).
+            "BACKEND": "catalogue.infrastructure.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             # Give up quickly on a Redis that is down or hangs (redis-py waits 5 s by default).
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
@@ -185,8 +185,8 @@ CORS_URLS_REGEX = r"^/(?!01/|\.well-known/gs1resolver$)(\.well-known/|api/v1/).*
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_EXPOSE_HEADERS = ["Link", "ETag", "Location"]
 
-# How many proxies in front of the site append to X-Forwarded-For (catalogue/clients.py). 0: the socket
-# address is the client, and the header is ignored, since anyone can send it. API_NUM_PROXIES is its older name.
+# How many proxies in front of the site append to X-Forwarded-For (catalogue/infrastructure/clients.py). 0: the
+# socket address is the client, and the header is ignored, since anyone can send it. API_NUM_PROXIES: its older name.
 _proxy_count = os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("API_NUM_PROXIES") or "0"
 if not _proxy_count.isdigit():
     raise ImproperlyConfigured(
@@ -209,7 +209,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_THROTTLE_RATE", "120/minute")},
-    # api.throttling identifies clients by catalogue.clients; DRF's own rule gets the same count.
+    # api.throttling identifies clients by catalogue.infrastructure.clients; DRF's own rule gets the same count.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "api.openapi.AutoSchema",
 }

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from catalogue.infrastructure import cache as shared_cache
 from tests.api.conftest import token_client
 from tests.factories import AssortmentItemFactory
 from tests.redis_caches import CLOSED_PORT, down_cache, project_caches, redis_cache, silent_cache, switched_cache
@@ -62,7 +63,11 @@ def visit(client, published_product, maker_user, retailer_membership):
 
 
 def outage_warnings(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "catalogue.cache" and r.levelno == logging.WARNING]
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == "catalogue.infrastructure.cache" and r.levelno == logging.WARNING
+    ]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
@@ -104,3 +109,19 @@ def test_connecting_and_answering_are_bounded_well_under_a_second():
     options = project_caches("redis://127.0.0.1:6379/0", "any")["default"]["OPTIONS"]
     assert 0 < options["socket_connect_timeout"] < 0.5
     assert 0 < options["socket_timeout"] <= 0.5
+
+
+def test_during_an_outage_redis_is_tried_once_per_interval_then_used_again(switched_cache, visit, caplog, monkeypatch):
+    relay, redis = switched_cache
+    page = PAGES[0]
+    relay.cut()
+    visit(page)
+    relay.restore()
+    visit(page)
+    assert redis.keys() == [], "Redis was tried again before the retry interval was over"
+
+    later = shared_cache.clock() + shared_cache.RETRY_SECONDS
+    monkeypatch.setattr(shared_cache, "clock", lambda: later)
+    visit(page)
+    assert redis.keys(page.keys), "Redis was not tried again after the retry interval"
+    assert "answers again" in outage_warnings(caplog)[-1]

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from catalogue.clients import client_address
+from catalogue.infrastructure.clients import client_address
 from tests.redis_caches import SETTINGS_FILE
 
 
