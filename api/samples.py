@@ -283,3 +283,40 @@ STILL_PUBLISHED = {"detail": "This product has a published passport; withdraw it
 STALE_ETAG = {"detail": "The product changed since you read it. GET it again, apply your change and send the new ETag."}
 NO_IF_MATCH = {"detail": "Send the ETag of the product in an If-Match header; GET the product to learn it."}
 ETAG = '"3f2a9c0d5e7b41a8c6f0d2e4b9a7c5e3f1d0b8a6"'
+
+# ---------- Background imports ----------
+
+IMPORT_JOB_ID = "3f6c2a1e-8b4d-4c1a-9e7f-2d5b6a8c9e01"
+IMPORT_JOB_QUEUED = {
+    "id": IMPORT_JOB_ID,
+    "url": f"https://werkstatt.example.org/api/v1/import-jobs/{IMPORT_JOB_ID}/",
+    "status": "queued",
+    "filename": "sortiment-2026.json",
+    "dry_run": False,
+    "progress": {"phase": "waiting", "rows_done": 0, "rows_total": None},
+    "result": None,
+    "errors": [],
+    "created_at": "2026-03-02T09:15:00+01:00",
+    "started_at": None,
+    "finished_at": None,
+}
+IMPORT_JOB_RUNNING = {
+    **IMPORT_JOB_QUEUED,
+    "status": "running",
+    "progress": {"phase": "saving", "rows_done": 1200, "rows_total": 3500},
+    "started_at": "2026-03-02T09:15:01+01:00",
+}
+IMPORT_JOB_SUCCEEDED = {
+    **IMPORT_JOB_RUNNING,
+    "status": "succeeded",
+    "progress": {"phase": "saving", "rows_done": 2, "rows_total": 2},
+    "result": IMPORT_RESULT,
+    "finished_at": "2026-03-02T09:15:40+01:00",
+}
+IMPORT_JOB_FAILED = {
+    **IMPORT_JOB_RUNNING,
+    "status": "failed",
+    "progress": {"phase": "checking", "rows_done": 3500, "rows_total": 3500},
+    "errors": IMPORT_ERROR["errors"],
+    "finished_at": "2026-03-02T09:15:06+01:00",
+}

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from . import views
 from .export import CsvExportView, JsonLdExportView
+from .import_jobs import ImportJobViewSet
 from .lookup import LookupView
 from .passports import PassportViewSet
 from .retailers import RetailerViewSet
@@ -17,6 +18,7 @@ router.register("products", views.ProductViewSet, basename="product")
 router.register(
     r"products/(?P<product_code>[0-9A-Za-z-]+)/evidence", views.EvidenceViewSet, basename="product-evidence"
 )
+router.register("import-jobs", ImportJobViewSet, basename="import-job")
 router.register("passports", PassportViewSet, basename="passport")
 router.register("makers", views.MakerViewSet, basename="maker")
 router.register("categories", views.CategoryViewSet, basename="category")

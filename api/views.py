@@ -29,10 +29,11 @@ from catalogue.retailers.selectors import retailers_for_user
 from catalogue.scores.selectors import product_score, ranked_hints
 from catalogue.scores.services import score_details
 from catalogue.scoring.methodology import METHODOLOGY_VERSION
+from products.import_queue import result_summary, runs_in_background, start_import_job
 from products.importing import ImportFileError, import_products, read_rows
 from products.services import ProductInUse, delete_product
 
-from . import openapi, querysets, samples, services
+from . import import_jobs, openapi, querysets, samples, services
 from .base import ScopedViewMixin, passport_code_or_404
 from .etag import etag_for, require_if_match
 from .passport_serializers import PassportVersionSerializer, ProductScoreSerializer, PublishErrorSerializer
@@ -295,12 +296,17 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             "Creates many draft products from a CSV or JSON file (format in docs/import.md, template in "
             "docs/import-template.csv). Every row is checked first; if any row has an error nothing is saved "
             "and every problem is listed by row and field. Files up to 5 MB; larger ones go through "
-            "`python manage.py import_products`."
+            "`python manage.py import_products`. A file larger than the background threshold (512 KB unless "
+            "configured) is imported by a worker: the answer is 202 with the job's URL in `Location`, and "
+            "`GET` on it reports the status, the progress and in the end the result or the errors."
         ),
         request={"multipart/form-data": ImportRequestSerializer},
         responses={
             200: OpenApiResponse(ImportResultSerializer, description="Dry run: every row is valid."),
             201: OpenApiResponse(ImportResultSerializer, description="Every row was imported."),
+            202: OpenApiResponse(
+                import_jobs.ImportJobSerializer, description="A large file: queued as a background import."
+            ),
             400: OpenApiResponse(
                 ImportErrorSerializer, description="Nothing was imported. Every problem is listed by row and field."
             ),
@@ -347,23 +353,20 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         if upload.size > IMPORT_MAX_BYTES:
             message = _("The file is larger than 5 MB; import it with the import_products command instead.")
             return failed([{"row": None, "field": "file", "message": message}], message)
+        content, dry_run = upload.read(), form.validated_data["dry_run"]
         try:
-            rows, label = read_rows(upload.read(), upload.name)
+            # Read here also for a file that goes to the queue: a file that cannot be read answers 400 at once.
+            rows, label = read_rows(content, upload.name)
         except ImportFileError as error:
             return failed([{"row": None, "field": "file", "message": str(error)}], str(error))
-        result = import_products(rows, maker, user=request.user, label=label, dry_run=form.validated_data["dry_run"])
+        if runs_in_background(upload.size):
+            job = start_import_job(content, upload.name, maker, user=request.user, dry_run=dry_run)
+            return import_jobs.queued_response(request, job)
+        result = import_products(rows, maker, user=request.user, label=label, dry_run=dry_run)
         if not result.ok:
             return failed([error.as_dict() for error in result.errors])
-        body = {
-            "dry_run": result.dry_run,
-            "count": len(result.rows),
-            "products": [
-                {"row": row.row, "passport_code": row.product.passport_code or None, "name": row.product.name}
-                for row in result.rows
-            ],
-        }
         return Response(
-            ImportResultSerializer(body).data,
+            ImportResultSerializer(result_summary(result)).data,
             status=status.HTTP_200_OK if result.dry_run else status.HTTP_201_CREATED,
         )
 
