@@ -13,8 +13,11 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-# While Redis is down, one call per process tries it again after this many seconds; the others skip it.
+# While Redis is down, one call per process tries it again after RETRY_SECONDS; the others skip it. The wait
+# doubles with each failed retry up to LONGEST_RETRY_SECONDS, because a hung Redis costs the retrying request
+# its socket timeout; /healthz asks Redis on every probe, so recovery is noticed sooner wherever it is probed.
 RETRY_SECONDS = 5.0
+LONGEST_RETRY_SECONDS = 60.0
 # While the outage lasts, a reminder is logged at most this often.
 REMINDER_SECONDS = 60.0
 # The clock of outages (monotonic, so that a change of the wall clock neither starts nor ends one).
@@ -28,6 +31,8 @@ class Outage:
         self.server = server
         self.since: float | None = None
         self.retry_at = 0.0
+        self.retry_wait = RETRY_SECONDS
+        self.retrying = False  # a call is trying Redis again after the wait
         self.reminded_at = 0.0
         self._lock = threading.Lock()
 
@@ -40,24 +45,31 @@ class Outage:
         with self._lock:
             if now < self.retry_at:
                 return True  # another thread took this retry
-            self.retry_at = now + RETRY_SECONDS  # this call is the retry; the others keep skipping Redis
+            self.retry_at = now + self.retry_wait  # this call is the retry; the others keep skipping Redis
+            self.retrying = True
             return False
 
     def failed(self, error: Exception):
         now = clock()
         with self._lock:
-            self.retry_at = now + RETRY_SECONDS
             if self.since is None:
                 self.since = self.reminded_at = now
+                self.retry_wait, self.retrying = RETRY_SECONDS, False
+                self.retry_at = now + self.retry_wait
                 logger.warning(
                     "The cache at %s cannot be reached (%s: %s). Pages are served without it; each process caches "
-                    "and throttles in its own memory until it answers again (tried every %.0f s).",
+                    "and throttles in its own memory until it answers again (tried after %.0f s, then less often).",
                     self.server,
                     type(error).__name__,
                     error,
                     RETRY_SECONDS,
                 )
-            elif now - self.reminded_at >= REMINDER_SECONDS:
+                return
+            if self.retrying:  # not the other calls that were under way when Redis went
+                self.retrying = False
+                self.retry_wait = min(2 * self.retry_wait, LONGEST_RETRY_SECONDS)
+                self.retry_at = now + self.retry_wait
+            if now - self.reminded_at >= REMINDER_SECONDS:
                 self.reminded_at = now
                 logger.warning(
                     "The cache at %s still cannot be reached after %.0f s (%s: %s).",
