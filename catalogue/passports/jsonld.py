@@ -3,6 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from catalogue.passports.facets import designation_flag
 from catalogue.passports.presentation import SUBSCORE_LABELS, localise
 
 
@@ -11,13 +12,17 @@ def _property(property_id: str, name: str, value, **extra) -> dict:
     return {"@type": "PropertyValue", "propertyID": property_id, "name": name, "value": value, **extra}
 
 
-def passport_jsonld(snapshot: dict, language: str = "de") -> dict:
-    """A schema.org Product describing the published passport in ``language`` ("de" or "en")."""
+def passport_jsonld(snapshot: dict, language: str = "de", *, withdrawn: bool = False) -> dict:
+    """A schema.org Product describing the published passport in ``language`` ("de" or "en").
+
+    Only terms schema.org defines, on types their domains allow (tests/catalogue/public/test_jsonld_vocabulary.py
+    checks it against the vocabulary). ``withdrawn``: the maker no longer offers the product.
+    """
     with translation.override(language):
-        return _product(snapshot, language)
+        return _product(snapshot, language, withdrawn)
 
 
-def _product(snapshot: dict, language: str) -> dict:
+def _product(snapshot: dict, language: str, withdrawn: bool) -> dict:
     product = snapshot["product"]
     maker = snapshot["maker"]
     score = snapshot.get("score") or {}
@@ -26,10 +31,10 @@ def _product(snapshot: dict, language: str) -> dict:
         "@context": "https://schema.org",
         "@type": "Product",
         "name": product["name"],
-        "url": urls.get("passport"),
         "productID": product["passport_code"],
-        "inLanguage": language,
     }
+    if urls.get("passport"):
+        data["url"] = urls["passport"]
     if product.get("description"):
         data["description"] = product["description"]
     if product.get("gtin"):
@@ -61,18 +66,9 @@ def _product(snapshot: dict, language: str) -> dict:
     assembly = [step for step in snapshot.get("supply_chain") or [] if step.get("country")]
     if assembly:
         data["countryOfLastProcessing"] = assembly[-1]["country"]
-    if product.get("price_eur") is not None:
-        data["offers"] = {"@type": "Offer", "price": product["price_eur"], "priceCurrency": "EUR"}
-    durability = snapshot.get("durability") or {}
-    if durability.get("warranty_years") is not None:
-        data["hasWarrantyPromise"] = {
-            "@type": "WarrantyPromise",
-            "durationOfWarranty": {
-                "@type": "QuantitativeValue",
-                "value": durability["warranty_years"],
-                "unitCode": "ANN",
-            },
-        }
+    offer = _offer(product, snapshot.get("durability") or {}, withdrawn)
+    if offer:
+        data["offers"] = offer
     properties = [_property("passport_code", _("Passport code"), product["passport_code_display"])]
     if score:
         properties.append(_property("overall", _("Overall score"), score.get("overall"), minValue=0, maxValue=100))
@@ -81,8 +77,28 @@ def _product(snapshot: dict, language: str) -> dict:
             properties.append(_property(key, str(SUBSCORE_LABELS.get(key, key)), value, minValue=0, maxValue=100))
         if score.get("methodology_version"):
             properties.append(_property("methodology_version", _("Methodology version"), score["methodology_version"]))
-        solingen = score.get("solingen") or {}
-        if "qualifies" in solingen:
-            properties.append(_property("solingen", _("Solingen designation"), bool(solingen["qualifies"])))
-    data["additionalProperty"] = properties
+        designation = designation_flag(score.get("solingen"))
+        if designation is not None:  # absent where the designation does not apply to the category
+            properties.append(_property("solingen", _("Solingen designation"), designation))
+    # A property without a value would vanish from the data (JSON-LD drops nulls): leave it out instead.
+    data["additionalProperty"] = [item for item in properties if item["value"] is not None]
     return data
+
+
+def _offer(product: dict, durability: dict, withdrawn: bool) -> dict:
+    """The maker's offer: retail price, warranty, and "discontinued" once the passport is withdrawn.
+
+    Nothing here knows about stock, so a current product claims no availability at all rather than InStock.
+    The product has no picture in the catalogue, so there is no ``image`` either.
+    """
+    offer: dict = {}
+    if product.get("price_eur") is not None:
+        offer.update(price=product["price_eur"], priceCurrency="EUR")
+    if withdrawn:
+        offer["availability"] = "https://schema.org/Discontinued"
+    if durability.get("lifetime_warranty"):
+        offer["warranty"] = {"@type": "WarrantyPromise", "description": _("lifetime warranty")}
+    elif durability.get("warranty_years") is not None:
+        duration = {"@type": "QuantitativeValue", "value": durability["warranty_years"], "unitCode": "ANN"}
+        offer["warranty"] = {"@type": "WarrantyPromise", "durationOfWarranty": duration}
+    return {"@type": "Offer", **offer} if offer else {}

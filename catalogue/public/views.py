@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from catalogue.models import rendition_key
-from catalogue.passports import presentation
+from catalogue.passports import jsonld, presentation
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import comparison_rows, passport_page
 from catalogue.public.facets import PublicProductFilterSet
@@ -53,7 +53,7 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 
 @functools.cache
 def template_revision() -> str:
-    """Changes whenever the page templates, the presenter or the stylesheets change.
+    """Changes whenever the page templates, the presenter, the JSON-LD or the stylesheets change.
 
     Part of every cache key and ETag, so that a deployment never serves pages rendered by older
     templates, or pointing at stylesheets that are gone, from a shared cache.
@@ -61,7 +61,7 @@ def template_revision() -> str:
     digest = hashlib.sha256()
     templates = Path(settings.BASE_DIR) / "templates"
     sources = [templates / "base.html", *sorted((templates / "catalogue" / "public" / "passport").glob("*.html"))]
-    sources.append(Path(presentation.__file__))
+    sources += [Path(presentation.__file__), Path(jsonld.__file__)]
     for source in sources:
         digest.update(source.read_bytes())
     for stylesheet in PAGE_STYLESHEETS:
@@ -121,8 +121,9 @@ def pdf_url(code: str, number: int | None) -> str:
         return f"/p/{code}/v/{number}/passport.pdf" if number else f"/p/{code}/passport.pdf"
 
 
-def _jsonld_script(snapshot: dict, language: str) -> str:
-    text = json.dumps(passport_jsonld(snapshot, language), ensure_ascii=False, separators=(",", ":"))
+def _jsonld_script(snapshot: dict, language: str, withdrawn: bool) -> str:
+    data = passport_jsonld(snapshot, language, withdrawn=withdrawn)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return mark_safe(f'<script type="application/ld+json">{text.translate(_JSON_SCRIPT_ESCAPES)}</script>')
 
 
@@ -133,20 +134,21 @@ def _render_passport_content(history: list[PublicVersion], row: PublicVersion, l
     latest = history[0]
     code = page["product"]["passport_code"]
     is_latest = row.number == latest.number
+    withdrawn = latest.status == Product.Status.WITHDRAWN
     context = {
         "page": page,
         "version": row,
         "latest": latest,
         "history": history,
         "is_latest": is_latest,
-        "withdrawn": latest.status == Product.Status.WITHDRAWN,
+        "withdrawn": withdrawn,
         "code": code,
         "pdf_url": pdf_url(code, None if is_latest else row.number),
     }
     return {
         "title": page["product"]["name"],
         "description": page["product"]["description"][:200],
-        "jsonld": _jsonld_script(snapshot, language),
+        "jsonld": _jsonld_script(snapshot, language, withdrawn),
         "content": mark_safe(render_to_string("catalogue/public/passport/content.html", context)),
     }
 

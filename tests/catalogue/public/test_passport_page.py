@@ -118,7 +118,7 @@ def test_json_ld_cannot_break_out_of_its_script(client):
 
 def test_json_ld_renderer_is_pure_and_skips_unknowns(knife):
     bare = passport_jsonld(publish_product(bare_product()).snapshot, "en")
-    for unknown in ("gtin14", "identifier", "mpn", "offers", "weight", "hasWarrantyPromise"):
+    for unknown in ("gtin14", "identifier", "mpn", "offers", "weight"):
         assert unknown not in bare, unknown
     assert bare["material"] == "X50CrMoV15"
     snapshot = publish_product(knife).snapshot
