@@ -152,9 +152,11 @@ STORAGES = {
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
-# Evidence uploads: the largest accepted file and the accepted types.
+# Evidence uploads: the largest accepted file (the accepted types are products.evidence_files.EVIDENCE_TYPES).
 EVIDENCE_MAX_UPLOAD_BYTES = int(os.environ.get("EVIDENCE_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
-EVIDENCE_ALLOWED_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "txt"]
+# Evidence files are served only after an access check. Behind nginx, set an `internal` location's prefix
+# (e.g. /protected-evidence/): the view then only answers X-Accel-Redirect and nginx sends the file.
+EVIDENCE_X_ACCEL_REDIRECT_PREFIX = os.environ.get("EVIDENCE_X_ACCEL_REDIRECT_PREFIX", "")
 
 # Background jobs (django-tasks): queued in the database, run by `manage.py db_worker` on any machine that
 # reaches it. Tasks live in each app's tasks.py; docs/deployment.md says how to run workers.

@@ -1,7 +1,5 @@
 """Root URL configuration."""
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -24,9 +22,6 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("", include("catalogue.public.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # JSON errors for API clients, the site's pages for everyone else.
 handler404 = "api.views.not_found"

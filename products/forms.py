@@ -1,7 +1,6 @@
 """Forms of the maker workspace: the product, its parts and evidence."""
 
 import functools
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -9,10 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import parts
+from . import evidence_files, parts
 from .identifiers import normalise_gtin
 from .models import EvidenceDocument, Product
 
@@ -218,36 +216,10 @@ class EvidenceForm(WorkspaceModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = ", ".join(f".{ext}" for ext in settings.EVIDENCE_ALLOWED_EXTENSIONS)
+        # The content and the size are checked by the model's validators (products.evidence_files), on every path.
         self.fields["file"].help_text = _("%(types)s, at most %(limit)s.") % {
-            "types": allowed,
+            "types": evidence_files.accepted_types_label(),
             "limit": filesizeformat(settings.EVIDENCE_MAX_UPLOAD_BYTES),
         }
         self.fields["url"].help_text = _("Or give a link to the document instead of uploading it.")
-        self.fields["file"].widget.attrs["accept"] = ",".join(f".{ext}" for ext in settings.EVIDENCE_ALLOWED_EXTENSIONS)
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if not upload:
-            return upload
-        extension = Path(upload.name).suffix.lower().lstrip(".")
-        allowed = [ext.lower() for ext in settings.EVIDENCE_ALLOWED_EXTENSIONS]
-        if extension not in allowed:
-            raise ValidationError(
-                gettext("The file should be one of %(types)s, not %(given)s.")
-                % {
-                    "types": ", ".join(f".{ext}" for ext in allowed),
-                    "given": f".{extension}" if extension else gettext("a file without extension"),
-                },
-                code="file_extension",
-            )
-        if upload.size > settings.EVIDENCE_MAX_UPLOAD_BYTES:
-            raise ValidationError(
-                gettext("The file should be at most %(limit)s, not %(size)s.")
-                % {
-                    "limit": filesizeformat(settings.EVIDENCE_MAX_UPLOAD_BYTES),
-                    "size": filesizeformat(upload.size),
-                },
-                code="file_too_large",
-            )
-        return upload
+        self.fields["file"].widget.attrs["accept"] = evidence_files.accepted_extensions()

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from . import parts
+from . import evidence_files, parts
 from .identifiers import format_passport_code, generate_passport_code, normalise_gtin
 from .regions import Region, derive_region
 
@@ -455,7 +455,18 @@ class EvidenceDocument(ProductRow):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="evidence")
     title = models.CharField(_("title"), max_length=200)
     claim = models.CharField(_("backs the claim"), max_length=20, choices=Claim.choices)
-    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/", blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to=evidence_files.evidence_upload_to,
+        blank=True,
+        validators=[evidence_files.validate_evidence_size, evidence_files.validate_evidence_content],
+    )
+    # The uploaded file's own name (sanitised) for display and download; the stored name is random.
+    original_name = models.CharField(_("file name"), max_length=120, blank=True, editable=False)
+    # The type its content showed when it arrived (products.evidence_files.EVIDENCE_TYPES).
+    content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
+    # Where the file was stored before names were random: old passport versions link to /media/<legacy_name>.
+    legacy_name = models.CharField(max_length=255, blank=True, editable=False)
     url = models.URLField(_("link"), blank=True)
     verified = models.BooleanField(_("verified by staff"), default=False)
     verified_by = models.ForeignKey(
@@ -470,6 +481,19 @@ class EvidenceDocument(ProductRow):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if evidence_files.is_new_upload(self.file):
+            # Before the storage names the file: the random name takes the extension of the detected type.
+            evidence_type = evidence_files.detect_type(self.file.file)
+            self.content_type = evidence_type.content_type if evidence_type else evidence_files.UNKNOWN_CONTENT_TYPE
+            self.original_name = evidence_files.display_name(self.file.name, evidence_type)
+        super().save(*args, **kwargs)
+
+    @property
+    def file_name(self) -> str:
+        """The name the file is shown, sent and linked under."""
+        return self.original_name or self.file.name.rsplit("/", 1)[-1]
 
     def clean(self):
         if not self.file and not self.url:

@@ -13,7 +13,7 @@ from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from .models import MakerMembership, MakerOrganisation, Product
+from .models import EvidenceDocument, MakerMembership, MakerOrganisation, Product
 
 # Bookkeeping fields that say nothing a maker would call a change.
 HISTORY_IGNORED_FIELDS = frozenset({"id", "product", "created_at", "updated_at", "uploaded_at", "passport_code"})
@@ -53,6 +53,17 @@ def product_for_editing(user, pk: int) -> QuerySet[Product]:
 def product_detail_queryset(user) -> QuerySet[Product]:
     """Products with every part the detail page shows, in a fixed number of queries."""
     return products_for_user(user).with_parts()
+
+
+def evidence_file_for_user(user, pk: int, file_name: str) -> EvidenceDocument | None:
+    """An evidence file the user may open before it is published: their organisations' files; staff see all."""
+    if not user.is_authenticated:
+        return None
+    documents = EvidenceDocument.objects.exclude(file="")
+    if not user.is_staff:
+        documents = documents.filter(product__maker_id__in=_organisation_ids(user))
+    document = documents.filter(pk=pk).first()
+    return document if document is not None and document.file_name == file_name else None
 
 
 # ---------- History ----------

@@ -13,4 +13,5 @@ urlpatterns = [
     path("products/<int:pk>/edit/", views.product_edit, name="product-edit"),
     path("products/<int:pk>/history/", views.product_history, name="product-history"),
     path("products/<int:pk>/evidence/new/", views.evidence_add, name="evidence-add"),
+    path("evidence/<int:pk>/<str:file_name>", views.evidence_file, name="evidence-file"),
 ]

@@ -5,12 +5,14 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
 from .editor import ProductEditor
+from .evidence_files import evidence_file_response
 from .forms import EvidenceForm
 
 PRODUCTS_PER_PAGE = 50
@@ -114,3 +116,13 @@ def evidence_add(request, pk):
     else:
         form = EvidenceForm(initial={"claim": request.GET.get("claim")})
     return render(request, "products/evidence_form.html", {"product": product, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def evidence_file(request, pk, file_name):
+    # Staff need no maker organisation here; anyone else outside the organisation gets 404, as for its products.
+    document = selectors.evidence_file_for_user(request.user, pk, file_name)
+    if document is None:
+        raise Http404("No such evidence file.")
+    return evidence_file_response(document)

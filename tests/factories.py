@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from catalogue.models import AssortmentItem, RetailerMembership, RetailerOrganisation
@@ -12,6 +13,7 @@ from catalogue.passports.services import publish_product
 from catalogue.passports.snapshot import build_snapshot
 from catalogue.scores.services import score_details
 from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
+from products.forms import EvidenceForm
 from products.identifiers import gs1_check_digit
 from products.models import (
     Category,
@@ -24,6 +26,7 @@ from products.models import (
     ProductVariant,
     SupplyChainStep,
 )
+from products.services import add_evidence
 
 
 def make_gtin13(n: int) -> str:
@@ -510,3 +513,16 @@ def graded_product(grade: str, **kwargs) -> Product:
     if scored["grade"] != grade:
         raise AssertionError(f"graded_product({grade!r}) now scores {scored['overall']} ({scored['grade']})")
     return product
+
+
+# ---------- Evidence files ----------
+
+# The smallest file each accepted type is recognised by (its magic bytes), and a program that is none of them.
+EVIDENCE_PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def uploaded_evidence(product: Product, name: str = "Pruefbericht.pdf", content: bytes = EVIDENCE_PDF):
+    """Evidence added the way the workspace adds it: the upload form, then the real service."""
+    form = EvidenceForm({"title": "Prüfbericht", "claim": "durability"}, {"file": SimpleUploadedFile(name, content)})
+    assert form.is_valid(), form.errors
+    return add_evidence(product, form.save(commit=False))

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 
+from catalogue.passports.evidence import evidence_file_url
 from products import parts
 from products.identifiers import format_passport_code
 from products.models import Product, SupplyChainStep
@@ -185,7 +186,7 @@ def build_snapshot(product: Product, *, score: dict, version: int, published_at)
             {
                 "title": document.title,
                 "claim": document.claim,
-                "url": document.url or (f"{settings.SITE_BASE_URL}{document.file.url}" if document.file else ""),
+                "url": document.url or (evidence_file_url(document) if document.file else ""),
                 "verified": document.verified,
             }
             for document in product.evidence.all()

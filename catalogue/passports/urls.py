@@ -1,8 +1,8 @@
-"""Passport URLs: the maker's publishing actions ("publishing" namespace) and the public PDF downloads."""
+"""Passport URLs: the maker's publishing actions ("publishing" namespace), the public PDFs and evidence files."""
 
 from django.urls import path
 
-from . import pdf_views, views
+from . import evidence_views, pdf_views, views
 
 app_name = "publishing"
 
@@ -17,4 +17,7 @@ public_urlpatterns = [
     path("p/<str:code>/passport.pdf", pdf_views.passport_pdf, name="passport-pdf"),
     path("p/<str:code>/v/<int:number>/passport.pdf", pdf_views.passport_version_pdf, name="passport-version-pdf"),
     path("passports.pdf", pdf_views.batch_pdf, name="batch-pdf"),
+    path("evidence/<int:pk>/<str:file_name>", evidence_views.evidence_file, name="evidence-file"),
+    # MEDIA_ROOT is never served raw; these are the links that versions published before random names list.
+    path("media/evidence/<path:name>", evidence_views.legacy_media_file, name="evidence-legacy-media"),
 ]

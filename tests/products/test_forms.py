@@ -8,7 +8,7 @@ from django.utils import translation
 from products import parts
 from products.forms import EvidenceForm, ProductForm, TriStateSelect, part_form, part_formset
 from products.models import EvidenceDocument, MakerOrganisation, Product
-from tests.factories import CategoryFactory, MakerOrganisationFactory, ProductFactory
+from tests.factories import EVIDENCE_PDF, CategoryFactory, MakerOrganisationFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -145,8 +145,8 @@ def test_material_shares_up_to_100_percent_are_fine():
 # ---------- Evidence ----------
 
 
-def upload(name, size=10):
-    return SimpleUploadedFile(name, b"x" * size, content_type="application/octet-stream")
+def upload(name, size=10, content=b""):
+    return SimpleUploadedFile(name, content + b"x" * size, content_type="application/octet-stream")
 
 
 def test_evidence_needs_a_file_or_a_link():
@@ -158,7 +158,9 @@ def test_evidence_needs_a_file_or_a_link():
 def test_evidence_refuses_a_file_type_and_names_the_allowed_ones():
     form = EvidenceForm({"title": "Bericht", "claim": "durability"}, {"file": upload("report.exe")})
     assert not form.is_valid()
-    assert form.errors["file"] == ["The file should be one of .pdf, .png, .jpg, .jpeg, .txt, not .exe."]
+    assert form.errors["file"] == [
+        "The file should be a PDF, PNG, JPEG or WebP document; the content of “report.exe” is none of these."
+    ]
 
 
 def test_evidence_refuses_a_file_above_the_limit_and_names_the_limit(settings):
@@ -179,7 +181,12 @@ def test_a_maker_uploads_evidence_which_starts_unverified(maker_client, product,
     settings.MEDIA_ROOT = tmp_path
     response = maker_client.post(
         reverse("products:evidence-add", args=[product.pk]),
-        {"title": "Prüfbericht", "claim": "durability", "file": upload("report.pdf"), "verified": "on"},
+        {
+            "title": "Prüfbericht",
+            "claim": "durability",
+            "file": upload("report.pdf", content=EVIDENCE_PDF),
+            "verified": "on",
+        },
     )
     assert response.status_code == 302
     evidence = EvidenceDocument.objects.get(product=product)
@@ -196,7 +203,7 @@ def test_an_invalid_upload_saves_nothing_and_shows_the_message_inline(maker_clie
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="id_file_error"' in html
-    assert "not .docx" in html
+    assert "PDF, PNG, JPEG or WebP" in html
     assert not EvidenceDocument.objects.exists()
 
 
