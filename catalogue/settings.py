@@ -189,10 +189,11 @@ CORS_EXPOSE_HEADERS = ["Link", "ETag", "Location"]
 
 # How many proxies in front of the site append to X-Forwarded-For (catalogue/infrastructure/clients.py). 0: the
 # socket address is the client, and the header is ignored, since anyone can send it. API_NUM_PROXIES: its older name.
-_proxy_count = os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("API_NUM_PROXIES") or "0"
+_proxy_variable = "TRUSTED_PROXY_COUNT" if os.environ.get("TRUSTED_PROXY_COUNT") else "API_NUM_PROXIES"
+_proxy_count = os.environ.get(_proxy_variable) or "0"
 if not _proxy_count.isdigit():
     raise ImproperlyConfigured(
-        f"TRUSTED_PROXY_COUNT should be a whole number of proxies (0 or more), not {_proxy_count!r}"
+        f"{_proxy_variable} should be a whole number of proxies (0 or more), not {_proxy_count!r}"
     )
 TRUSTED_PROXY_COUNT = int(_proxy_count)
 

@@ -62,7 +62,8 @@ def test_the_older_name_api_num_proxies_is_still_read():
     assert settings_with(API_NUM_PROXIES="1")["TRUSTED_PROXY_COUNT"] == 1
 
 
+@pytest.mark.parametrize("name", ["TRUSTED_PROXY_COUNT", "API_NUM_PROXIES"])
 @pytest.mark.parametrize("value", ["one", "-1"])
-def test_a_bad_count_names_the_variable(value):
-    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXY_COUNT should be a whole number of proxies"):
-        settings_with(TRUSTED_PROXY_COUNT=value)
+def test_a_bad_count_names_the_variable(name, value):
+    with pytest.raises(ImproperlyConfigured, match=f"^{name} should be a whole number of proxies .*{value!r}"):
+        settings_with(**{name: value})
