@@ -22,6 +22,7 @@ from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
 from rest_framework.response import Response
 
 from catalogue.accounts.selectors import roles_of
+from catalogue.operations.errors import API_PATH_PREFIXES
 from catalogue.passports.services import missing_for_publication, publish_product, withdraw_product
 from catalogue.public.filters import ProductFilterSet
 from catalogue.public.selectors import current_version
@@ -383,7 +384,8 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
     create=extend_schema(
         summary="Upload evidence",
         description=(
-            "Attach a file (PDF, PNG, JPEG or plain text, at most EVIDENCE_MAX_UPLOAD_BYTES, 10 MB by default) "
+            "Attach a file (PDF, PNG, JPEG or WebP, recognised by its content, at most EVIDENCE_MAX_UPLOAD_BYTES, "
+            "10 MB by default) "
             "or a link to a product of your organisation. Send multipart/form-data for a file."
         ),
         request={"multipart/form-data": EvidenceSerializer, "application/json": EvidenceLinkSerializer},
@@ -495,21 +497,12 @@ class CategoryViewSet(SlugReadOnlyViewSet):
 
 # ---------- Errors outside the API views ----------
 
-API_PREFIXES = ("/api/v1/", "/api/schema/")
-
 
 def not_found(request, exception):
     """404 for a URL that matches no route: JSON under the API, the site's page elsewhere."""
-    if request.path.startswith(API_PREFIXES):
+    if request.path.startswith(API_PATH_PREFIXES):
         return JsonResponse({"detail": _("Not found.")}, status=404)
     return defaults.page_not_found(request, exception)
-
-
-def server_error(request):
-    """500: JSON under the API, the site's page elsewhere."""
-    if request.path.startswith(API_PREFIXES):
-        return JsonResponse({"detail": _("Server error. Please try again later.")}, status=500)
-    return defaults.server_error(request)
 
 
 # ---------- Token page of the maker workspace ----------

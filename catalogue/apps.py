@@ -4,7 +4,7 @@ from django.apps import AppConfig
 from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.checks import STATIC_MANIFEST_TAG, static_manifest_check
+from catalogue.operations.checks import STATIC_MANIFEST_TAG, static_manifest_check
 
 
 class CatalogueConfig(AppConfig):

@@ -23,6 +23,6 @@ urlpatterns = [
     path("", include("catalogue.public.urls")),
 ]
 
-# JSON errors for API clients, the site's pages for everyone else.
+# JSON errors for API clients, the site's pages for everyone else; the 500 page renders without the database.
 handler404 = "api.views.not_found"
-handler500 = "api.views.server_error"
+handler500 = "catalogue.operations.errors.server_error"

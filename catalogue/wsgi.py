@@ -9,7 +9,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "catalogue.settings")
 application = get_wsgi_application()
 
-from catalogue.checks import STATIC_MANIFEST_TAG  # noqa: E402 (after the settings are loaded)
+from catalogue.operations.checks import STATIC_MANIFEST_TAG  # noqa: E402 (after the settings are loaded)
 
 # WSGI servers run no system checks; without this a missing manifest shows only as a 500 on every page.
 _errors = [message for message in checks.run_checks(tags=[STATIC_MANIFEST_TAG]) if message.is_serious()]
