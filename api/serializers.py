@@ -180,7 +180,7 @@ class EvidenceSerializer(ApiModelSerializer):
         required=False,
         allow_null=True,
         use_url=True,
-        help_text="PDF, PNG, JPEG or plain text; the size limit is in the API documentation.",
+        help_text="PDF, PNG, JPEG or WebP, recognised by the content; the size limit is in the API documentation.",
     )
 
     class Meta:

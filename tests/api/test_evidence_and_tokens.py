@@ -60,7 +60,7 @@ class TestEvidence:
         )
         assert response.status_code == 400
         assert "file" in response.json()
-        assert ".pdf" in response.json()["file"][0]
+        assert "PDF, PNG, JPEG or WebP" in response.json()["file"][0]
         assert not EvidenceDocument.objects.exists()
 
     def test_file_size_is_limited(self, maker_api_client, product, settings):
