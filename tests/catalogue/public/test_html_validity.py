@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from catalogue.passports.services import publish_product, withdraw_product
 from tests.factories import long_product, published_product, showcase_product
+from tests.products.formdata import form_data
 
 # `make test` installs the checker here (npm package vnu-jar, pinned in the Makefile).
 VNU_JAR = Path(settings.BASE_DIR) / ".venv" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -109,6 +110,13 @@ def test_public_pages_and_the_editor_have_no_html_errors(client, maker, maker_us
     client.force_login(maker_user)
     pages["workspace-editor"] = html_of(client, f"/workspace/products/{full.pk}/edit/")
     pages["workspace-editor-new"] = html_of(client, "/workspace/products/new/")
+    # The editor as it comes back with errors: in a field, in a row of a list and across a section.
+    data = form_data(pages["workspace-editor"])
+    data.update({"product-gtin": "4006381333932", "materials-0-share_percent": "150"})
+    data["durability-resharpenable"] = "false"  # contradicts the resharpening cycles
+    response = client.post(f"/workspace/products/{full.pk}/edit/", data)
+    assert response.status_code == 200 and 'class="errorlist' in response.content.decode()
+    pages["workspace-editor-errors"] = response.content.decode()
     pages["workspace-products"] = html_of(client, "/workspace/")
     pages["workspace-product"] = html_of(client, f"/workspace/products/{knife.pk}/")
     pages["workspace-history"] = html_of(client, f"/workspace/products/{knife.pk}/history/")
