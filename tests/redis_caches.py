@@ -1,8 +1,9 @@
 """The project's cache as settings.py builds it from REDIS_URL: against the real Redis, a closed port or a relay.
 
 ``redis_cache`` uses the real Redis on 127.0.0.1:6379 (database 15, a key prefix of its own, and only
-those keys are removed afterwards), ``down_cache`` a closed port, and ``switched_cache`` the real
-Redis behind a relay that a test can cut and restore, like a Redis that goes down and comes back.
+those keys are removed afterwards), ``down_cache`` a closed port, ``silent_cache`` a server that
+accepts connections and never answers (a hung Redis), and ``switched_cache`` the real Redis behind
+a relay that a test can cut and restore, like a Redis that goes down and comes back.
 """
 
 import contextlib
