@@ -61,10 +61,17 @@ def html_of(client, url: str, expected_status: int = 200) -> str:
     return response.content.decode()
 
 
+def changed(product):
+    """``product`` with a new price, so that publishing it again makes a new version."""
+    product.price_eur += 10
+    product.save()
+    return product
+
+
 def test_time_elements_carry_valid_html_datetimes_to_the_millisecond(client, maker, maker_user):
     knife = showcase_product(maker=maker)
     first = publish_product(knife, maker_user)
-    second = publish_product(knife, maker_user)
+    second = publish_product(changed(knife), maker_user)
     html = html_of(client, f"/p/{knife.passport_code}")
     values = re.findall(r'<time datetime="([^"]*)"', html)
     assert len(values) == 3, values  # the version in the header, and both entries of the version history
@@ -81,7 +88,7 @@ def test_time_elements_carry_valid_html_datetimes_to_the_millisecond(client, mak
 def test_public_pages_and_the_editor_have_no_html_errors(client, maker, maker_user, tmp_path):
     knife = showcase_product(maker=maker, gtin="04006381333931")
     publish_product(knife, maker_user)
-    publish_product(knife, maker_user)  # version 1 is superseded: the version history has two entries
+    publish_product(changed(knife), maker_user)  # version 1 is superseded: the version history has two entries
     full = long_product(maker=maker)
     publish_product(full, maker_user)
     withdrawn = published_product(maker_user, maker=maker)
