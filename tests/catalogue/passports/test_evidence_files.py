@@ -106,6 +106,18 @@ def test_redacting_the_url_from_the_only_version_hides_the_file(client, maker):
     assert client.get(public_url(evidence)).status_code == 404
 
 
+def test_the_public_check_costs_two_queries_however_many_versions(client, maker, django_assert_num_queries):
+    product = complete_product(maker=maker)
+    evidence = uploaded(product)
+    for index in range(3):
+        uploaded(product, f"Anlage {index}.pdf")
+        publish_product(product)
+    assert PassportVersion.objects.filter(product=product).count() == 3
+    with django_assert_num_queries(2):  # the document, then the evidence lists of the public versions
+        response = client.get(public_url(evidence))
+    assert body(response) == PDF
+
+
 def test_the_public_url_needs_the_right_file_name(client, maker):
     product = complete_product(maker=maker)
     evidence = uploaded(product)
