@@ -23,7 +23,7 @@ from rest_framework.response import Response
 
 from catalogue.accounts.selectors import roles_of
 from catalogue.operations.errors import API_PATH_PREFIXES
-from catalogue.passports.services import missing_for_publication, publish_product, withdraw_product
+from catalogue.passports.services import missing_for_publication, publish, withdraw_product
 from catalogue.public.filters import ProductFilterSet
 from catalogue.public.selectors import current_version
 from catalogue.retailers.selectors import retailers_for_user
@@ -218,13 +218,16 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         description=(
             "Freezes the product's current data and a fresh score into the next passport version and makes it "
             "public (a withdrawn passport becomes current again). Answers with the new version; its `Location` is "
-            "the version's permanent URL. A product that lacks something answers 400 with what is `missing`. "
-            "Needs If-Match with the product's ETag."
+            "the version's permanent URL. When nothing changed since the current version (the same snapshot but for "
+            "its number and times), no version is made: the answer is 200 with the current version, at its URL in "
+            "`Content-Location`. A product that lacks something answers 400 with what is `missing`. Needs If-Match "
+            "with the product's ETag."
         ),
         parameters=[openapi.VERSION_LOCATION],
         request=None,
         responses={
-            201: PassportVersionSerializer,
+            200: OpenApiResponse(PassportVersionSerializer, description="Nothing changed: the current version."),
+            201: OpenApiResponse(PassportVersionSerializer, description="The new version."),
             400: OpenApiResponse(PublishErrorSerializer, description="The product cannot be published yet."),
         },
     )
@@ -233,10 +236,11 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         with transaction.atomic():
             product = self.guarded_product()
             try:
-                version = publish_product(product, request.user)
+                publication = publish(product, request.user)
             except ValidationError as error:
                 body = {"detail": error.messages[0], "missing": missing_for_publication(product)}
                 return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        version = publication.version
         urls = PassportUrls(request)
         data = public_version_data(
             urls,
@@ -246,6 +250,9 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             code=product.passport_code,
             status=product.status,
         )
+        if not publication.created:
+            # Nothing changed since the current version: it is the answer, and no new number is taken.
+            return Response(data, status=status.HTTP_200_OK, headers={"Content-Location": str(data["url"])})
         return Response(data, status=status.HTTP_201_CREATED, headers={"Location": str(data["url"])})
 
     @extend_schema(

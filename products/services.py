@@ -12,13 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import parts
+from .edit_versions import edit_token, editable_state
 from .models import EvidenceDocument, Product
+from .unique_violations import unique_violation_errors
 
 
 @dataclass
@@ -206,15 +208,71 @@ def _save(instance: models.Model, user) -> None:
     instance.save()
 
 
+class ProductChanged(Exception):
+    """The product changed since the editor read it (``based_on``); nothing was saved.
+
+    ``current`` is the product's editable state now (``products.edit_versions.editable_state``).
+    """
+
+    def __init__(self, current: dict):
+        super().__init__("The product changed since it was read.")
+        self.current = current
+
+
 @transaction.atomic
-def save_product(product: Product | None, write: ProductWrite, *, user=None) -> Product:
+def save_product(product: Product | None, write: ProductWrite, *, user=None, based_on: str | None = None) -> Product:
     """Validate and save a product with the given parts, all of it or nothing; returns the product.
 
-    Raises :class:`ProductInvalid` when any rule is broken. Only rows that really change are written,
-    so the history shows real changes; a change to a part alone still moves the product's
-    ``updated_at``. Scores follow through the model signals, once per transaction.
+    Raises :class:`ProductInvalid` when any rule is broken, also when the database refuses a value that another
+    transaction took after the checks passed (a GTIN saved at the same moment). With ``based_on`` (the
+    ``edit_token`` of the state the caller's form showed) it raises :class:`ProductChanged` when the product
+    is no longer in that state. Only rows that really change are written, so the history shows real changes; a
+    change to a part alone still moves the product's ``updated_at``. Scores follow through the model signals,
+    once per transaction.
     """
+    if based_on is not None and product is not None and product.pk is not None:
+        _require_unchanged(product, based_on)
     plan = _plan(product, write)
+    is_new = plan.product.pk is None
+    try:
+        # A savepoint: when the database refuses a row, the caller's transaction stays usable (PostgreSQL).
+        with transaction.atomic():
+            _write_plan(plan, user)
+    except IntegrityError as error:
+        if is_new:
+            # The insert was rolled back: the instance must not look saved.
+            plan.product.pk = None
+            plan.product._state.adding = True
+        raise ProductInvalid(_clash_errors(plan.product, write, error)) from error
+    return plan.product
+
+
+def _require_unchanged(product: Product, based_on: str) -> None:
+    # Locked until the write commits, so that nobody changes the product between this check and the save.
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    current = editable_state(locked)
+    if edit_token(current) != based_on:
+        raise ProductChanged(current)
+
+
+def _clash_errors(product: Product, write: ProductWrite, error: IntegrityError) -> dict:
+    """Errors for a write the database refused after the checks had passed; re-raises what is no clash.
+
+    Checked again first: the other transaction has committed by now, so the models' own uniqueness checks
+    name the field with their usual message. When they find nothing (the clash was inside this write, or the
+    other row is gone again), the database's report names the field.
+    """
+    candidate = Product.objects.get(pk=product.pk) if product.pk is not None else None
+    errors = validate_product(candidate, write)
+    if errors:
+        return errors
+    errors = unique_violation_errors(error)
+    if errors is None:
+        raise error
+    return errors
+
+
+def _write_plan(plan: _Plan, user) -> None:
     product = plan.product
     is_new = product.pk is None
     if plan.product_changed:
@@ -241,7 +299,6 @@ def save_product(product: Product | None, write: ProductWrite, *, user=None) -> 
             parts_changed = True
     if parts_changed and not is_new and not plan.product_changed:
         touch_product(product)
-    return product
 
 
 def touch_product(product: Product) -> None:

@@ -26,7 +26,7 @@ from products.models import (
     ProductVariant,
     SupplyChainStep,
 )
-from products.services import add_evidence
+from products.services import ProductWrite, add_evidence, save_product
 
 
 def make_gtin13(n: int) -> str:
@@ -279,6 +279,18 @@ def published_product(user=None, **kwargs) -> Product:
     publish_product(product, user)
     product.refresh_from_db()
     return product
+
+
+def republished(product: Product, user=None):
+    """The next passport version of a published product: its description changed, then published again.
+
+    Publishing an unchanged product makes no new version, so a test that needs one changes something first.
+    """
+    stored = Product.objects.get(pk=product.pk)
+    save_product(stored, ProductWrite(fields={"description": f"{stored.description} Neu."}), user=user)
+    version = publish_product(stored, user)
+    product.refresh_from_db()
+    return version
 
 
 def bare_product(**kwargs) -> Product:

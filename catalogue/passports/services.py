@@ -1,8 +1,9 @@
 """Publishing and withdrawing passports; every write here is atomic."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,10 +30,27 @@ def missing_for_publication(product: Product) -> list[str]:
     return missing
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class Publication:
+    """The version that is current after publishing, and whether publishing made it (False: nothing changed)."""
+
+    version: PassportVersion
+    created: bool
+
+
 def publish_product(product: Product, user=None) -> PassportVersion:
-    """Freeze the product's public data and fresh score into the next passport version."""
-    # Lock the product row so two concurrent publishes cannot claim the same number.
+    """Publish (see :func:`publish`) and return the current version, new or not."""
+    return publish(product, user).version
+
+
+@transaction.atomic
+def publish(product: Product, user=None) -> Publication:
+    """Freeze the product's public data and fresh score into the next passport version.
+
+    When the would-be version says exactly what the current one says, no version is made: the current one
+    stays (a withdrawn passport becomes public again), so retailers are not asked to reprint the same content.
+    """
+    # Lock the product row so two concurrent publishes cannot claim the same number, nor both see a change.
     locked = Product.objects.select_for_update().get(pk=product.pk)
     missing = missing_for_publication(locked)
     if missing:
@@ -42,9 +60,14 @@ def publish_product(product: Product, user=None) -> PassportVersion:
         )
     score = refresh_score(locked)
     loaded = products_for_snapshot().get(pk=locked.pk)
-    number = (PassportVersion.objects.filter(product=locked).aggregate(n=Max("number"))["n"] or 0) + 1
+    current = PassportVersion.objects.filter(product=locked).order_by("-number").first()
+    number = (current.number if current is not None else 0) + 1
     published_at = timezone.now()
     snapshot = build_snapshot(loaded, score=score.details, version=number, published_at=published_at)
+    if current is not None and same_content(snapshot, current):
+        _set_status(locked, Product.Status.PUBLISHED, user)
+        product.status = locked.status
+        return Publication(current, created=False)
     version = PassportVersion.objects.create(
         product=locked,
         number=number,
@@ -57,7 +80,23 @@ def publish_product(product: Product, user=None) -> PassportVersion:
     record_published_facets(version)
     _set_status(locked, Product.Status.PUBLISHED, user)
     product.status = locked.status
-    return version
+    return Publication(version, created=True)
+
+
+def same_content(snapshot: dict, version: PassportVersion) -> bool:
+    """Whether ``snapshot`` says what ``version`` said when it was published.
+
+    Besides the product's data, a publication stamps its number, its time and the time of the score into the
+    snapshot. The snapshot gets the version's own stamps and is then hashed like a version, so it
+    is compared with the hash of the version as published. That hash stays when staff redact fields, so a
+    redacted version still counts as unchanged and publishing again does not bring the redacted values back.
+    """
+    candidate = {**snapshot, "version": version.number, "published_at": version.snapshot["published_at"]}
+    score = dict(candidate.get("score") or {})
+    if "computed_at" in score:
+        score["computed_at"] = (version.snapshot.get("score") or {}).get("computed_at")
+    candidate["score"] = score
+    return snapshot_hash(candidate) == version.content_hash
 
 
 def _set_status(product: Product, status: str, user) -> None:

@@ -9,11 +9,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from catalogue.passports import services
 from catalogue.passports.pdf.document import render_passports
 from catalogue.passports.pdf_views import pdf_response
 from catalogue.passports.preview import preview_snapshot
 from catalogue.passports.printing import language_or_default
-from catalogue.passports.services import publish_product, withdraw_product
 from products.selectors import products_for_user
 
 
@@ -41,11 +41,15 @@ def _passport_action(request, pk, action, success) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request, pk):
-    return _passport_action(
-        request,
-        pk,
-        publish_product,
-        lambda version: _("Passport version %(number)d is published.") % {"number": version.number},
+    return _passport_action(request, pk, services.publish, _publication_message)
+
+
+def _publication_message(publication) -> str:
+    number = {"number": publication.version.number}
+    if publication.created:
+        return _("Passport version %(number)d is published.") % number
+    return (
+        _("Nothing changed since passport version %(number)d, so no new version was made; it stays current.") % number
     )
 
 
@@ -55,7 +59,7 @@ def withdraw(request, pk):
     return _passport_action(
         request,
         pk,
-        withdraw_product,
+        services.withdraw_product,
         lambda _result: _("The passport is withdrawn. It stays readable, marked as withdrawn."),
     )
 

@@ -9,10 +9,20 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue.models import PassportVersion, ProductScore
 from catalogue.passports.services import publish_product, withdraw_product
+from catalogue.retailers.selectors import assortment_rows
+from catalogue.retailers.services import record_print_job
 from catalogue.scores.services import refresh_score, score_details
 from products.models import Product
 from tests.api.conftest import etag_of
-from tests.factories import CategoryFactory, ProductFactory, bare_product, complete_product, published_bare_product
+from tests.factories import (
+    AssortmentItemFactory,
+    CategoryFactory,
+    ProductFactory,
+    bare_product,
+    complete_product,
+    published_bare_product,
+    republished,
+)
 
 PUBLIC_READERS = ["anonymous", "maker", "other_maker", "retailer", "staff"]
 
@@ -88,7 +98,7 @@ class TestNothingUnpublishedLeaks:
 
 class TestList:
     def test_rows_come_from_the_current_snapshot(self, clients, knife):
-        publish_product(knife)  # version 2
+        republished(knife)  # version 2
         row = clients["anonymous"].get("/api/v1/passports/").json()["results"][0]
         snapshot = PassportVersion.objects.get(product=knife, number=2).snapshot
         assert row["passport_code"] == knife.passport_code
@@ -152,8 +162,8 @@ class TestList:
 
 class TestVersions:
     def test_every_version_newest_first_with_superseded(self, clients, knife):
-        publish_product(knife)
-        publish_product(knife)
+        republished(knife)
+        republished(knife)
         data = clients["anonymous"].get(f"{passport_url(knife)}versions/").json()
         assert [(row["version"], row["superseded"]) for row in data["results"]] == [
             (3, False),
@@ -170,7 +180,7 @@ class TestVersions:
         assert "passport" not in first
 
     def test_one_version_is_its_frozen_snapshot(self, clients, knife):
-        publish_product(knife)
+        republished(knife)
         stored = PassportVersion.objects.get(product=knife, number=1)
         data = clients["anonymous"].get(f"{passport_url(knife)}versions/1/").json()
         assert data["passport"] == stored.snapshot
@@ -182,7 +192,7 @@ class TestVersions:
         assert data["gtin"] == stored.snapshot["product"]["gtin"]
 
     def test_the_current_version(self, clients, knife):
-        publish_product(knife)
+        republished(knife)
         data = clients["anonymous"].get(passport_url(knife)).json()
         assert data["version"] == 2
         assert data["superseded"] is False
@@ -223,8 +233,46 @@ class TestPublishAndWithdraw:
         assert clients["anonymous"].get(response["Location"]).json()["passport"] == data["passport"]
         product.refresh_from_db()
         assert product.status == Product.Status.PUBLISHED
+        owner.patch(
+            f"/api/v1/products/{product.passport_code}/",
+            {"name": "Kochmesser, neue Auflage"},
+            format="json",
+            headers={"If-Match": etag_of(owner, product)},
+        )
         again = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
+        assert again.status_code == 201
         assert again.json()["version"] == 2
+
+    def test_publishing_an_unchanged_product_answers_200_with_the_current_version(self, clients, maker, retailer):
+        product = complete_product(maker=maker)
+        AssortmentItemFactory(retailer=retailer, product=product)
+        owner = clients["maker"]
+        first = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
+        assert first.status_code == 201
+        printed = PassportVersion.objects.get(product=product)
+        record_print_job(retailer, [printed], user=None, output_format="passport", language="de")
+
+        again = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
+
+        assert again.status_code == 200, again.content
+        assert again.json() == first.json()
+        assert again["Content-Location"] == first["Location"]
+        assert not again.has_header("Location")
+        assert PassportVersion.objects.filter(product=product).count() == 1
+        assert [row.reprint_needed for row in assortment_rows(retailer)] == [False]
+
+    def test_publishing_a_withdrawn_unchanged_product_makes_it_public_again_without_a_new_version(self, clients, maker):
+        product = complete_product(maker=maker)
+        owner = clients["maker"]
+        self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
+        withdraw_product(product)
+
+        again = self.publish(owner, product, **{"If-Match": etag_of(owner, product)})
+
+        assert again.status_code == 200
+        assert (again.json()["version"], again.json()["withdrawn"]) == (1, False)
+        product.refresh_from_db()
+        assert product.status == Product.Status.PUBLISHED
 
     def test_publish_needs_the_current_etag(self, clients, maker):
         product = complete_product(maker=maker)
@@ -323,7 +371,7 @@ class TestListCache:
         assert [row["name"] for row in second["results"]] == ["Erstes", "Zweites"]
         withdraw_product(product)
         assert anonymous.get("/api/v1/passports/").json()["results"][0]["withdrawn"] is True
-        publish_product(product)
+        republished(product)
         assert anonymous.get("/api/v1/passports/").json()["results"][0]["version"] == 2
 
     def test_pages_hosts_and_filters_are_cached_apart(self, clients, maker, settings):
@@ -368,6 +416,6 @@ class TestQueryCounts:
         url = f"{passport_url(product)}versions/?page_size=100"
         at_1 = count_queries(clients["anonymous"], url)
         for _ in range(20):
-            publish_product(product)
+            republished(product)
         assert count_queries(clients["anonymous"], url) == at_1
         assert at_1 == 1
