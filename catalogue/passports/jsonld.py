@@ -86,19 +86,20 @@ def _product(snapshot: dict, language: str, withdrawn: bool) -> dict:
 
 
 def _offer(product: dict, durability: dict, withdrawn: bool) -> dict:
-    """The maker's offer: retail price, warranty, and "discontinued" once the passport is withdrawn.
+    """The maker's offer: retail price, warranty, and whether the maker still offers the product.
 
-    Nothing here knows about stock, so a current product claims no availability at all rather than InStock.
+    A published passport means the maker offers the product (withdrawing it says the maker no longer does), so
+    its availability is InStock, and Discontinued once withdrawn; the catalogue knows no shop's stock levels.
     The product has no picture in the catalogue, so there is no ``image`` either.
     """
-    offer: dict = {}
+    offer: dict = {
+        "availability": "https://schema.org/Discontinued" if withdrawn else "https://schema.org/InStock",
+    }
     if product.get("price_eur") is not None:
         offer.update(price=product["price_eur"], priceCurrency="EUR")
-    if withdrawn:
-        offer["availability"] = "https://schema.org/Discontinued"
     if durability.get("lifetime_warranty"):
         offer["warranty"] = {"@type": "WarrantyPromise", "description": _("lifetime warranty")}
     elif durability.get("warranty_years") is not None:
         duration = {"@type": "QuantitativeValue", "value": durability["warranty_years"], "unitCode": "ANN"}
         offer["warranty"] = {"@type": "WarrantyPromise", "durationOfWarranty": duration}
-    return {"@type": "Offer", **offer} if offer else {}
+    return {"@type": "Offer", **offer}

@@ -217,6 +217,7 @@ def test_the_page_of_a_fully_disclosed_product_keeps_to_schema_org(client, maker
     assert "inLanguage" not in data and "hasWarrantyPromise" not in data
     assert data["offers"] == {
         "@type": "Offer",
+        "availability": "https://schema.org/InStock",  # published: the maker offers it
         "price": 129.0,
         "priceCurrency": "EUR",
         "warranty": {
@@ -244,7 +245,7 @@ def test_a_product_with_little_disclosed_keeps_to_schema_org_too(client, maker, 
     publish_product(product, maker_user)
     data = page_jsonld(client, f"/p/{product.passport_code}", "de")
     assert vocabulary_problems(data) == []
-    assert "offers" not in data  # no price, no warranty, still offered: nothing to say about an offer
+    assert data["offers"] == {"@type": "Offer", "availability": "https://schema.org/InStock"}  # still offered
 
 
 def test_the_open_data_export_keeps_to_schema_org_too(maker_user):
