@@ -1,5 +1,6 @@
 """Product identifiers: GS1 GTINs and the typable, self-checking passport code."""
 
+import enum
 import re
 import secrets
 
@@ -8,6 +9,8 @@ from django.utils.translation import gettext as _
 
 GTIN_LENGTHS = (8, 12, 13, 14)
 _GTIN_SEPARATORS = re.compile(r"[\s\-]")
+# str.isdigit() also holds for "²", "٤" or "４"; a GTIN is written in the digits 0-9 only.
+ASCII_DIGITS = frozenset("0123456789")
 
 
 def gs1_check_digit(digits_without_check: str) -> int:
@@ -18,15 +21,111 @@ def gs1_check_digit(digits_without_check: str) -> int:
     return (10 - total % 10) % 10
 
 
-def normalise_gtin(raw: str) -> str:
-    """Return the GTIN as 14 digits, or raise ValidationError naming what is wrong.
+class GtinKind(enum.StrEnum):
+    """What a well-formed GTIN number is, read from its GS1 prefix (GS1 General Specifications, 1.4.2 and 1.4.3)."""
 
-    Spaces and hyphens are tolerated; GTIN-8, -12 (UPC-A), -13 (EAN) and -14 are accepted.
+    TRADE_ITEM = "trade_item"
+    RESTRICTED_CIRCULATION = "restricted_circulation"
+    COUPON = "coupon"
+    REFUND_RECEIPT = "refund_receipt"
+    ISBN = "isbn"
+    ISMN = "ismn"
+    ISSN = "issn"
+
+
+# GS1 prefixes of the GTIN-13 form (a GTIN-12 is "0" and its 12 digits; a GTIN-14's indicator digit comes first).
+# Longest prefix first; everything else is a trade item's GTIN.
+_PREFIX_KINDS = (
+    ("9790", GtinKind.ISMN),
+    ("02", GtinKind.RESTRICTED_CIRCULATION),  # within a geographic region (GTIN-12: 2)
+    ("04", GtinKind.RESTRICTED_CIRCULATION),  # within a company (GTIN-12: 4)
+    ("2", GtinKind.RESTRICTED_CIRCULATION),  # 20-29, within a geographic region
+    ("05", GtinKind.COUPON),  # GS1 US coupons (GTIN-12: 5), now reserved; never a product
+    ("977", GtinKind.ISSN),
+    ("978", GtinKind.ISBN),
+    ("979", GtinKind.ISBN),
+    ("980", GtinKind.REFUND_RECEIPT),
+    ("981", GtinKind.COUPON),  # 981-984: coupons in common currency areas
+    ("982", GtinKind.COUPON),
+    ("983", GtinKind.COUPON),
+    ("984", GtinKind.COUPON),
+    ("99", GtinKind.COUPON),
+)
+# A GTIN-8 in its 13-digit form starts with five zeros (GS1 keeps 0000001-0000099 free for it).
+_GTIN8_PADDING = "00000"
+# GS1-8 prefixes 000-099 and 200-299: restricted circulation within a company (RCN-8).
+_GTIN8_RESTRICTED_FIRST_DIGITS = ("0", "2")
+
+REFUSED_KINDS = frozenset({GtinKind.RESTRICTED_CIRCULATION, GtinKind.COUPON, GtinKind.REFUND_RECEIPT})
+WARNED_KINDS = frozenset({GtinKind.ISBN, GtinKind.ISMN, GtinKind.ISSN})
+
+
+def classify_gtin(gtin14: str) -> GtinKind:
+    """What a normalised (14-digit, check digit valid) GTIN is, by its GS1 prefix."""
+    body = gtin14[1:]  # the GTIN-13 form: the indicator digit of a GTIN-14 is no part of the prefix
+    if body.startswith(_GTIN8_PADDING):
+        gtin8 = body[len(_GTIN8_PADDING) :]
+        if gtin8.startswith(_GTIN8_RESTRICTED_FIRST_DIGITS):
+            return GtinKind.RESTRICTED_CIRCULATION
+        return GtinKind.TRADE_ITEM
+    for prefix, kind in _PREFIX_KINDS:
+        if body.startswith(prefix):
+            return kind
+    return GtinKind.TRADE_ITEM
+
+
+def _refusal(kind: GtinKind) -> str:
+    if kind == GtinKind.RESTRICTED_CIRCULATION:
+        return _(
+            "This number is a store-internal number (restricted circulation), not a product's GTIN: GS1 leaves "
+            "numbers beginning with 02, 04 or 20 to 29 (GTIN-12: 2 or 4; GTIN-8: 0 or 2) to shops and companies "
+            "for their own use."
+        )
+    if kind == GtinKind.COUPON:
+        return _(
+            "This number is a coupon, not a product's GTIN: GS1 keeps numbers beginning with 05, 981 to 984 or 99 "
+            "(GTIN-12: 5) for coupons."
+        )
+    return _(
+        "This number is a refund receipt, not a product's GTIN: GS1 keeps numbers beginning with 980 for refund "
+        "receipts."
+    )
+
+
+def gtin_warning(gtin14: str | None) -> str | None:
+    """A note for the maker when a valid GTIN is a book's, sheet music's or a periodical's number, else None."""
+    if not gtin14:
+        return None
+    kind = classify_gtin(gtin14)
+    if kind not in WARNED_KINDS:
+        return None
+    what = {
+        GtinKind.ISBN: _("a book's ISBN (Bookland, 978 or 979)"),
+        GtinKind.ISMN: _("printed music's ISMN (979-0)"),
+        GtinKind.ISSN: _("a periodical's ISSN (977)"),
+    }[kind]
+    return _(
+        "The GTIN %(gtin)s is %(what)s. Products other than books, music and periodicals get their GTIN from "
+        "a GS1 company prefix: check that this is the product's own number."
+    ) % {"gtin": gtin13_for_barcode(gtin14) or gtin14, "what": what}
+
+
+def _character_name(char: str) -> str:
+    # The code point tells a fullwidth "４" from a "4" that looks the same.
+    return f"“{char}” (U+{ord(char):04X})"
+
+
+def gtin_digits(raw: str) -> str:
+    """The digits of a well-formed GTIN as given (8, 12, 13 or 14), or ValidationError naming what is wrong.
+
+    Only the syntax: ASCII digits, length and check digit. Spaces and hyphens are tolerated.
     """
     value = _GTIN_SEPARATORS.sub("", raw or "")
-    if not value.isdigit():
+    foreign = next((char for char in value if char not in ASCII_DIGITS), None)
+    if foreign is not None:
         raise ValidationError(
-            _("A GTIN should contain only digits (spaces and hyphens are allowed)."),
+            _("A GTIN should contain only the digits 0 to 9 (spaces and hyphens are allowed), not %(char)s.")
+            % {"char": _character_name(foreign)},
             code="gtin_not_digits",
         )
     if len(value) not in GTIN_LENGTHS:
@@ -40,7 +139,20 @@ def normalise_gtin(raw: str) -> str:
             _("GTIN check digit should be %(expected)d, not %(given)s.") % {"expected": expected, "given": value[-1]},
             code="gtin_check_digit",
         )
-    return value.zfill(14)
+    return value
+
+
+def normalise_gtin(raw: str) -> str:
+    """Return the GTIN as 14 digits, or raise ValidationError naming what is wrong.
+
+    Spaces and hyphens are tolerated; GTIN-8, -12 (UPC-A), -13 (EAN) and -14 are accepted. Numbers that
+    identify no product (restricted circulation, coupons, refund receipts) are refused, saying what they are.
+    """
+    gtin14 = gtin_digits(raw).zfill(14)
+    kind = classify_gtin(gtin14)
+    if kind in REFUSED_KINDS:
+        raise ValidationError(_refusal(kind), code=f"gtin_{kind}")
+    return gtin14
 
 
 def gtin13_for_barcode(gtin14: str) -> str | None:
@@ -107,6 +219,9 @@ def normalise_passport_code(raw: str) -> str:
 
 
 def looks_like_gtin(raw: str) -> bool:
-    """Whether typed input is meant as a GTIN (digits, spaces and hyphens only)."""
+    """Whether typed input is meant as a GTIN: at least six digits, spaces and hyphens, and nothing else.
+
+    Digits of any script count here ("٤", "４"), so that normalise_gtin() can explain that only 0-9 are allowed.
+    """
     value = _GTIN_SEPARATORS.sub("", raw or "")
     return value.isdigit() and len(value) >= 6

@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from catalogue.public.selectors import PublicVersion, current_version
 from catalogue.resolver.digital_link import DigitalLinkError, parse_uri
 from products.identifiers import PASSPORT_DATA_LENGTH, normalise_gtin, normalise_passport_code
+from products.scanner import read_scanner_output
 
 MAX_INPUT_LENGTH = 500
 _URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://|www\.|/)", re.IGNORECASE)
-_ELEMENT_STRING = re.compile(r"^\(01\)\s*([0-9]{14})")
-_GTIN_CHARS = re.compile(r"^[0-9\s\-]+$")
 _PASSPORT_PATH = re.compile(r"/p/([^/?#]+)")
 
 
@@ -84,24 +83,35 @@ def _parse_link(text: str) -> ParsedCode:
     )
 
 
+def _empty_input() -> InvalidCode:
+    return InvalidCode(_("Type a barcode number (GTIN/EAN), a passport code, or paste a product link."), code="empty")
+
+
+def _is_number(text: str) -> bool:
+    # Digits of every script ("٤", "４", "²"), so that normalise_gtin() explains that only 0-9 are allowed.
+    return all(char.isdigit() or char.isspace() or char == "-" for char in text)
+
+
 def parse_code(raw: str) -> ParsedCode:
     """Interpret typed or pasted input; raise InvalidCode with a message naming what is expected."""
     text = (raw or "").strip()
     if not text:
-        raise InvalidCode(
-            _("Type a barcode number (GTIN/EAN), a passport code, or paste a product link."), code="empty"
-        )
+        raise _empty_input()
     if len(text) > MAX_INPUT_LENGTH:
         raise InvalidCode(
             _("This is too long for a code: at most %(max)d characters.") % {"max": MAX_INPUT_LENGTH},
             code="too_long",
         )
+    try:
+        # A scanner in keyboard mode types its symbology identifier and whole GS1 element strings.
+        text = read_scanner_output(text)
+    except ValidationError as error:
+        raise InvalidCode(_message(error), code=error.code) from error
+    if not text:  # a symbology identifier alone
+        raise _empty_input()
     if _URL_LIKE.match(text) or "/01/" in text or "/p/" in text:
         return _parse_link(text)
-    element = _ELEMENT_STRING.match(text)
-    if element:
-        text = element.group(1)
-    if _GTIN_CHARS.match(text):
+    if _is_number(text):
         gtin = passport_code = gtin_error = None
         try:
             gtin = normalise_gtin(text)

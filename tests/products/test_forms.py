@@ -1,6 +1,7 @@
 """Product and evidence forms: messages name the field and what is expected; invalid input saves nothing."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -43,7 +44,20 @@ def test_the_gtin_is_normalised_to_14_digits(typed, stored):
     [
         ("4006381333932", "GTIN check digit should be 1, not 2."),
         ("40063813339", "A GTIN should have 8, 12, 13 or 14 digits, not 11."),
-        ("4006381A33931", "A GTIN should contain only digits (spaces and hyphens are allowed)."),
+        (
+            "4006381A33931",
+            "A GTIN should contain only the digits 0 to 9 (spaces and hyphens are allowed), not “A” (U+0041).",
+        ),
+        (
+            "４００６３８１３３３９３１",
+            "A GTIN should contain only the digits 0 to 9 (spaces and hyphens are allowed), not “４” (U+FF14).",
+        ),
+        (
+            "2912345678906",
+            "This number is a store-internal number (restricted circulation), not a product's GTIN: GS1 leaves "
+            "numbers beginning with 02, 04 or 20 to 29 (GTIN-12: 2 or 4; GTIN-8: 0 or 2) to shops and companies "
+            "for their own use.",
+        ),
     ],
 )
 def test_a_bad_gtin_gets_a_message_naming_what_is_expected(typed, message):
@@ -51,6 +65,15 @@ def test_a_bad_gtin_gets_a_message_naming_what_is_expected(typed, message):
     assert not form.is_valid()
     assert form.errors["gtin"] == [message]
     assert not Product.objects.exists()
+
+
+@pytest.mark.parametrize("gtin", ["٤٠٠٦٣٨١٣٣٣٩٣١", "0512345678900", "9801234567892"])
+def test_the_model_clean_refuses_what_the_form_refuses(gtin):
+    # The API, the import and the demo loader reach the model without the form.
+    product = ProductFactory.build(gtin=gtin, maker=MakerOrganisationFactory(), category=CategoryFactory())
+    with pytest.raises(ValidationError) as info:
+        product.full_clean()
+    assert list(info.value.message_dict) == ["gtin"]
 
 
 def test_the_model_clean_normalises_the_gtin_too():

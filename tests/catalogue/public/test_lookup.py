@@ -251,3 +251,103 @@ def test_api_lookup_sends_cors_headers(client):
     publish_product(product)
     response = client.get("/api/v1/lookup", {"code": EAN}, HTTP_ORIGIN="https://shop.example")
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+# ---------- Scanner output, digits, numbers that identify no product ----------
+
+GTIN8 = "96385074"
+RESTRICTED_MESSAGE = (
+    "This number is a store-internal number (restricted circulation), not a product's GTIN: GS1 leaves numbers "
+    "beginning with 02, 04 or 20 to 29 (GTIN-12: 2 or 4; GTIN-8: 0 or 2) to shops and companies for their own use."
+)
+
+
+@pytest.mark.parametrize(
+    ("scanned", "gtin"),
+    [
+        (f"]E0{EAN}", GTIN14),  # EAN-13 (and UPC-A as 13 digits)
+        (f"]E4{GTIN8}", GTIN8.zfill(14)),  # EAN-8
+        (f"]E3{EAN}12", GTIN14),  # EAN-13 with a 2-digit add-on
+        (f"]E3{EAN}51234", GTIN14),  # and with a 5-digit one
+        (f"]I1{GTIN14}", GTIN14),  # ITF-14
+        (f"]C101{GTIN14}", GTIN14),  # GS1-128
+        (f"]C101{GTIN14}17261231\x1d10LOT-7", GTIN14),  # further AIs; 17 has a predefined length
+        (f"]C11726123110LOT-7\x1d01{GTIN14}\x1d", GTIN14),  # the GTIN after a variable-length AI and FNC1
+        (f"]e001{GTIN14}", GTIN14),  # GS1 DataBar
+        (f"]d2\x1d01{GTIN14}\x1d21ABC", GTIN14),  # GS1 DataMatrix, FNC1 sent in first position too
+        (f"]Q301{GTIN14}21ABC", GTIN14),  # GS1 QR Code
+        (f"01{GTIN14}", GTIN14),  # an element string typed by a scanner without identifier
+        (f"01{GTIN14}10LOT-7\x1d21ABC", GTIN14),
+        (f"(10) LOT-7 (01) {GTIN14}", GTIN14),
+        (f"(01){EAN}", GTIN14),  # typed by hand without the leading zero
+    ],
+)
+def test_scanner_output_is_reduced_to_the_gtin(scanned, gtin):
+    assert parse_code(scanned).gtin == gtin
+
+
+@pytest.mark.parametrize("scanned", ["]C100106141411234567890", "(00)106141411234567890", f"]Q301{EAN}"])
+def test_a_gs1_barcode_without_gtin_is_explained(scanned):
+    with pytest.raises(InvalidCode) as info:
+        parse_code(scanned)
+    assert info.value.code == "element_string_without_gtin"
+    assert "holds no GTIN" in info.value.message
+
+
+def test_a_symbology_identifier_alone_asks_for_a_code():
+    with pytest.raises(InvalidCode) as info:
+        parse_code("]E0")
+    assert info.value.code == "empty"
+
+
+@pytest.mark.parametrize("typed", ["٤٠٠٦٣٨١٣٣٣٩٣١", "４００６３８１３３３９３１", "400638133393²"])
+def test_digits_other_than_0_to_9_are_explained(typed):
+    with pytest.raises(InvalidCode) as info:
+        parse_code(typed)
+    assert info.value.code == "gtin_not_digits"
+    assert "only the digits 0 to 9" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "what"),
+    [
+        ("2000000000008", "gtin_restricted_circulation", "a store-internal number (restricted circulation)"),
+        ("241234567895", "gtin_restricted_circulation", "a store-internal number (restricted circulation)"),
+        ("20123451", "gtin_restricted_circulation", "a store-internal number (restricted circulation)"),
+        ("]E02000000000008", "gtin_restricted_circulation", "a store-internal number (restricted circulation)"),
+        ("0512345678900", "gtin_coupon", "a coupon"),
+        ("9912345678909", "gtin_coupon", "a coupon"),
+        ("9801234567892", "gtin_refund_receipt", "a refund receipt"),
+    ],
+)
+def test_numbers_that_identify_no_product_are_explained(typed, code, what):
+    with pytest.raises(InvalidCode) as info:
+        parse_code(typed)
+    assert info.value.code == code
+    assert info.value.message.startswith(f"This number is {what}, not a product's GTIN")
+
+
+@pytest.mark.django_db
+def test_html_lookup_of_a_scanned_barcode_redirects_to_the_passport(client):
+    product = complete_product(gtin=GTIN14)
+    publish_product(product)
+    response = client.get("/lookup/", {"code": f"]C101{GTIN14}10LOT-7\x1d21ABC"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/p/{product.passport_code}"
+
+
+@pytest.mark.django_db
+def test_html_lookup_of_a_store_internal_number_is_a_friendly_400(client):
+    response = client.get("/lookup/", {"code": "2000000000008"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "store-internal number (restricted circulation)" in html
+    assert 'aria-invalid="true"' in html
+    assert 'value="2000000000008"' in html
+
+
+@pytest.mark.django_db
+def test_api_lookup_of_a_store_internal_number_is_400_with_the_same_message(client):
+    response = client.get("/api/v1/lookup", {"code": "2000000000008"})
+    assert response.status_code == 400
+    assert response.json() == {"detail": RESTRICTED_MESSAGE, "code": "gtin_restricted_circulation"}
