@@ -5,10 +5,13 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist
 
-from . import parts
+from . import edit_versions, parts
 from .forms import ProductForm, part_form, part_formset
 from .models import Product
-from .services import ProductWrite
+from .services import ProductWrite, flat_errors
+
+# The hidden field that carries the product's state as the form showed it (products.edit_versions).
+BASED_ON_FIELD = "based_on"
 
 
 @dataclass
@@ -42,12 +45,19 @@ class ProductEditor:
     """Every form of the one-page product editor, validated together and turned into one ProductWrite.
 
     Nothing is saved unless every form and formset is valid; then ``products.services.save_product``
-    writes :meth:`write` in one transaction.
+    writes :meth:`write` in one transaction, refusing it when the product changed since the form was opened:
+    the form carries the state it showed (``based_on``), signed, in a hidden field.
     """
 
     def __init__(self, *, organisations, instance: Product | None = None, data=None, files=None):
         product = instance if instance is not None else Product()
         self.product = product
+        self.based_on: dict | None = None  # the state this form shows the product in; None for a new product
+        if product.pk is not None:
+            if data is None:
+                self.based_on = edit_versions.editable_state(product)
+            else:
+                self.based_on = edit_versions.read_state(data.get(BASED_ON_FIELD, ""))
         bound = {"data": data, "files": files}
         self.product_form = ProductForm(**bound, instance=product, organisations=organisations, prefix="product")
         self.section_forms: dict[str, forms.ModelForm] = {}
@@ -107,6 +117,37 @@ class ProductEditor:
             if form.has_changed():
                 write.sections[name] = {f: form.cleaned_data.get(f) for f in parts.get(name).fields}
         return write
+
+    def add_writer_errors(self, errors: dict) -> None:
+        """Show the writer's errors (``ProductInvalid.errors``) at their fields; the rest at the top of the form."""
+        for name, problems in errors.items():
+            if name in self.product_form.fields:
+                self.product_form.add_error(name, problems)
+            elif name in self.section_forms and isinstance(problems, dict):
+                form = self.section_forms[name]
+                for field_name, messages in problems.items():
+                    form.add_error(field_name if field_name in form.fields else None, messages)
+            else:
+                for path, messages in flat_errors({name: problems}):
+                    self.product_form.add_error(
+                        None, [f"{path}: {message}" if path else message for message in messages]
+                    )
+
+    @property
+    def based_on_token(self) -> str | None:
+        """What the writer compares with the product now: None for a new product, "" when the form lost its state."""
+        if self.product.pk is None:
+            return None
+        return edit_versions.edit_token(self.based_on) if self.based_on is not None else ""
+
+    @property
+    def based_on_field(self) -> str:
+        """The hidden field's value."""
+        return edit_versions.sign_state(self.based_on) if self.based_on is not None else ""
+
+    def rebase(self, current: dict) -> None:
+        """After a refused save: the form keeps what the user typed, but is based on the product as it is now."""
+        self.based_on = current
 
     @property
     def media(self):

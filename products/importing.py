@@ -404,12 +404,18 @@ def import_products(
         return result
     # The hook sees the pass begin before the transaction does, so that a job can say "saving" at once.
     saving = progress(result.rows, total=len(result.rows), desc=_("Saving"))
+    number = None
     try:
         with transaction.atomic():
             for imported in saving:
+                number = imported.row
                 imported.product = save_product(None, imported.write, user=user)
-    except (IntegrityError, ProductInvalid) as error:
+    except ProductInvalid as invalid:
         # Another write took a GTIN between validation and saving; nothing of this import stays.
+        result.rows = []
+        for path, messages in flat_errors(invalid.errors):
+            result.errors.extend(RowError(number, label(path) if path else "", str(message)) for message in messages)
+    except IntegrityError as error:
         result.rows = []
         result.errors.append(RowError(None, "", _("Nothing was imported: %(error)s") % {"error": error}))
     return result

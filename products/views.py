@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
+from .edit_versions import changes_between, edit_token, editable_state
 from .editor import ProductEditor
 from .evidence_files import evidence_file_response
 from .forms import EvidenceForm
@@ -71,26 +72,36 @@ def product_edit(request, pk):
 
 def _editor_page(request, product):
     organisations = selectors.organisations_for_user(request.user)
-    if request.method == "POST":
-        editor = ProductEditor(organisations=organisations, instance=product, data=request.POST, files=request.FILES)
+    if request.method != "POST":
+        return _render_editor(request, ProductEditor(organisations=organisations, instance=product), product)
+    editor = ProductEditor(organisations=organisations, instance=product, data=request.POST, files=request.FILES)
+    try:
         if editor.is_valid():
-            try:
-                saved = services.save_product(product, editor.write(), user=request.user)
-            except services.ProductInvalid as invalid:
-                # Valid forms, but the data changed meanwhile (a row deleted in another tab): nothing was saved.
-                messages.error(request, " ".join(invalid.messages()))
-                return redirect(request.path)
+            saved = services.save_product(product, editor.write(), user=request.user, based_on=editor.based_on_token)
             messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
             if request.POST.get("then") == "continue":
                 return redirect("products:product-edit", pk=saved.pk)
             return redirect(saved.get_absolute_url())
-    else:
-        editor = ProductEditor(organisations=organisations, instance=product)
-    return render(
-        request,
-        "products/product_form.html",
-        {"editor": editor, "product": product, "is_new": product is None},
-    )
+        if product is not None:
+            # Errors, and maybe also stale: a row the form shows may be gone, which is why a field is invalid.
+            current = editable_state(product)
+            if edit_token(current) != editor.based_on_token:
+                raise services.ProductChanged(current)
+    except services.ProductChanged as changed:
+        # Someone else saved meanwhile (another tab, the API): show what changed, keep what was typed.
+        stale = {"changes": changes_between(editor.based_on, changed.current) if editor.based_on else None}
+        editor.rebase(changed.current)
+        return _render_editor(request, editor, product, stale=stale)
+    except services.ProductInvalid as invalid:
+        # Valid forms, but the database refused a value: another write took the same GTIN a moment ago.
+        editor.add_writer_errors(invalid.errors)
+        return _render_editor(request, editor, product, status=400)
+    return _render_editor(request, editor, product)
+
+
+def _render_editor(request, editor, product, stale=None, status=200):
+    context = {"editor": editor, "product": product, "is_new": product is None, "stale": stale}
+    return render(request, "products/product_form.html", context, status=status)
 
 
 @maker_required
