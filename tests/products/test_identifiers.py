@@ -4,13 +4,20 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from products.identifiers import (
+    GtinKind,
+    classify_gtin,
     format_passport_code,
     generate_passport_code,
     gs1_check_digit,
+    gtin_warning,
     normalise_gtin,
     normalise_passport_code,
     passport_check_character,
 )
+
+
+def with_check_digit(data: str) -> str:
+    return data + str(gs1_check_digit(data))
 
 
 @pytest.mark.parametrize(
@@ -51,6 +58,114 @@ def test_letters_are_rejected():
     with pytest.raises(ValidationError) as info:
         normalise_gtin("40063813339A1")
     assert info.value.code == "gtin_not_digits"
+
+
+@pytest.mark.parametrize(
+    ("raw", "named"),
+    [
+        ("400638133393²", "“²” (U+00B2)"),  # isdigit() holds, int() fails: a ValueError before
+        ("٤٠٠٦٣٨١٣٣٣٩٣١", "“٤” (U+0664)"),  # Arabic-Indic: isdigit() and int() both work, so it was stored
+        ("４００６３８１３３３９３１", "“４” (U+FF14)"),  # fullwidth
+        ("9638507४", "“४” (U+096A)"),  # Devanagari four in a GTIN-8
+    ],
+)
+def test_only_the_digits_0_to_9_are_digits(raw, named):
+    with pytest.raises(ValidationError) as info:
+        normalise_gtin(raw)
+    assert info.value.code == "gtin_not_digits"
+    assert info.value.messages == [
+        f"A GTIN should contain only the digits 0 to 9 (spaces and hyphens are allowed), not {named}."
+    ]
+
+
+# The GS1 prefix is read from the GTIN-13 form: a GTIN-12 is "0" and its digits, a GTIN-14's indicator comes first.
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ("020000000000", GtinKind.RESTRICTED_CIRCULATION),  # 02: within a geographic region
+        ("029999999999", GtinKind.RESTRICTED_CIRCULATION),
+        ("040000000000", GtinKind.RESTRICTED_CIRCULATION),  # 04: within a company
+        ("049999999999", GtinKind.RESTRICTED_CIRCULATION),
+        ("200000000000", GtinKind.RESTRICTED_CIRCULATION),  # 20-29: within a geographic region
+        ("212345678901", GtinKind.RESTRICTED_CIRCULATION),
+        ("299999999999", GtinKind.RESTRICTED_CIRCULATION),
+        ("21234567890", GtinKind.RESTRICTED_CIRCULATION),  # GTIN-12 beginning with 2: the GTIN-13 form is 02…
+        ("41234567890", GtinKind.RESTRICTED_CIRCULATION),  # GTIN-12 beginning with 4: 04…
+        ("0123456", GtinKind.RESTRICTED_CIRCULATION),  # GTIN-8 beginning with 0
+        ("0000000", GtinKind.RESTRICTED_CIRCULATION),
+        ("2123456", GtinKind.RESTRICTED_CIRCULATION),  # GTIN-8 beginning with 2
+        ("1020000000000", GtinKind.RESTRICTED_CIRCULATION),  # a GTIN-14 around a restricted number
+        ("050000000000", GtinKind.COUPON),  # 05: GS1 US coupons
+        ("51234567890", GtinKind.COUPON),  # GTIN-12 beginning with 5
+        ("981000000000", GtinKind.COUPON),  # 981-984: coupons in common currency areas
+        ("984999999999", GtinKind.COUPON),
+        ("990000000000", GtinKind.COUPON),  # 99: coupons
+        ("999999999999", GtinKind.COUPON),
+        ("980000000000", GtinKind.REFUND_RECEIPT),  # 980: refund receipts
+        ("978300000000", GtinKind.ISBN),  # Bookland
+        ("979100000000", GtinKind.ISBN),
+        ("979000000000", GtinKind.ISMN),  # 979-0: printed music
+        ("977123456700", GtinKind.ISSN),  # serial publications
+        ("400638133393", GtinKind.TRADE_ITEM),  # GS1 Germany
+        ("003600029145", GtinKind.TRADE_ITEM),  # GS1 US (a UPC-A beginning with 0)
+        ("03600029145", GtinKind.TRADE_ITEM),  # the same as a GTIN-12
+        ("010000000000", GtinKind.TRADE_ITEM),  # 01: GS1 US, next to the restricted 02
+        ("030000000000", GtinKind.TRADE_ITEM),  # 03: GS1 US
+        ("060000000000", GtinKind.TRADE_ITEM),  # 06: GS1 US
+        ("190000000000", GtinKind.TRADE_ITEM),  # below 20
+        ("300000000000", GtinKind.TRADE_ITEM),  # above 29 (GS1 France)
+        ("976000000000", GtinKind.TRADE_ITEM),  # below 977
+        ("985000000000", GtinKind.TRADE_ITEM),  # 985-989: not coupons
+        ("9638507", GtinKind.TRADE_ITEM),  # GTIN-8 beginning with 9
+        ("1963850", GtinKind.TRADE_ITEM),  # GTIN-8 beginning with 1
+        ("3400638133393", GtinKind.TRADE_ITEM),  # a GTIN-14 with indicator 3: the prefix follows it
+    ],
+)
+def test_gtins_are_classified_by_their_gs1_prefix(data, kind):
+    assert classify_gtin(with_check_digit(data).zfill(14)) == kind
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "what"),
+    [
+        ("200000000000", "gtin_restricted_circulation", "a store-internal number (restricted circulation)"),
+        ("0123456", "gtin_restricted_circulation", "a store-internal number (restricted circulation)"),
+        ("21234567890", "gtin_restricted_circulation", "a store-internal number (restricted circulation)"),
+        ("050000000000", "gtin_coupon", "a coupon"),
+        ("982000000000", "gtin_coupon", "a coupon"),
+        ("993000000000", "gtin_coupon", "a coupon"),
+        ("980000000000", "gtin_refund_receipt", "a refund receipt"),
+    ],
+)
+def test_numbers_that_identify_no_product_are_refused_saying_what_they_are(data, code, what):
+    with pytest.raises(ValidationError) as info:
+        normalise_gtin(with_check_digit(data))
+    assert info.value.code == code
+    [message] = info.value.messages
+    assert message.startswith(f"This number is {what}, not a product's GTIN: GS1 ")
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        ("978300000000", "a book's ISBN (Bookland, 978 or 979)"),
+        ("979100000000", "a book's ISBN (Bookland, 978 or 979)"),
+        ("979000000000", "printed music's ISMN (979-0)"),
+        ("977123456700", "a periodical's ISSN (977)"),
+    ],
+)
+def test_book_music_and_periodical_numbers_are_accepted_with_a_warning(data, named):
+    gtin = with_check_digit(data)
+    assert normalise_gtin(gtin) == "0" + gtin
+    assert gtin_warning("0" + gtin) == (
+        f"The GTIN {gtin} is {named}. Products other than books, music and periodicals get their GTIN from a GS1 "
+        "company prefix: check that this is the product's own number."
+    )
+
+
+@pytest.mark.parametrize("gtin", ["04006381333931", "00000096385074", None, ""])
+def test_ordinary_gtins_get_no_warning(gtin):
+    assert gtin_warning(gtin) is None
 
 
 def test_check_digit_of_known_ean():
