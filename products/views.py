@@ -15,6 +15,7 @@ from .edit_versions import changes_between, edit_token, editable_state
 from .editor import ProductEditor
 from .evidence_files import evidence_file_response
 from .forms import EvidenceForm
+from .identifiers import gtin_warning
 
 PRODUCTS_PER_PAGE = 50
 HISTORY_GROUPS_PER_PAGE = 30
@@ -54,7 +55,9 @@ def workspace(request):
 @maker_required
 def product_detail(request, pk):
     product = get_object_or_404(selectors.product_detail_queryset(request.user), pk=pk)
-    return render(request, "products/product_detail.html", {"product": product})
+    return render(
+        request, "products/product_detail.html", {"product": product, "gtin_warning": gtin_warning(product.gtin)}
+    )
 
 
 @maker_required
@@ -79,6 +82,10 @@ def _editor_page(request, product):
         if editor.is_valid():
             saved = services.save_product(product, editor.write(), user=request.user, based_on=editor.based_on_token)
             messages.success(request, _("Saved “%(name)s”.") % {"name": saved.name})
+            warning = gtin_warning(saved.gtin)
+            if warning:
+                # Valid and saved: a book's number is no error, but rarely a knife's.
+                messages.warning(request, warning)
             if request.POST.get("then") == "continue":
                 return redirect("products:product-edit", pk=saved.pk)
             return redirect(saved.get_absolute_url())
