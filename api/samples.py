@@ -190,11 +190,21 @@ IMPORT_RESULT = {
         {"row": 1, "passport_code": CODE, "name": "Kochmesser 20 cm"},
         {"row": 2, "passport_code": "M3RT8PQ4", "name": "Schere 21 cm"},
     ],
+    "warnings": [],
 }
 IMPORT_DRY_RUN = {
     "dry_run": True,
     "count": 2,
     "products": [{**row, "passport_code": None} for row in IMPORT_RESULT["products"]],
+    "warnings": [
+        {
+            "row": 2,
+            "field": "gtin",
+            "message": "The GTIN 9783000000003 is a book's ISBN (Bookland, 978 or 979). Products other than books, "
+            "music and periodicals get their GTIN from a GS1 company prefix: check that this is the product's own "
+            "number.",
+        }
+    ],
 }
 IMPORT_ERROR = {
     "detail": "Nothing was imported: 2 problems.",

@@ -507,3 +507,8 @@ class ImportResultSerializer(serializers.Serializer):
     dry_run = serializers.BooleanField()
     count = serializers.IntegerField(help_text="Rows that were (or, in a dry run, would be) imported.")
     products = ImportedProductSerializer(many=True)
+    warnings = ImportErrorItemSerializer(
+        many=True,
+        required=False,  # absent from the results of jobs that finished before warnings existed
+        help_text="Valid rows with something unusual, for example a book's ISBN as the GTIN; nothing was refused.",
+    )

@@ -35,6 +35,7 @@ def result_summary(result: ImportResult) -> dict:
             {"row": row.row, "passport_code": row.product.passport_code or None, "name": row.product.name}
             for row in result.rows
         ],
+        "warnings": [warning.as_dict() for warning in result.warnings],
     }
 
 

@@ -12,7 +12,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from . import parts, untrusted_json
-from .identifiers import normalise_gtin
+from .identifiers import gtin_warning, normalise_gtin
 from .models import Category, MakerOrganisation, Product
 from .services import ProductInvalid, ProductWrite, flat_errors, save_product, validate_product
 
@@ -86,10 +86,11 @@ class ImportedRow:
 
 @dataclass
 class ImportResult:
-    """What an import did: the products saved (none if any row failed) and every error found."""
+    """What an import did: the products saved (none if any row failed), every error, and warnings that stop nothing."""
 
     rows: list[ImportedRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
     dry_run: bool = False
 
     @property
@@ -394,6 +395,8 @@ def import_products(
                 imported = None
             else:
                 gtin_rows[gtin] = number
+            if warning := gtin_warning(gtin):
+                result.warnings.append(RowError(number, label("gtin"), warning))
         result.errors.extend(errors)
         if imported is not None:
             result.rows.append(imported)

@@ -66,6 +66,7 @@ class TestQueue:
                 }
                 for number in (1, 2, 3)
             ],
+            "warnings": [],
         }
         assert job.errors == []
         assert bytes(job.content) == b""  # the file is dropped once it has run

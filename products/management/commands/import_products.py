@@ -44,6 +44,8 @@ class Command(BaseCommand):
             for error in result.errors:
                 self.stderr.write(f"{path.name}: {error}")
             raise CommandError(f"Nothing was imported: {len(result.errors)} problem(s) in {path.name}.")
+        for warning in result.warnings:
+            self.stderr.write(self.style.WARNING(f"{path.name}: {warning}"))
         if dry_run:
             self.stdout.write(self.style.SUCCESS(f"{len(result.rows)} product(s) are valid; nothing was saved."))
             return
