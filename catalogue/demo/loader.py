@@ -315,6 +315,10 @@ def _publish_passports(summary: DemoSummary) -> None:
     )
     summary.created[PrintJob] += 1
     updated = printed[0].product
-    # The maker improves a product after the retailer printed it: its label is now out of date.
-    publish_product(updated, publishers.get(updated.maker_id))
+    # The maker improves a product after the retailer printed it: its label is now out of date. (Publishing an
+    # unchanged product makes no new version, so the improvement is a real change.)
+    publisher = publishers.get(updated.maker_id)
+    improved = f"{updated.description} Jetzt mit nachgeschliffener Klinge ab Werk."
+    save_product(updated, ProductWrite(fields={"description": improved}), user=publisher)
+    publish_product(updated, publisher)
     summary.created[PassportVersion] += 1

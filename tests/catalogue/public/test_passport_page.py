@@ -11,7 +11,7 @@ from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import passport_page, supply_chain_diagram
 from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.public.views import _CSRF_PLACEHOLDER
-from tests.factories import ProductFactory, bare_product, complete_product, showcase_product
+from tests.factories import ProductFactory, bare_product, complete_product, republished, showcase_product
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +133,7 @@ def test_json_ld_renderer_is_pure_and_skips_unknowns(knife):
 
 def test_superseded_version_has_a_banner(client, knife):
     publish_product(knife)
-    publish_product(knife)
+    republished(knife)
     old = page_html(client, f"/p/{knife.passport_code}/v/1")
     assert "banner-superseded" in old
     assert "superseded by version 2" in old
@@ -211,7 +211,7 @@ def test_conditional_get(client, knife):
     etag = first["ETag"]
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     # A new version, a withdrawal or another language each change the page and its ETag.
-    publish_product(knife)
+    republished(knife)
     second = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert second.status_code == 200
     withdraw_product(knife)

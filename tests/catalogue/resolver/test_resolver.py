@@ -2,11 +2,11 @@
 
 import pytest
 
-from catalogue.passports.services import publish_product, withdraw_product
+from catalogue.passports.services import withdraw_product
 from catalogue.resolver.digital_link import DigitalLink, DigitalLinkError, parse_path
 from catalogue.resolver.linkset import LINK_TYPES, render_linkset
 from tests import factories
-from tests.factories import ProductFactory
+from tests.factories import ProductFactory, republished
 
 GTIN14 = "04006381333931"
 LINKSET = "application/linkset+json"
@@ -167,7 +167,7 @@ def test_conditional_get_answers_304(client, published_product):
     etag = first["ETag"]
     again = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304
-    publish_product(published_product)
+    republished(published_product)
     changed = client.get(f"/01/{GTIN14}", {"linkType": "linkset"}, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
     assert changed["ETag"] != etag

@@ -12,6 +12,7 @@ from tests.factories import (
     RetailerMembershipFactory,
     complete_product,
     published_product,
+    republished,
 )
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,7 @@ def test_reprint_needed_lists_products_with_a_newer_version(retailer_client, ret
     retailer_client.post(print_url(retailer), {"scope": "all", "format": "passport", "language": "de"})
     assert retailer_client.get(reverse("retailer:assortment", args=[retailer.slug])).context["reprint_rows"] == []
 
-    publish_product(stale.product)
+    republished(stale.product)
     page = retailer_client.get(reverse("retailer:assortment", args=[retailer.slug]))
     reprint = page.context["reprint_rows"]
     assert [row.product for row in reprint] == [stale.product]
@@ -144,7 +145,7 @@ def test_reprint_state_is_per_retailer(retailer_client, retailer):
     other = RetailerMembershipFactory().organisation
     AssortmentItemFactory(retailer=other, product=item.product)
     retailer_client.post(print_url(retailer), {"scope": "all", "format": "passport", "language": "de"})
-    publish_product(item.product)
+    republished(item.product)
     from catalogue.retailers.selectors import assortment_rows
 
     assert [row.reprint_needed for row in assortment_rows(retailer)] == [True]
