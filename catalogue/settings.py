@@ -1,6 +1,7 @@
 """Django settings for Gläserne Werkstatt, read from the environment (see README.md)."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -179,6 +180,18 @@ EVIDENCE_X_ACCEL_REDIRECT_PREFIX = os.environ.get("EVIDENCE_X_ACCEL_REDIRECT_PRE
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Imports of larger files than this run as background jobs (the API answers 202 with the job's URL).
 IMPORT_BACKGROUND_THRESHOLD_BYTES = int(os.environ.get("IMPORT_BACKGROUND_THRESHOLD_BYTES", str(512 * 1024)))
+
+# Public PDFs (docs/pdf.md, "Limits"): anonymous batches are small, rendering is throttled per client (passports
+# rendered per period; a PDF from the cache costs nothing), and one request renders at most so many pages.
+# Signed-in retailers print up to 200 passports at a time and have allowances of their own.
+ANONYMOUS_PDF_BATCH_LIMIT = int(os.environ.get("ANONYMOUS_PDF_BATCH_LIMIT", "20"))
+PDF_THROTTLE_RATE = os.environ.get("PDF_THROTTLE_RATE", "60/minute")
+PDF_RETAILER_THROTTLE_RATE = os.environ.get("PDF_RETAILER_THROTTLE_RATE", "1000/minute")
+PDF_RENDER_PAGE_BUDGET = int(os.environ.get("PDF_RENDER_PAGE_BUDGET", "100"))
+PDF_RETAILER_PAGE_BUDGET = int(os.environ.get("PDF_RETAILER_PAGE_BUDGET", "1000"))
+for _name in ("PDF_THROTTLE_RATE", "PDF_RETAILER_THROTTLE_RATE"):
+    if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", globals()[_name]):
+        raise ImproperlyConfigured(f"{_name} should be passports per period, e.g. 60/minute, not {globals()[_name]!r}")
 
 # Security: strict whenever debug is off; a plain-HTTP deployment relaxes it explicitly.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,5 +1,8 @@
 """Public PDF downloads of published passports: one version, the current one, or a batch."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
 from django.shortcuts import redirect
@@ -8,16 +11,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from catalogue.accounts.selectors import roles_of
+from catalogue.infrastructure.clients import client_address
 from catalogue.models import PassportVersion
+from catalogue.passports import pdf_cache
 from catalogue.passports import selectors as print_selectors
+from catalogue.passports.page_budget import PageBudgetExceeded
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
+from catalogue.passports.pdf_throttle import Rate, charge, parse_rate
 from catalogue.passports.printing import (
     LABELS,
     MAX_BATCH,
     PASSPORT,
     language_or_default,
     parse_identifiers,
-    render_versions,
     split_codes,
 )
 from products.identifiers import normalise_passport_code
@@ -39,6 +46,67 @@ def pdf_response(content: bytes, filename: str, *, etag: str = "", cache_control
     return response
 
 
+@dataclass(frozen=True)
+class Allowance:
+    """What one client may have rendered: passports per batch, pages per request, passports per period."""
+
+    batch: int
+    max_pages: int
+    client: str  # whom the throttle counts
+    rate: Rate
+
+
+def allowance_of(request) -> Allowance:
+    """Signed-in retailers print whole assortments and are known by their account; everyone else is counted
+    by address (catalogue.infrastructure.clients) with the small anonymous allowance."""
+    if roles_of(request.user).is_retailer:
+        rate = parse_rate("PDF_RETAILER_THROTTLE_RATE", settings.PDF_RETAILER_THROTTLE_RATE)
+        return Allowance(MAX_BATCH, settings.PDF_RETAILER_PAGE_BUDGET, f"user:{request.user.pk}", rate)
+    rate = parse_rate("PDF_THROTTLE_RATE", settings.PDF_THROTTLE_RATE)
+    return Allowance(
+        settings.ANONYMOUS_PDF_BATCH_LIMIT, settings.PDF_RENDER_PAGE_BUDGET, f"address:{client_address(request)}", rate
+    )
+
+
+def _kept_or_rendered(request, versions, *, format: str, language: str, layout: str = "") -> bytes | HttpResponse:
+    """The PDF from the cache (free), else rendered within the client's throttle and page budget; or the
+    refusal to send instead (429 with Retry-After, or 400 for a PDF longer than the budget)."""
+    allowance = allowance_of(request)
+    key = pdf_cache.key_for(versions, format=format, language=language, layout=layout)
+    try:
+        content = pdf_cache.cached_pdf(key, max_pages=allowance.max_pages)
+        if content is not None:
+            return content
+        refusal = charge(allowance.client, len(versions), allowance.rate)
+        if refusal is not None:
+            return _too_many_renders(refusal)
+        return pdf_cache.render_and_keep(
+            key, versions, format=format, language=language, layout=layout, max_pages=allowance.max_pages
+        )
+    except PageBudgetExceeded as exceeded:
+        return _bad_request(
+            _(
+                "This PDF would have more than %(pages)d pages, the most one request may render. "
+                "Ask for fewer passports at a time."
+            )
+            % {"pages": exceeded.pages}
+        )
+
+
+def _too_many_renders(refusal) -> HttpResponse:
+    response = HttpResponse(
+        _(
+            "Too many passports rendered as PDF: at most %(limit)d passports in %(seconds)d seconds. "
+            "Try again in %(wait)d seconds."
+        )
+        % {"limit": refusal.rate.limit, "seconds": refusal.rate.seconds, "wait": refusal.retry_after},
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(refusal.retry_after)
+    return response
+
+
 def passport_filename(version: PassportVersion, language: str) -> str:
     return f"passport-{version.product.passport_code}-v{version.number}-{language}.pdf"
 
@@ -57,7 +125,9 @@ def _serve_version(request, version: PassportVersion, language: str, cache_contr
         response["ETag"] = etag
         response["Cache-Control"] = cache_control
         return response
-    content = render_versions([version], format=PASSPORT, language=language)
+    content = _kept_or_rendered(request, [version], format=PASSPORT, language=language)
+    if isinstance(content, HttpResponse):
+        return content
     return pdf_response(content, passport_filename(version, language), etag=etag, cache_control=cache_control)
 
 
@@ -113,10 +183,19 @@ def batch_pdf(request):
     raw_codes = split_codes(",".join(request.GET.getlist("codes")))
     if not raw_codes:
         return _bad_request(_("codes: give one or more passport codes or GTINs, separated by commas."))
-    if len(raw_codes) > MAX_BATCH:
+    batch_limit = allowance_of(request).batch
+    if len(raw_codes) > batch_limit:
+        if batch_limit < MAX_BATCH:
+            return _bad_request(
+                _(
+                    "codes: at most %(max)d passports per request, not %(count)d. "
+                    "Signed-in retailers print up to %(retailer_max)d at a time."
+                )
+                % {"max": batch_limit, "count": len(raw_codes), "retailer_max": MAX_BATCH}
+            )
         return _bad_request(
             _("codes: at most %(max)d passports per request, not %(count)d.")
-            % {"max": MAX_BATCH, "count": len(raw_codes)}
+            % {"max": batch_limit, "count": len(raw_codes)}
         )
     output_format = request.GET.get("format", PASSPORT)
     if output_format not in (PASSPORT, LABELS):
@@ -144,6 +223,8 @@ def batch_pdf(request):
             _("codes: no published passport for %(codes)s.") % {"codes": ", ".join(i.raw for i in missing)},
             content_type="text/plain; charset=utf-8",
         )
-    content = render_versions(ordered, format=output_format, language=language, layout=layout)
+    content = _kept_or_rendered(request, ordered, format=output_format, language=language, layout=layout)
+    if isinstance(content, HttpResponse):
+        return content
     filename = f"{'labels' if output_format == LABELS else 'passports'}-{len(ordered)}-{language}.pdf"
     return pdf_response(content, filename, cache_control=CURRENT_CACHE_CONTROL)

@@ -1,5 +1,6 @@
 """Printing passports: read what people type or scan, and render public versions into one PDF."""
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from catalogue.models import PassportVersion, PrintJob
+from catalogue.passports.page_budget import check_pages, page_budget
 from catalogue.passports.pdf.document import render_passports
+from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.pdf.labels import render_labels
 from products.identifiers import looks_like_gtin, normalise_gtin, normalise_passport_code
 from products.models import Product
@@ -109,14 +112,24 @@ def language_or_default(value: str | None, default: str) -> str:
     return value
 
 
-def render_versions(versions: Sequence[PassportVersion], *, format: str, language: str, layout: str = "") -> bytes:
-    """One PDF of the given versions as A4 passports or as a shelf-label sheet, rendered from their snapshots."""
+def render_versions(
+    versions: Sequence[PassportVersion], *, format: str, language: str, layout: str = "", max_pages: int | None = None
+) -> bytes:
+    """One PDF of the given versions as A4 passports or as a shelf-label sheet, rendered from their snapshots.
+
+    With ``max_pages``, a PDF that would have more pages raises PageBudgetExceeded: a label sheet
+    before it is drawn, a passport batch as soon as its layout begins the page after the budget.
+    """
     snapshots = [version.snapshot for version in versions]
     if format == LABELS:
-        return render_labels(snapshots, language=language, layout=layout or DEFAULT_LABEL_LAYOUT)
-    return render_passports(
-        snapshots,
-        language=language,
-        hashes=[version.content_hash for version in versions],
-        withdrawn=[version.product.status == Product.Status.WITHDRAWN for version in versions],
-    )
+        layout = layout or DEFAULT_LABEL_LAYOUT
+        if layout in LABEL_FORMATS:  # an unknown layout is render_labels' error to name
+            check_pages(math.ceil(len(snapshots) / LABEL_FORMATS[layout].per_page), max_pages)
+        return render_labels(snapshots, language=language, layout=layout)
+    with page_budget(max_pages):
+        return render_passports(
+            snapshots,
+            language=language,
+            hashes=[version.content_hash for version in versions],
+            withdrawn=[version.product.status == Product.Status.WITHDRAWN for version in versions],
+        )

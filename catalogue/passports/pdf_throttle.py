@@ -1,0 +1,59 @@
+"""How many passports each client may have rendered as PDF per period, counted in the shared cache."""
+
+import math
+import re
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(s|sec|second|m|min|minute|h|hour|d|day)\s*$")
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+clock = time.time  # wall time: every worker and machine must agree on the current window
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most ``limit`` passports rendered per ``seconds``."""
+
+    limit: int
+    seconds: int
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The client has used its allowance; it may render again after ``retry_after`` seconds."""
+
+    rate: Rate
+    retry_after: int
+
+
+def parse_rate(name: str, text: str) -> Rate:
+    """A rate such as ``60/minute`` (``s``, ``m``, ``h`` or ``d`` and their long names)."""
+    match = _RATE.match(text or "")
+    if not match:
+        raise ImproperlyConfigured(f"{name} should be a number of passports per period, e.g. 60/minute, not {text!r}")
+    return Rate(int(match.group(1)), _SECONDS[match.group(2)[0]])
+
+
+def charge(client: str, cost: int, rate: Rate) -> Refusal | None:
+    """Count ``cost`` rendered passports for ``client``; a Refusal (and nothing counted) beyond the rate.
+
+    Fixed windows of the rate's period, one counter per client and window, incremented atomically in
+    the shared cache (Redis INCR), so all workers and machines share it. While Redis is down, the
+    resilient cache counts in each process's memory: the allowance then holds per process.
+    """
+    now = clock()
+    window = int(now // rate.seconds)
+    key = f"pdf-throttle:{client}:{window}"
+    cache.add(key, 0, rate.seconds + 1)
+    try:
+        used = cache.incr(key, cost)
+    except ValueError:  # the counter expired between add and incr: this is its first use in a new window
+        cache.set(key, cost, rate.seconds + 1)
+        used = cost
+    if used <= rate.limit:
+        return None
+    cache.incr(key, -cost)  # a refused request renders nothing, so it costs nothing
+    return Refusal(rate, max(1, math.ceil((window + 1) * rate.seconds - now)))
