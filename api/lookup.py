@@ -38,12 +38,14 @@ class LookupView(APIView):
                 required=True,
                 description=(
                     "A GTIN/EAN/UPC (8, 12, 13 or 14 digits; spaces and hyphens allowed), a passport code "
-                    "(case, hyphens and O/I/L tolerated) or a whole GS1 Digital Link URL."
+                    "(case, hyphens and O/I/L tolerated), a whole GS1 Digital Link URL, or scanner output: "
+                    "an AIM symbology identifier (]E0, ]C1, ]Q3 …) and a GS1 element string ((01)… or 01…)."
                 ),
                 examples=[
                     OpenApiExample("EAN-13", value="4006381333931"),
                     OpenApiExample("Passport code", value="k7qx-2m9c"),
                     OpenApiExample("Digital Link", value="https://example.org/01/04006381333931"),
+                    OpenApiExample("GS1-128 scan", value="]C1010400638133393110LOT-7"),
                 ],
             )
         ],
