@@ -2,6 +2,7 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from rest_framework.settings import api_settings
 from catalogue.models import ProductScore
 from catalogue.public.filters import SLUG
 from lifecycle.models import DurabilityTest
-from products import parts
+from products import limits, parts
 from products.forms import EvidenceForm
 from products.identifiers import format_passport_code, normalise_gtin
 from products.models import (
@@ -26,14 +27,46 @@ from products.services import ProductInvalid, ProductWrite, add_evidence, save_p
 from . import samples
 
 
+class LimitedTextField(serializers.CharField):
+    """A capped text (``products.limits.LimitedTextField``), refused with the model's message naming field and limit."""
+
+    def __init__(self, *, length_validator, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            *(validator for validator in self.validators if not isinstance(validator, MaxLengthValidator)),
+            length_validator,
+        ]
+
+
 class ApiModelSerializer(serializers.ModelSerializer):
-    """Decimals travel as JSON numbers, as in the passport snapshot, not as strings."""
+    """Decimals travel as JSON numbers, as in the passport snapshot, not as strings; capped texts keep their message."""
 
     def build_standard_field(self, field_name, model_field):
         field_class, field_kwargs = super().build_standard_field(field_name, model_field)
         if issubclass(field_class, serializers.DecimalField):
             field_kwargs["coerce_to_string"] = False
+        if isinstance(model_field, limits.LimitedTextField):
+            field_class = LimitedTextField
+            field_kwargs["length_validator"] = model_field.length_validator
         return field_class, field_kwargs
+
+
+class PartListSerializer(serializers.ListSerializer):
+    """The rows of one part of a product: more than the part's ``max_rows`` are refused before any row is read."""
+
+    part: parts.Part
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", self.part.max_rows)
+        super().__init__(*args, **kwargs)
+        # Read by the OpenAPI schema as maxItems; to_internal_value has refused a longer list already.
+        self.validators = [*self.validators, MaxLengthValidator(self.max_length)]
+
+    def to_internal_value(self, data):
+        if isinstance(data, list) and len(data) > self.max_length:
+            message = limits.too_many_rows(self.part.title, self.max_length, len(data))
+            raise serializers.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [message]}, code="max_length")
+        return super().to_internal_value(data)
 
 
 class SlugKeyField(serializers.SlugRelatedField):
@@ -132,6 +165,10 @@ def part_serializer(component: str, part_name: str, doc: str, **meta) -> type[Ap
     """
     part = parts.get(part_name)
     options = {"model": part.model, "fields": [*part.fields, *meta.pop("extra_fields", ())], **meta}
+    if part.many:
+        options["list_serializer_class"] = type(
+            f"{component}ListSerializer", (PartListSerializer,), {"part": part, "__module__": __name__}
+        )
     body = {"__doc__": doc, "__module__": __name__, "Meta": type("Meta", (), options)}
     return type(f"{component}Serializer", (ApiModelSerializer,), body)
 

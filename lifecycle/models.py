@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from products import limits
 from products.models import EvidenceDocument, Product, ProductRow, ProductSection, percent_field
 
 
@@ -27,7 +28,9 @@ class Durability(ProductSection):
     expected_lifetime_years = models.PositiveSmallIntegerField(
         _("expected lifetime (years)"), null=True, blank=True, validators=[MaxValueValidator(200)]
     )
-    maintenance_instructions = models.TextField(_("maintenance instructions"), blank=True)
+    maintenance_instructions = limits.LimitedTextField(
+        _("maintenance instructions"), max_length=limits.INSTRUCTIONS_MAX_LENGTH, blank=True
+    )
     resharpenable = models.BooleanField(_("can be resharpened"), null=True, blank=True)
     resharpening_cycles = models.PositiveSmallIntegerField(
         _("how often it can be resharpened"),
@@ -184,7 +187,9 @@ class EndOfLife(ProductSection):
     take_back_details = models.CharField(_("take-back details"), max_length=200, blank=True)
     recyclable_share_percent = percent_field(_("recyclable share (%)"))
     separability = models.CharField(_("material separability"), max_length=10, choices=Separability.choices, blank=True)
-    disposal_instructions = models.TextField(_("disposal instructions"), blank=True)
+    disposal_instructions = limits.LimitedTextField(
+        _("disposal instructions"), max_length=limits.INSTRUCTIONS_MAX_LENGTH, blank=True
+    )
 
     class Meta:
         verbose_name = _("end of life")

@@ -29,6 +29,7 @@ def register_parts() -> None:
             # A test points at an uploaded evidence document, which neither a CSV cell nor the API names.
             importable=False,
             writable=False,
+            max_rows=20,
         ),
         parts.Part(
             Repairability,
@@ -45,6 +46,7 @@ def register_parts() -> None:
             "service_type provider price_eur description",
             import_fields="service_type price_eur provider description",
             labels=(_("Repair services"), _("Service")),
+            max_rows=20,
             intro=_("Services offered for this product, by you or by a partner."),
         ),
         parts.Part(

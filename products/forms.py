@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import evidence_files, parts
 from .identifiers import normalise_gtin
+from .limits import too_many_rows
 from .models import EvidenceDocument, Product
 
 COUNTRY_WIDGET = forms.TextInput(attrs={"maxlength": 2, "autocapitalize": "characters", "size": 3})
@@ -156,6 +157,8 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
         if any(self.errors):
             return
         kept = self.kept_forms()
+        if len(kept) > self.part.max_rows:
+            raise ValidationError(too_many_rows(self.part.title, self.part.max_rows, len(kept)), code="too_many_forms")
         problems = self.part.check_rows([form.instance for form in kept])
         for index, row_problems in problems.items():
             if index is not None:
@@ -199,8 +202,10 @@ def _part_formset(name: str) -> type[BaseSectionFormSet]:
         fields=list(part.fields),
         extra=1,
         can_delete=True,
-        max_num=100,
-        validate_max=True,
+        # No blank row beyond the part's limit; clean() refuses more kept rows, naming the list and the limit.
+        max_num=part.max_rows,
+        # A hard cap on the forms built from one request, however many it claims to send.
+        absolute_max=part.max_rows + 50,
     )
     formset.part = part
     return formset

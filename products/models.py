@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from . import evidence_files, parts
+from . import evidence_files, limits, parts
 from .identifiers import format_passport_code, generate_passport_code, normalise_gtin
 from .regions import Region, derive_region
 
@@ -79,7 +79,7 @@ class MakerOrganisation(NamedModel):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = limits.LimitedTextField(_("description"), max_length=limits.DESCRIPTION_MAX_LENGTH, blank=True)
     website = models.URLField(_("website"), blank=True)
     street = models.CharField(_("street"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=12, blank=True)
@@ -240,7 +240,7 @@ class Product(NamedModel):
         Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category")
     )
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = limits.LimitedTextField(_("description"), max_length=limits.DESCRIPTION_MAX_LENGTH, blank=True)
     model_number = models.CharField(_("model number"), max_length=60, blank=True)
     gtin = models.CharField(
         _("GTIN / EAN"),
@@ -498,6 +498,14 @@ class EvidenceDocument(ProductRow):
     def clean(self):
         if not self.file and not self.url:
             raise ValidationError({"url": _("Upload a file or give a link.")})
+        if self._state.adding and self.product_id is not None:
+            count = EvidenceDocument.objects.filter(product_id=self.product_id).count()
+            if count >= limits.EVIDENCE_MAX_COUNT:
+                raise ValidationError(
+                    _("A product can have at most %(limit)d evidence documents; remove one before adding another.")
+                    % {"limit": limits.EVIDENCE_MAX_COUNT},
+                    code="too_many",
+                )
 
 
 # A model of its own module (the background import), registered with the app here.

@@ -40,6 +40,9 @@ class Part:
     importable: bool = True  # offered by the bulk import
     writable: bool = True  # written through the product in the API (else read only there)
     order_field: str | None = None  # a field numbering the rows 1, 2, 3 … in the order given
+    # The most rows of a list: the one writer refuses more (so the editor, the API, the import and the demo do),
+    # because every row is printed in the passport and its PDF.
+    max_rows: int = 30
     rules: tuple[RowsRule, ...] = ()
 
     @property

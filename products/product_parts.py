@@ -59,6 +59,7 @@ def register_parts() -> None:
                 "step_type performed_by supplier_name city postcode country supplier_confidential description"
             ),
             order_field="position",
+            max_rows=50,
             labels=(_("Supply chain"), _("Step")),
             intro=_("Every manufacturing step with who did it and where. The region is derived from the place."),
         ),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from . import parts
 from .edit_versions import edit_token, editable_state
+from .limits import too_many_rows
 from .models import EvidenceDocument, Product
 from .unique_violations import unique_violation_errors
 
@@ -132,6 +133,10 @@ def _stored_rows(product: Product, part: parts.Part) -> list[models.Model]:
 
 
 def _plan_list(product, part, rows, keyed, errors) -> tuple[list, list]:
+    if len(rows) > part.max_rows:
+        # Refused before any row is built: a list far over the limit costs no validation time.
+        errors[part.name] = {None: [too_many_rows(part.title, part.max_rows, len(rows))]}
+        return [], []
     stored = _stored_rows(product, part)
     by_pk = {row.pk: row for row in stored}
     reusable = [] if keyed else list(stored)
