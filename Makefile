@@ -22,10 +22,22 @@ $(VNU_STAMP): $(STAMP)
 	  npm install --no-save --no-audit --no-fund --loglevel=error --prefix $(VENV)/node vnu-jar@$(VNU_VERSION) && touch $(VNU_STAMP); \
 	else echo "!! npm is missing: the HTML validity test will be skipped"; fi
 
+# The background worker (manage.py db_worker) runs beside the web server. It reloads on code changes like
+# the server, and is started again if it fails (say, on a half-saved file); when the server stops (Ctrl-C
+# included), the shell's exit trap stops the worker too.
 run: $(STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py load_demo || echo "!! The demo was not loaded (see above); serving the data that is there."
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1}; \
+	( trap 'kill $$pid 2>/dev/null; exit 0' TERM; \
+	  while :; do \
+	    $(BIN)/python manage.py db_worker & pid=$$!; wait $$pid && break; \
+	    echo "!! The background worker stopped with an error; starting it again in 5 s."; sleep 5 & wait $$!; \
+	  done ) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	echo "Background worker running (manage.py db_worker, pid $$worker); Ctrl-C stops it and the server."; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) $(VNU_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

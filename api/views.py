@@ -362,14 +362,14 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             message = _("The file is larger than 5 MB; import it with the import_products command instead.")
             return failed([{"row": None, "field": "file", "message": message}], message)
         content, dry_run = upload.read(), form.validated_data["dry_run"]
+        if runs_in_background(upload.size):
+            # Not even read here: parsing megabytes is work for the worker too (its errors come with the job).
+            job = start_import_job(content, upload.name, maker, user=request.user, dry_run=dry_run)
+            return import_jobs.queued_response(request, job)
         try:
-            # Read here also for a file that goes to the queue: a file that cannot be read answers 400 at once.
             rows, label = read_rows(content, upload.name)
         except ImportFileError as error:
             return failed([{"row": None, "field": "file", "message": str(error)}], str(error))
-        if runs_in_background(upload.size):
-            job = start_import_job(content, upload.name, maker, user=request.user, dry_run=dry_run)
-            return import_jobs.queued_response(request, job)
         result = import_products(rows, maker, user=request.user, label=label, dry_run=dry_run)
         if not result.ok:
             return failed([error.as_dict() for error in result.errors])

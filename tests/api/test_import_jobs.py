@@ -93,11 +93,14 @@ class TestQueued:
         assert job["result"] is None
         assert not Product.objects.exists()
 
-    def test_a_large_file_that_cannot_be_read_answers_400_at_once(self, maker_api_client, category):
-        content = b"[" * 100_000
-        response = post(maker_api_client, content)
-        assert response.status_code == 400
-        assert "nested too deeply" in response.json()["detail"]
+    def test_a_large_file_that_cannot_be_read_fails_its_job_with_the_file_error(self, maker_api_client, category):
+        queued = post(maker_api_client, b"[" * 100_000)
+        assert queued.status_code == 202  # the request does not even parse it
+        run_queued_tasks()
+        job = maker_api_client.get(queued.json()["url"]).json()
+        assert job["status"] == "failed"
+        assert job["errors"] == [{"row": None, "field": "file", "message": job["errors"][0]["message"]}]
+        assert "nested too deeply" in job["errors"][0]["message"]
 
 
 class TestWhoReads:

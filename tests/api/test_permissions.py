@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import override_settings
 
+from products.import_jobs import ImportJob
 from products.models import EvidenceDocument
 from tests.api.conftest import ROLES, english_client, etag_of
 from tests.factories import (
@@ -61,6 +62,7 @@ MATRIX = [
         "multipart",
         roles(401, 201, 201, 403, 403),
     ),
+    ("get import job", "get", "/api/v1/import-jobs/{import_job}/", None, None, OWNER_READS),
     ("publish complete", "post", "/api/v1/products/{complete}/publish/", None, None, roles(401, 201, 404, 404, 404)),
     ("publish incomplete", "post", "/api/v1/products/{draft}/publish/", None, None, roles(401, 400, 404, 404, 404)),
     ("withdraw published", "post", "/api/v1/products/{published}/withdraw/", None, None, OWNER_WRITES),
@@ -182,6 +184,7 @@ def world(maker, other_maker, product, retailer):
         "maker": other_maker,
         "retailer": retailer,
         "other_retailer": other_retailer,
+        "import_job": ImportJob.objects.create(organisation=maker),
     }
 
 
@@ -204,6 +207,7 @@ def test_permission_matrix(clients, world, name, method, path, body, content, ro
         category=world["category"].slug,
         retailer=world["retailer"].slug,
         other_retailer=world["other_retailer"].slug,
+        import_job=world["import_job"].pk,
     )
     headers = {}
     if needs_if_match(method, url):
