@@ -18,6 +18,7 @@ from tests.factories import (
     bare_product,
     make_gtin13,
     published_bare_product,
+    republished,
 )
 
 
@@ -165,7 +166,7 @@ class TestPrinting:
         AssortmentItemFactory(retailer=retailer, product=fresh)
         assert self.print(retailer_api_client, retailer, scope="all", language="en").status_code == 200
         assert retailer_api_client.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["count"] == 0
-        publish_product(stale)
+        republished(stale)
         reprints = retailer_api_client.get(f"/api/v1/retailers/{retailer.slug}/reprints/").json()["results"]
         assert [(row["passport_code"], row["current_version"], row["last_printed_version"]) for row in reprints] == [
             (stale.passport_code, 2, 1)
@@ -227,7 +228,7 @@ class TestQueryCounts:
                 printed = publish_product(product)
                 AssortmentItemFactory(retailer=retailer, product=product)
                 record_print_job(retailer, [printed], user=None, output_format="passport", language="de")
-                publish_product(product)  # a newer version than the printed one: reprint needed
+                republished(product)  # a newer version than the printed one: reprint needed
 
         fill(10)
         url = f"/api/v1/retailers/{retailer.slug}/{path}?page_size=100"
