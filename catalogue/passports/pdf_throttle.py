@@ -37,6 +37,27 @@ def parse_rate(name: str, text: str) -> Rate:
     return Rate(int(match.group(1)), _SECONDS[match.group(2)[0]])
 
 
+def _window(rate: Rate) -> tuple[float, int]:
+    now = clock()
+    return now, int(now // rate.seconds)
+
+
+def _retry_after(rate: Rate, now: float, window: int) -> int:
+    return max(1, math.ceil((window + 1) * rate.seconds - now))
+
+
+def spent(client: str, rate: Rate) -> Refusal | None:
+    """A Refusal when ``client`` was refused with nothing left in this window; one cache read, nothing else.
+
+    The views ask this first, before reading any passport: a flood of requests from a client that has
+    spent its allowance then costs the server no more than the cheapest page.
+    """
+    now, window = _window(rate)
+    if cache.get(f"pdf-throttle-spent:{client}:{window}"):
+        return Refusal(rate, _retry_after(rate, now, window))
+    return None
+
+
 def charge(client: str, cost: int, rate: Rate) -> Refusal | None:
     """Count ``cost`` rendered passports for ``client``; a Refusal (and nothing counted) beyond the rate.
 
@@ -44,8 +65,7 @@ def charge(client: str, cost: int, rate: Rate) -> Refusal | None:
     the shared cache (Redis INCR), so all workers and machines share it. While Redis is down, the
     resilient cache counts in each process's memory: the allowance then holds per process.
     """
-    now = clock()
-    window = int(now // rate.seconds)
+    now, window = _window(rate)
     key = f"pdf-throttle:{client}:{window}"
     cache.add(key, 0, rate.seconds + 1)
     try:
@@ -56,4 +76,6 @@ def charge(client: str, cost: int, rate: Rate) -> Refusal | None:
     if used <= rate.limit:
         return None
     cache.incr(key, -cost)  # a refused request renders nothing, so it costs nothing
-    return Refusal(rate, max(1, math.ceil((window + 1) * rate.seconds - now)))
+    if used - cost >= rate.limit:  # not even one passport is left: refuse everything else at once (``spent``)
+        cache.set(f"pdf-throttle-spent:{client}:{window}", True, rate.seconds + 1)
+    return Refusal(rate, _retry_after(rate, now, window))

@@ -18,7 +18,7 @@ from catalogue.passports import pdf_cache
 from catalogue.passports import selectors as print_selectors
 from catalogue.passports.page_budget import PageBudgetExceeded
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
-from catalogue.passports.pdf_throttle import Rate, charge, parse_rate
+from catalogue.passports.pdf_throttle import Rate, charge, parse_rate, spent
 from catalogue.passports.printing import (
     LABELS,
     MAX_BATCH,
@@ -68,10 +68,13 @@ def allowance_of(request) -> Allowance:
     )
 
 
-def _kept_or_rendered(request, versions, *, format: str, language: str, layout: str = "") -> bytes | HttpResponse:
+def _kept_or_rendered(
+    allowance: Allowance, versions, *, format: str, language: str, layout: str = ""
+) -> bytes | HttpResponse:
     """The PDF from the cache (free), else rendered within the client's throttle and page budget; or the
-    refusal to send instead (429 with Retry-After, or 400 for a PDF longer than the budget)."""
-    allowance = allowance_of(request)
+    refusal to send instead (429 with Retry-After, or 400 for a PDF longer than the budget).
+
+    The versions come without their snapshots: the key needs only their rendition keys and status."""
     key = pdf_cache.key_for(versions, format=format, language=language, layout=layout)
     try:
         content = pdf_cache.cached_pdf(key, max_pages=allowance.max_pages)
@@ -80,6 +83,7 @@ def _kept_or_rendered(request, versions, *, format: str, language: str, layout: 
         refusal = charge(allowance.client, len(versions), allowance.rate)
         if refusal is not None:
             return _too_many_renders(refusal)
+        print_selectors.load_snapshots(versions)
         return pdf_cache.render_and_keep(
             key, versions, format=format, language=language, layout=layout, max_pages=allowance.max_pages
         )
@@ -118,14 +122,16 @@ def _version_etag(version: PassportVersion, language: str) -> str:
     return f'"{version.content_hash[:32]}{redacted}-{language}{withdrawn}"'
 
 
-def _serve_version(request, version: PassportVersion, language: str, cache_control: str) -> HttpResponse:
+def _serve_version(
+    request, allowance: Allowance, version: PassportVersion, language: str, cache_control: str
+) -> HttpResponse:
     etag = _version_etag(version, language)
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
         response["ETag"] = etag
         response["Cache-Control"] = cache_control
         return response
-    content = _kept_or_rendered(request, [version], format=PASSPORT, language=language)
+    content = _kept_or_rendered(allowance, [version], format=PASSPORT, language=language)
     if isinstance(content, HttpResponse):
         return content
     return pdf_response(content, passport_filename(version, language), etag=etag, cache_control=cache_control)
@@ -153,16 +159,15 @@ def _serve(request, code: str, *, number: int | None = None) -> HttpResponse:
         language = language_or_default(request.GET.get("lang"), get_language() or "de")
     except ValidationError as error:
         return _bad_request(error.messages[0])
-    if number is None:
-        version = print_selectors.printable_version(canonical)
-        cache_control = CURRENT_CACHE_CONTROL
-    else:
-        version = print_selectors.printable_version(canonical, number)
-        cache_control = VERSION_CACHE_CONTROL
+    allowance = allowance_of(request)
+    if refusal := spent(allowance.client, allowance.rate):
+        return _too_many_renders(refusal)
+    version = print_selectors.printable_version(canonical, number, snapshot=False)
+    cache_control = CURRENT_CACHE_CONTROL if number is None else VERSION_CACHE_CONTROL
     if version is None:
         # Drafts answer exactly like unknown codes.
         raise Http404(_("No published passport has this code and version."))
-    return _serve_version(request, version, language, cache_control)
+    return _serve_version(request, allowance, version, language, cache_control)
 
 
 @require_safe
@@ -183,7 +188,10 @@ def batch_pdf(request):
     raw_codes = split_codes(",".join(request.GET.getlist("codes")))
     if not raw_codes:
         return _bad_request(_("codes: give one or more passport codes or GTINs, separated by commas."))
-    batch_limit = allowance_of(request).batch
+    allowance = allowance_of(request)
+    if refusal := spent(allowance.client, allowance.rate):
+        return _too_many_renders(refusal)
+    batch_limit = allowance.batch
     if len(raw_codes) > batch_limit:
         if batch_limit < MAX_BATCH:
             return _bad_request(
@@ -216,14 +224,14 @@ def batch_pdf(request):
     if errors:
         lines = "".join(f"\n- {raw}: {' '.join(messages)}" for raw, messages in errors.items())
         return _bad_request(_("codes: these are not valid passport codes or GTINs:") + lines)
-    ordered, missing = print_selectors.current_versions_named(identifiers)
+    ordered, missing = print_selectors.current_versions_named(identifiers, snapshots=False)
     if missing:
         # Unknown codes and drafts answer alike, so a batch cannot reveal which drafts exist.
         return HttpResponseNotFound(
             _("codes: no published passport for %(codes)s.") % {"codes": ", ".join(i.raw for i in missing)},
             content_type="text/plain; charset=utf-8",
         )
-    content = _kept_or_rendered(request, ordered, format=output_format, language=language, layout=layout)
+    content = _kept_or_rendered(allowance, ordered, format=output_format, language=language, layout=layout)
     if isinstance(content, HttpResponse):
         return content
     filename = f"{'labels' if output_format == LABELS else 'passports'}-{len(ordered)}-{language}.pdf"

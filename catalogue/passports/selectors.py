@@ -179,23 +179,43 @@ def current_versions() -> QuerySet[PassportVersion]:
     return PassportVersion.objects.public().current().select_related("product").order_by("product__name", "product__pk")
 
 
-def printable_version(passport_code: str, number: int | None = None) -> PassportVersion | None:
-    """The current public version of the product with this canonical passport code, or the given version."""
+def printable_version(
+    passport_code: str, number: int | None = None, *, snapshot: bool = True
+) -> PassportVersion | None:
+    """The current public version of the product with this canonical passport code, or the given version.
+
+    ``snapshot=False`` leaves the snapshot out (the PDF views first ask the cache; see ``load_snapshots``)."""
     if number is None:
-        return current_versions().filter(product__passport_code=passport_code).first()
-    versions = PassportVersion.objects.public().select_related("product")
-    return versions.filter(product__passport_code=passport_code, number=number).first()
+        versions = current_versions().filter(product__passport_code=passport_code)
+    else:
+        versions = (
+            PassportVersion.objects.public()
+            .select_related("product")
+            .filter(product__passport_code=passport_code, number=number)
+        )
+    return (versions if snapshot else versions.defer("snapshot")).first()
 
 
-def current_versions_named(identifiers: Sequence[Identifier]) -> tuple[list[PassportVersion], list[Identifier]]:
+def current_versions_named(
+    identifiers: Sequence[Identifier], *, snapshots: bool = True
+) -> tuple[list[PassportVersion], list[Identifier]]:
     """Current public versions named by GTINs or passport codes, in the order named and each once (one query),
-    and the identifiers that name no public passport (unknown, or still a draft)."""
+    and the identifiers that name no public passport (unknown, or still a draft). ``snapshots=False``: without
+    their snapshots, as for ``printable_version``."""
     if not identifiers:
         return [], []
     codes = [identifier.value for identifier in identifiers if identifier.kind == "passport_code"]
     gtins = [identifier.value for identifier in identifiers if identifier.kind == "gtin"]
     versions = current_versions().filter(Q(product__passport_code__in=codes) | Q(product__gtin__in=gtins))
-    return order_by_identifiers(identifiers, versions)
+    return order_by_identifiers(identifiers, versions if snapshots else versions.defer("snapshot"))
+
+
+def load_snapshots(versions: Sequence[PassportVersion]) -> None:
+    """Fill in the snapshots of versions read without them, in one query: they are the largest part of a row,
+    and a PDF that comes from the cache never needs them."""
+    snapshots = dict(PassportVersion.objects.filter(pk__in=[v.pk for v in versions]).values_list("pk", "snapshot"))
+    for version in versions:
+        version.snapshot = snapshots[version.pk]
 
 
 def current_versions_of_products(product_ids: Iterable[int]) -> dict[int, PassportVersion]:
