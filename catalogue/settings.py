@@ -189,6 +189,8 @@ PDF_THROTTLE_RATE = os.environ.get("PDF_THROTTLE_RATE", "60/minute")
 PDF_RETAILER_THROTTLE_RATE = os.environ.get("PDF_RETAILER_THROTTLE_RATE", "1000/minute")
 PDF_RENDER_PAGE_BUDGET = int(os.environ.get("PDF_RENDER_PAGE_BUDGET", "100"))
 PDF_RETAILER_PAGE_BUDGET = int(os.environ.get("PDF_RETAILER_PAGE_BUDGET", "1000"))
+# How many anonymous renders may run at once across all workers (the others answer 503 with Retry-After).
+PDF_ANONYMOUS_RENDER_SLOTS = int(os.environ.get("PDF_ANONYMOUS_RENDER_SLOTS", "1"))
 for _name in ("PDF_THROTTLE_RATE", "PDF_RETAILER_THROTTLE_RATE"):
     if not re.fullmatch(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)", globals()[_name]):
         raise ImproperlyConfigured(f"{_name} should be passports per period, e.g. 60/minute, not {globals()[_name]!r}")

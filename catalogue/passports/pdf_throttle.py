@@ -1,5 +1,6 @@
 """How many passports each client may have rendered as PDF per period, counted in the shared cache."""
 
+import contextlib
 import math
 import re
 import time
@@ -11,6 +12,11 @@ from django.core.exceptions import ImproperlyConfigured
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(s|sec|second|m|min|minute|h|hour|d|day)\s*$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 clock = time.time  # wall time: every worker and machine must agree on the current window
+# A render slot whose holder died (a killed worker) frees itself after this long; a render within the
+# page budget takes a few seconds at most.
+SLOT_SECONDS = 30
+# What a client refused for want of a free slot is told to wait.
+BUSY_RETRY_SECONDS = 2
 
 
 @dataclass(frozen=True)
@@ -79,3 +85,23 @@ def charge(client: str, cost: int, rate: Rate) -> Refusal | None:
     if used - cost >= rate.limit:  # not even one passport is left: refuse everything else at once (``spent``)
         cache.set(f"pdf-throttle-spent:{client}:{window}", True, rate.seconds + 1)
     return Refusal(rate, _retry_after(rate, now, window))
+
+
+@contextlib.contextmanager
+def render_slot(slots: int | None):
+    """Whether one of ``slots`` site-wide render slots is free (then held for the block); None: no limit.
+
+    Per-client allowances alone let many clients render at once, each within its allowance, until every
+    worker renders and no page is served. A few slots keep the other workers for everyone else.
+    """
+    if slots is None:
+        yield True
+        return
+    taken = next(
+        (key for key in (f"pdf-render-slot:{n}" for n in range(slots)) if cache.add(key, 1, SLOT_SECONDS)), None
+    )
+    try:
+        yield taken is not None
+    finally:
+        if taken is not None:
+            cache.delete(taken)

@@ -18,7 +18,7 @@ from catalogue.passports import pdf_cache
 from catalogue.passports import selectors as print_selectors
 from catalogue.passports.page_budget import PageBudgetExceeded
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
-from catalogue.passports.pdf_throttle import Rate, charge, parse_rate, spent
+from catalogue.passports.pdf_throttle import BUSY_RETRY_SECONDS, Rate, charge, parse_rate, render_slot, spent
 from catalogue.passports.printing import (
     LABELS,
     MAX_BATCH,
@@ -54,6 +54,7 @@ class Allowance:
     max_pages: int
     client: str  # whom the throttle counts
     rate: Rate
+    render_slots: int | None  # renders at once across the site for such clients; None: no limit
 
 
 def allowance_of(request) -> Allowance:
@@ -61,10 +62,13 @@ def allowance_of(request) -> Allowance:
     by address (catalogue.infrastructure.clients) with the small anonymous allowance."""
     if roles_of(request.user).is_retailer:
         rate = parse_rate("PDF_RETAILER_THROTTLE_RATE", settings.PDF_RETAILER_THROTTLE_RATE)
-        return Allowance(MAX_BATCH, settings.PDF_RETAILER_PAGE_BUDGET, f"user:{request.user.pk}", rate)
-    rate = parse_rate("PDF_THROTTLE_RATE", settings.PDF_THROTTLE_RATE)
+        return Allowance(MAX_BATCH, settings.PDF_RETAILER_PAGE_BUDGET, f"user:{request.user.pk}", rate, None)
     return Allowance(
-        settings.ANONYMOUS_PDF_BATCH_LIMIT, settings.PDF_RENDER_PAGE_BUDGET, f"address:{client_address(request)}", rate
+        settings.ANONYMOUS_PDF_BATCH_LIMIT,
+        settings.PDF_RENDER_PAGE_BUDGET,
+        f"address:{client_address(request)}",
+        parse_rate("PDF_THROTTLE_RATE", settings.PDF_THROTTLE_RATE),
+        settings.PDF_ANONYMOUS_RENDER_SLOTS,
     )
 
 
@@ -80,13 +84,16 @@ def _kept_or_rendered(
         content = pdf_cache.cached_pdf(key, max_pages=allowance.max_pages)
         if content is not None:
             return content
-        refusal = charge(allowance.client, len(versions), allowance.rate)
-        if refusal is not None:
-            return _too_many_renders(refusal)
-        print_selectors.load_snapshots(versions)
-        return pdf_cache.render_and_keep(
-            key, versions, format=format, language=language, layout=layout, max_pages=allowance.max_pages
-        )
+        with render_slot(allowance.render_slots) as free:
+            if not free:
+                return _busy()
+            refusal = charge(allowance.client, len(versions), allowance.rate)
+            if refusal is not None:
+                return _too_many_renders(refusal)
+            print_selectors.load_snapshots(versions)
+            return pdf_cache.render_and_keep(
+                key, versions, format=format, language=language, layout=layout, max_pages=allowance.max_pages
+            )
     except PageBudgetExceeded as exceeded:
         return _bad_request(
             _(
@@ -108,6 +115,16 @@ def _too_many_renders(refusal) -> HttpResponse:
         content_type="text/plain; charset=utf-8",
     )
     response["Retry-After"] = str(refusal.retry_after)
+    return response
+
+
+def _busy() -> HttpResponse:
+    response = HttpResponse(
+        _("Other PDFs are being rendered right now. Try again in %(wait)d seconds.") % {"wait": BUSY_RETRY_SECONDS},
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(BUSY_RETRY_SECONDS)
     return response
 
 

@@ -139,6 +139,36 @@ def test_retailers_are_counted_by_account_with_their_own_allowance(retailer_clie
     assert statuses == [200, 200, 200, 429]
 
 
+def test_while_one_anonymous_render_runs_others_wait_but_kept_pdfs_and_retailers_do_not(
+    client, retailer_membership, monkeypatch, english
+):
+    kept, other = published_bare_product(), published_bare_product()
+    assert client.get(pdf_url(kept)).status_code == 200
+
+    answers = {}
+    real_render = printing.render_passports
+
+    def render_while_others_ask(*args, **kwargs):
+        # A second anonymous visitor and a retailer ask while this render holds the one slot.
+        if not answers:
+            answers["kept"] = client.get(pdf_url(kept), REMOTE_ADDR="192.0.2.7")
+            answers["other"] = client.get(pdf_url(other, "en"), REMOTE_ADDR="192.0.2.7")
+            retailer = type(client)()
+            retailer.force_login(retailer_membership.user)
+            answers["retailer"] = retailer.get(pdf_url(other, "de"))
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(printing, "render_passports", render_while_others_ask)
+    assert client.get(pdf_url(other)).status_code == 200
+    assert answers["kept"].status_code == 200
+    assert answers["retailer"].status_code == 200
+    busy = answers["other"]
+    assert busy.status_code == 503 and busy["Retry-After"] == "2"
+    assert "Other PDFs are being rendered right now" in busy.content.decode()
+    # The slot is free again afterwards, and the refused client was not charged for it.
+    assert client.get(pdf_url(other, "en"), REMOTE_ADDR="192.0.2.7").status_code == 200
+
+
 def test_the_throttle_counts_in_redis(client, settings, redis_cache):
     settings.PDF_THROTTLE_RATE = "2/minute"
     products = [published_bare_product() for _ in range(3)]
