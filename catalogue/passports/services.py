@@ -1,7 +1,9 @@
 """Publishing and withdrawing passports; every write here is atomic."""
 
+import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,10 +12,14 @@ from django.utils.translation import gettext as _
 from catalogue.models import PassportVersion, PublishedFacets
 from catalogue.passports.facets import facets_from_snapshot
 from catalogue.passports.hashing import snapshot_hash
+from catalogue.passports.pdf.document import render_passports
+from catalogue.passports.pdf.texts import LANGUAGES
 from catalogue.passports.selectors import products_for_snapshot
 from catalogue.passports.snapshot import build_snapshot
 from catalogue.scores.services import refresh_score
 from products.models import Product
+
+logger = logging.getLogger(__name__)
 
 
 def missing_for_publication(product: Product) -> list[str]:
@@ -68,12 +74,14 @@ def publish(product: Product, user=None) -> Publication:
         _set_status(locked, Product.Status.PUBLISHED, user)
         product.status = locked.status
         return Publication(current, created=False)
+    content_hash = snapshot_hash(snapshot)
+    check_printable(snapshot, content_hash)
     version = PassportVersion.objects.create(
         product=locked,
         number=number,
         snapshot=snapshot,
         methodology_version=score.methodology_version,
-        content_hash=snapshot_hash(snapshot),
+        content_hash=content_hash,
         published_at=published_at,
         published_by=user if user is not None and user.is_authenticated else None,
     )
@@ -81,6 +89,30 @@ def publish(product: Product, user=None) -> Publication:
     _set_status(locked, Product.Status.PUBLISHED, user)
     product.status = locked.status
     return Publication(version, created=True)
+
+
+def check_printable(snapshot: dict, content_hash: str) -> None:
+    """Render the detailed A4 passport of ``snapshot``; refuse publishing when the renderer cannot lay it out.
+
+    A version is printed by retailers for years and cannot be changed, so nothing is published that cannot
+    be printed. The check renders once, in the site's default language: both languages share one layout
+    and the data decides whether it fits, and the rendering holds the publish transaction's locks, so it
+    costs one rendering (about 55 ms for a typical passport, ``docs/publishing.md``), not two. The bytes are
+    not kept; the printing views cache what they render.
+    """
+    language = settings.LANGUAGE_CODE[:2] if settings.LANGUAGE_CODE[:2] in LANGUAGES else LANGUAGES[0]
+    try:
+        render_passports([snapshot], language, hashes=[content_hash])
+    except Exception as error:  # any failure of the renderer, whatever reportlab raises
+        code = (snapshot.get("product") or {}).get("passport_code")
+        logger.exception("The passport %s could not be rendered, so publishing was refused", code)
+        raise ValidationError(
+            _(
+                "The printed passport could not be made from this product's data, so nothing was published. "
+                "Shorten very long texts or lists and try again; if it still fails, tell the catalogue team."
+            ),
+            code="unprintable",
+        ) from error
 
 
 def same_content(snapshot: dict, version: PassportVersion) -> bool:
