@@ -1,15 +1,12 @@
-"""Palette, grade badge, EAN barcode and text fitting shared by the A4 passport and the shelf labels."""
+"""Palette, grade badge, drawings and text fitting shared by the A4 passport and the shelf labels."""
 
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.eanbc import Ean8BarcodeWidget, Ean13BarcodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from catalogue.passports.pdf.fonts import SANS, SANS_BOLD
-from products.identifiers import gtin13_for_barcode
 
 # Binary streams instead of ASCII85: smaller files, and reportlab's pure-Python ASCII85 encoder
 # costs about 7 ms per PDF (a tenth of a passport). Readers handle binary streams since PDF 1.0.
@@ -109,26 +106,6 @@ def draw_grade_badge(canvas, x: float, y: float, size: float, snapshot: dict, *,
     # Cap height of DejaVu Sans Bold is about 0.73 em; centre the capital optically.
     canvas.drawCentredString(x + size / 2, y + (size - font_size * 0.73) / 2, letter)
     canvas.restoreState()
-
-
-def ean_barcode(gtin14: str | None, *, bar_height: float = 16 * mm, bar_width: float = 0.30 * mm) -> Drawing | None:
-    """EAN-13 (or EAN-8 for a GTIN-8) of a 14-digit GTIN; None when it has no retail barcode."""
-    if not gtin14:
-        return None
-    if gtin14.startswith("000000"):
-        widget = Ean8BarcodeWidget(gtin14[-8:-1], barHeight=bar_height, barWidth=bar_width)
-    else:
-        ean13 = gtin13_for_barcode(gtin14)
-        if ean13 is None:
-            return None
-        widget = Ean13BarcodeWidget(ean13[:12], barHeight=bar_height, barWidth=bar_width)
-    widget.fontName = SANS
-    widget.fontSize = 8
-    widget.textColor = colors.black
-    # The human-readable digits sit inside bar_height, under the shortened data bars.
-    drawing = Drawing(widget.width, bar_height)
-    drawing.add(widget)
-    return drawing
 
 
 def draw_drawing(canvas, drawing: Drawing, x: float, y: float) -> None:

@@ -129,6 +129,24 @@ def _key_figures(snapshot: dict, language: str) -> list[tuple[str, str | None]]:
     ]
 
 
+def _draw_label_qr(canvas, qr_data: str, label_format: LabelFormat, x: float, y: float) -> float:
+    """The QR code at the label's right, its 4-module quiet zone inside the label; returns its left edge.
+
+    The quiet zone may reach into the padding (white either way) but never past the label edge, where
+    the next label or the sheet's cut begins (ISO/IEC 18004 asks for 4 clear modules on every side).
+    """
+    width, height = label_format.size
+    padding = label_format.padding_mm * mm
+    qr_size = min(height - 2 * padding + 2 * 2.5 * mm, QR_SHARE_OF_WIDTH * width, height)
+    _, modules = qr_path(qr_data)
+    quiet = qr_size * QUIET_ZONE_MODULES / modules
+    qr_x = x + width - max(padding, quiet) + quiet - qr_size
+    qr_y = y + (height - qr_size) / 2
+    draw_qr(canvas, qr_data, qr_x, qr_y, qr_size)
+    canvas.linkURL(qr_data, (qr_x, qr_y, qr_x + qr_size, qr_y + qr_size), relative=0)
+    return qr_x
+
+
 def _draw_label(canvas, snapshot: dict, language: str, label_format: LabelFormat, x: float, y: float) -> None:
     width, height = label_format.size
     padding = label_format.padding_mm * mm
@@ -136,19 +154,11 @@ def _draw_label(canvas, snapshot: dict, language: str, label_format: LabelFormat
     maker = snapshot.get("maker") or {}
     qr_data = (snapshot.get("urls") or {}).get("qr") or ""
 
-    # The QR code's own quiet zone may reach into the padding: white either way.
-    quiet = 0.0
-    qr_size = 0.0
-    if qr_data:
-        qr_size = min(height - 2 * padding + 2 * 2.5 * mm, QR_SHARE_OF_WIDTH * width)
-        _, modules = qr_path(qr_data)
-        quiet = qr_size * QUIET_ZONE_MODULES / modules
-        qr_x = x + width - padding + quiet - qr_size
-        qr_y = y + (height - qr_size) / 2
-        draw_qr(canvas, qr_data, qr_x, qr_y, qr_size)
-        canvas.linkURL(qr_data, (qr_x, qr_y, qr_x + qr_size, qr_y + qr_size), relative=0)
-    text_width = width - 2 * padding - (qr_size - quiet) - (1.5 * mm if qr_data else 0)
     left = x + padding
+    text_width = width - 2 * padding
+    if qr_data:
+        qr_x = _draw_label_qr(canvas, qr_data, label_format, x, y)
+        text_width = qr_x - 1.5 * mm - left
     top = y + height - padding
 
     # Name and maker

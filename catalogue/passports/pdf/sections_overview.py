@@ -4,7 +4,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
 from catalogue.passports.pdf.charts import grade_scale, subscore_chart
-from catalogue.passports.pdf.common import BAND, MUTED, ean_barcode, grade_of
+from catalogue.passports.pdf.common import BAND, MUTED, grade_of
+from catalogue.passports.pdf.ean import ean_flowable
 from catalogue.passports.pdf.fonts import SANS_BOLD
 from catalogue.passports.pdf.layout import (
     CONTENT_WIDTH,
@@ -48,7 +49,7 @@ def product_details(snapshot, language, styles) -> list:
     ]
     if variants:
         pairs.append((caption("variants", language), variants))
-    barcode = ean_barcode(gtin)
+    barcode = ean_flowable(gtin)
     barcode_width = 44 * mm
     grid_width = CONTENT_WIDTH - (barcode_width if barcode else 0)
     grid = key_value_grid(pairs, key_width=26 * mm, width=grid_width)
@@ -57,7 +58,7 @@ def product_details(snapshot, language, styles) -> list:
         story.append(grid)
     else:
         block = layout_table(
-            [grid, DrawingFlowable(barcode)],
+            [grid, barcode],
             [grid_width, barcode_width],
             [("ALIGN", (1, 0), (1, 0), "RIGHT"), ("TOPPADDING", (1, 0), (1, 0), 2.5 * mm)],
         )

@@ -1,4 +1,4 @@
-"""The fast QR path and the bilingual formatting used by the PDF renderers."""
+"""The fast QR path, the EAN encoder and the bilingual formatting used by the PDF renderers."""
 
 import io
 
@@ -6,6 +6,7 @@ import pytest
 import zxingcpp
 from reportlab.pdfgen.canvas import Canvas
 
+from catalogue.passports.pdf.ean import encode_ean
 from catalogue.passports.pdf.qr import QUIET_ZONE_MODULES, _dark_rectangles, draw_qr, qr_matrix, qr_path
 from catalogue.passports.pdf.texts import format_date, format_euro, format_number, format_percent, pick
 from tests.catalogue.passports.pdf_helpers import decoded
@@ -47,6 +48,15 @@ def test_path_includes_the_quiet_zone_and_is_cached():
 def test_unknown_error_correction_level_is_rejected():
     with pytest.raises(ValueError, match="level should be one of L, M, Q, H"):
         qr_matrix("https://example.org", "X")
+
+
+def test_ean_encoder_refuses_what_is_no_ean():
+    with pytest.raises(ValueError, match="digits should be the 8 or 13 ASCII digits of an EAN"):
+        encode_ean("426259100010")
+    with pytest.raises(ValueError, match="digits should be the 8 or 13 ASCII digits of an EAN"):
+        encode_ean("４２６２５９１０００１０４")  # fullwidth digits are no EAN
+    with pytest.raises(ValueError, match="digits should end in the check digit 4, not 5"):
+        encode_ean("4262591000105")
 
 
 @pytest.mark.parametrize(
