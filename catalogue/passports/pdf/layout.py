@@ -26,6 +26,13 @@ SUBSCORES = ("durability", "repairability", "supply_chain", "circularity")
 SECTION_MIN_SPACE = 32 * mm
 SUBSECTION_MIN_SPACE = 22 * mm
 
+# How much a printout shows. Valid data is printed whole: no list a maker can enter has more than 50 rows
+# (products.parts.Part.max_rows) and no text more than 5,000 characters. Data from before those limits, and the
+# reasons against "Solingen" (one per step), are shortened with a note that the online passport shows it all.
+MAX_LISTED_ROWS = 50
+MAX_LISTED_REASONS = 10
+MAX_TEXT_CHARACTERS = 5000
+
 CELL_PADDING = 3
 # tone -> font, size, colour, leading of a table cell
 TONES = {
@@ -83,13 +90,19 @@ def _cell_style(tone: str, right: bool) -> ParagraphStyle:
     )
 
 
+def clipped(value, limit: int = MAX_TEXT_CHARACTERS) -> str:
+    """``value`` as text of at most ``limit`` characters (and "…"): a guard for data from before the limits."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
 class Styled:
     """Plain text for a table cell in one of the TONES."""
 
     __slots__ = ("text", "tone")
 
     def __init__(self, text, tone: str = "normal"):
-        self.text = str(text)
+        self.text = clipped(text)
         self.tone = tone
 
 
@@ -98,8 +111,25 @@ class Markup(str):
 
 
 def to_markup(value) -> str:
-    """Snapshot text as paragraph markup: escaped, with line breaks kept."""
-    return escape(str(value)).replace("\n", "<br/>")
+    """Snapshot text as paragraph markup: escaped, with line breaks kept (and at most MAX_TEXT_CHARACTERS)."""
+    return escape(clipped(value)).replace("\n", "<br/>")
+
+
+def long_text(value, language: str, limit: int = MAX_TEXT_CHARACTERS) -> str:
+    """A free text as markup, shortened to ``limit`` characters with a note that the online passport has it all."""
+    text = str(value)
+    if len(text) <= limit:
+        return to_markup(text)
+    return f"{to_markup(clipped(text, limit)[:-1])} {muted(caption('text_more_online', language))}"
+
+
+def listed(entries, language: str, styles, limit: int = MAX_LISTED_ROWS) -> tuple[list, list]:
+    """The first ``limit`` entries, and the flowables of a note saying how many more the online passport lists."""
+    entries = list(entries or [])
+    if len(entries) <= limit:
+        return entries, []
+    note = caption("more_online", language, count=len(entries) - limit)
+    return entries[:limit], [Spacer(1, 1.5 * mm), Paragraph(to_markup(note), styles["small"])]
 
 
 def muted(markup: str) -> str:
@@ -197,6 +227,7 @@ class Grid:
         else:
             text, tone = str(cell), "key" if column in self.key_columns else "normal"
         font, size, colour, leading = TONES[tone]
+        text = clipped(text)
         if "\n" not in text and stringWidth(text, font, size) <= width - 2 * CELL_PADDING:
             if tone != "normal":
                 self.commands += [
@@ -231,9 +262,12 @@ class Grid:
         return table
 
 
-def layout_table(cells: list, widths: list[float], commands=()) -> Table:
-    """A one-row table that only places flowables side by side (no padding, our font)."""
-    table = Table([cells], colWidths=widths, hAlign="LEFT")
+def layout_table(cells: list, widths: list[float], commands=(), *, splittable: bool = False) -> Table:
+    """A one-row table that only places flowables side by side (no padding, our font).
+
+    ``splittable`` lets the row break between its flowables when it is taller than the rest of the page.
+    """
+    table = Table([cells], colWidths=widths, hAlign="LEFT", splitInRow=1 if splittable else 0)
     table.setStyle(
         TableStyle(
             [
@@ -330,9 +364,9 @@ def subsection(title: str, styles) -> list:
     return [CondPageBreak(SUBSECTION_MIN_SPACE), Paragraph(to_markup(title), styles["subheading"])]
 
 
-def table_subsection(key: str, language: str, styles, widths, column_keys, rows, *, right=()) -> list:
-    """The subsection ``key`` with a table: a caption row of ``column_keys``, then ``rows``."""
+def table_subsection(key: str, language: str, styles, widths, column_keys, rows, *, right=(), note=()) -> list:
+    """The subsection ``key`` with a table: a caption row of ``column_keys``, then ``rows``, then ``note``."""
     grid = Grid(widths, header=captions(language, column_keys), right=right)
     for row in rows:
         grid.add(row)
-    return [*subsection(caption(key, language), styles), grid.table()]
+    return [*subsection(caption(key, language), styles), grid.table(), *note]

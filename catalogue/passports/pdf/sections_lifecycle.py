@@ -11,6 +11,8 @@ from catalogue.passports.pdf.layout import (
     key_value_grid,
     labelled,
     link,
+    listed,
+    long_text,
     nd,
     not_disclosed_markup,
     or_nd,
@@ -42,6 +44,11 @@ def _verification(verified: bool | None, language: str) -> Styled:
     return Styled(caption("declared", language), "muted")
 
 
+def _free_text(value, language: str):
+    """Instructions as a cell: shortened with a note when older data is longer than a maker may enter now."""
+    return Markup(long_text(value, language)) if value not in (None, "") else nd(language)
+
+
 def durability_section(snapshot, language, styles) -> list:
     durability = snapshot.get("durability")
     if not durability:
@@ -62,7 +69,7 @@ def durability_section(snapshot, language, styles) -> list:
         ),
         (caption("resharpenable", language), or_nd(resharpenable, language)),
         (caption("refurbishable", language), or_nd(yes_no(durability.get("refurbishable"), language), language)),
-        ("*" + caption("maintenance", language), or_nd(durability.get("maintenance_instructions"), language)),
+        ("*" + caption("maintenance", language), _free_text(durability.get("maintenance_instructions"), language)),
     ]
     story = [*section(caption("durability", language)), key_value_grid(pairs)]
     return story + list_subsection(durability, "tests", language, styles, _TEST_COLUMNS, _test_row)
@@ -137,18 +144,18 @@ def end_of_life_section(snapshot, language, styles) -> list:
         ),
         (caption("separability", language), or_nd(pick(end_of_life.get("separability_label"), language), language)),
         ("*" + caption("take_back", language), or_nd(take_back, language)),
-        ("*" + caption("disposal", language), or_nd(end_of_life.get("disposal_instructions"), language)),
+        ("*" + caption("disposal", language), _free_text(end_of_life.get("disposal_instructions"), language)),
     ]
     return [*section(caption("end_of_life", language)), key_value_grid(pairs)]
 
 
 def evidence_section(snapshot, language, styles) -> list:
-    evidence = snapshot.get("evidence") or []
+    evidence, note = listed(snapshot.get("evidence"), language, styles)
     if not evidence:
         return []
     grid = table_grid(language, _EVIDENCE_COLUMNS)
     for document in evidence:
-        title = document.get("title") or ""
+        title = str(document.get("title") or "")
         if document.get("url"):
             title = Markup(f'{to_markup(title)}<br/><font size="7">{link(document["url"])}</font>')
         claim = document.get("claim") or "other"
@@ -159,7 +166,7 @@ def evidence_section(snapshot, language, styles) -> list:
                 _verification(document.get("verified"), language),
             ]
         )
-    return [*section(caption("evidence", language)), grid.table()]
+    return [*section(caption("evidence", language)), grid.table(), *note]
 
 
 def closing_note(snapshot, language, styles) -> list:

@@ -9,6 +9,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from catalogue.passports.pdf.common import BAND, POSITIVE, REGION_COLOURS, RULE
 from catalogue.passports.pdf.layout import (
     CONTENT_WIDTH,
+    MAX_LISTED_REASONS,
     SECTION_MIN_SPACE,
     Grid,
     Markup,
@@ -16,6 +17,7 @@ from catalogue.passports.pdf.layout import (
     empty_section,
     labelled,
     layout_table,
+    listed,
     nd,
     not_disclosed_markup,
     not_disclosed_paragraph,
@@ -52,11 +54,13 @@ def table_grid(language: str, columns: Columns) -> Grid:
 def list_subsection(container: dict, key: str, language: str, styles, columns: Columns, row) -> list:
     """The subsection ``key`` with a table of the list ``container[key]``, a ``row(entry, language)`` per
     entry; nothing when the list is missing or empty."""
-    entries = container.get(key) or []
+    entries, note = listed(container.get(key), language, styles)
     if not entries:
         return []
     rows = (row(entry, language) for entry in entries)
-    return table_subsection(key, language, styles, columns.widths, columns.caption_keys, rows, right=columns.right)
+    return table_subsection(
+        key, language, styles, columns.widths, columns.caption_keys, rows, right=columns.right, note=note
+    )
 
 
 _COMPONENT_COLUMNS = Columns((62, 38), ("component", "replaceable", "spare_part_available"))
@@ -71,7 +75,7 @@ def _component_row(component: dict, language: str) -> list:
 
 
 def materials_section(snapshot, language, styles) -> list:
-    materials = snapshot.get("materials") or []
+    materials, note = listed(snapshot.get("materials"), language, styles)
     components = snapshot.get("components") or []
     if not materials and not components:
         return empty_section(caption("materials", language), language, styles)
@@ -84,7 +88,7 @@ def materials_section(snapshot, language, styles) -> list:
         keys = ("material", "mass", "share", "recycled_content", "renewable", "recyclable", "substances_of_concern")
         grid = Grid(widths, header=captions(language, keys), right=[1, 2, 3])
         for material in materials:
-            substances = (material.get("substances_of_concern") or "").strip()
+            substances = str(material.get("substances_of_concern") or "").strip()
             if substances.lower() in _NO_SUBSTANCES:
                 substances = caption("none", language)
             name = to_markup(material.get("name") or "") or not_disclosed_markup(language)
@@ -101,7 +105,7 @@ def materials_section(snapshot, language, styles) -> list:
                     or_nd(substances, language),
                 ]
             )
-        story.append(grid.table())
+        story += [grid.table(), *note]
     story += list_subsection(snapshot, "components", language, styles, _COMPONENT_COLUMNS, _component_row)
     return story
 
@@ -118,7 +122,7 @@ def _performer(step: dict, language: str):
 
 
 def supply_chain_section(snapshot, language, styles) -> list:
-    steps = snapshot.get("supply_chain") or []
+    steps, note = listed(snapshot.get("supply_chain"), language, styles)
     story = section(caption("supply_chain", language), SECTION_MIN_SPACE if steps else 30 * mm)
     if not steps:
         story.append(not_disclosed_paragraph(language, styles))
@@ -139,17 +143,17 @@ def supply_chain_section(snapshot, language, styles) -> list:
                     _performer(step, language),
                     or_nd(place_of(step), language),
                     "●" if region else "",
-                    (pick(step.get("region_label"), language) or region) if region else nd(language),
+                    (pick(step.get("region_label"), language) or str(region)) if region else nd(language),
                 ]
             )
             if region:
-                colour = colors.HexColor(REGION_COLOURS.get(region, "#8C96A5"))
+                colour = colors.HexColor(REGION_COLOURS.get(str(region), "#8C96A5"))
                 grid.commands += [
                     ("TEXTCOLOR", (4, row), (4, row), colour),
                     ("RIGHTPADDING", (4, row), (4, row), 0),
                     ("LEFTPADDING", (5, row), (5, row), 0),
                 ]
-        story.append(grid.table())
+        story += [grid.table(), *note]
     story += [Spacer(1, 3.5 * mm), _solingen_box(snapshot, language, styles)]
     return story
 
@@ -157,7 +161,7 @@ def supply_chain_section(snapshot, language, styles) -> list:
 def _solingen_box(snapshot, language, styles) -> Table:
     solingen = (snapshot.get("score") or {}).get("solingen") or {}
     qualifies = bool(solingen.get("qualifies"))
-    reasons = solingen.get("reasons") or []
+    reasons, note = listed(solingen.get("reasons"), language, styles, MAX_LISTED_REASONS)
     content = [Paragraph(caption("solingen_designation", language), styles["box_title"])]
     if qualifies:
         content.append(
@@ -174,6 +178,7 @@ def _solingen_box(snapshot, language, styles) -> Table:
         content.append(Paragraph(fails if reasons else fails.rstrip(":") + ".", styles["cell"]))
         for reason in reasons:
             content.append(Paragraph(f"•  {to_markup(pick(reason, language))}", styles["reason"]))
+    content += note
     return layout_table(
         [content],
         [CONTENT_WIDTH],
@@ -185,4 +190,5 @@ def _solingen_box(snapshot, language, styles) -> Table:
             ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
         ],
+        splittable=True,
     )

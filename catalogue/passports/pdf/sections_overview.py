@@ -18,6 +18,8 @@ from catalogue.passports.pdf.layout import (
     empty_section,
     key_value_grid,
     layout_table,
+    listed,
+    long_text,
     muted,
     nd,
     not_disclosed_markup,
@@ -32,9 +34,10 @@ from catalogue.passports.pdf.texts import caption, format_date, format_euro, for
 def product_details(snapshot, language, styles) -> list:
     product = snapshot.get("product") or {}
     gtin = product.get("gtin")
+    variants, more_variants = listed(product.get("variants"), language, styles)
     variants = ", ".join(
         f"{variant.get('name')} ({variant.get('code')})" if variant.get("code") else str(variant.get("name"))
-        for variant in product.get("variants") or []
+        for variant in variants
     )
     published = format_date(snapshot.get("published_at"), language)
     version = f"{caption('version', language)} {snapshot['version']}" if snapshot.get("version") is not None else ""
@@ -47,8 +50,6 @@ def product_details(snapshot, language, styles) -> list:
         (caption("mass", language), or_nd(format_mass(product.get("mass_g"), language), language)),
         (caption("published", language), " · ".join(part for part in (published, version) if part)),
     ]
-    if variants:
-        pairs.append((caption("variants", language), variants))
     barcode = ean_flowable(gtin)
     barcode_width = 44 * mm
     grid_width = CONTENT_WIDTH - (barcode_width if barcode else 0)
@@ -63,9 +64,12 @@ def product_details(snapshot, language, styles) -> list:
             [("ALIGN", (1, 0), (1, 0), "RIGHT"), ("TOPPADDING", (1, 0), (1, 0), 2.5 * mm)],
         )
         story.append(block)
+    if variants:
+        # Below the barcode and across the page: a long list of variants must be able to break onto the next page.
+        story += [key_value_grid([("*" + caption("variants", language), variants)], key_width=26 * mm), *more_variants]
     description = product.get("description")
     if description:
-        story += [Spacer(1, 3.5 * mm), Paragraph(to_markup(description), styles["body"])]
+        story += [Spacer(1, 3.5 * mm), Paragraph(long_text(description, language), styles["body"])]
     return story
 
 

@@ -128,6 +128,12 @@ CAPTIONS: dict[str, dict[str, str]] = {
     "claim_materials": {"de": "Materialien / Rezyklat", "en": "Materials / recycled content"},
     "claim_end_of_life": {"de": "Lebensende / Rücknahme", "en": "End of life / take-back"},
     "claim_other": {"de": "Sonstiges", "en": "Other"},
+    # What a printout leaves out of a very long list or text (shown in full online)
+    "more_online": {"de": "… {count} weitere im Online-Pass", "en": "… {count} more in the online passport"},
+    "text_more_online": {
+        "de": "… (gekürzt, vollständig im Online-Pass)",
+        "en": "… (shortened, in full in the online passport)",
+    },
     # Footer (the closing note is among the whole sentences at the end)
     "page_of": {"de": "Seite {page} von {pages}", "en": "Page {page} of {pages}"},
     # Shelf labels
