@@ -84,12 +84,14 @@ def _kept_or_rendered(
         content = pdf_cache.cached_pdf(key, max_pages=allowance.max_pages)
         if content is not None:
             return content
+        # Charged before the slot is asked for: a busy answer costs as much as a render, so that retrying at
+        # once spends the allowance and ends in the cheap refusal (``spent``) instead of going on as a flood.
+        refusal = charge(allowance.client, len(versions), allowance.rate)
+        if refusal is not None:
+            return _too_many_renders(refusal)
         with render_slot(allowance.render_slots) as free:
             if not free:
                 return _busy()
-            refusal = charge(allowance.client, len(versions), allowance.rate)
-            if refusal is not None:
-                return _too_many_renders(refusal)
             print_selectors.load_snapshots(versions)
             return pdf_cache.render_and_keep(
                 key, versions, format=format, language=language, layout=layout, max_pages=allowance.max_pages
