@@ -45,35 +45,45 @@ def decoded(pdf: bytes, barcode_format, page: int = 0, dpi: int = 250) -> list[s
     return [result.text for result in read_barcodes(pdf, page, dpi) if result.format == barcode_format]
 
 
-def raster_pdfium(pdf: bytes, page: int, dpi: int) -> Image.Image:
-    """One page rendered by pdfium (Chrome's PDF engine), as an RGB image."""
+def first_pages(pdfs: list[bytes]) -> bytes:
+    """One PDF of the first page of each of ``pdfs``, the pages copied unchanged."""
+    writer = pypdf.PdfWriter()
+    for pdf in pdfs:
+        writer.add_page(pypdf.PdfReader(io.BytesIO(pdf)).pages[0])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def raster_pdfium(pdf: bytes, dpi: int) -> list[Image.Image]:
+    """Every page rendered by pdfium (Chrome's PDF engine), as RGB images."""
     document = pypdfium2.PdfDocument(pdf)
     try:
-        return document[page].render(scale=dpi / 72).to_pil().convert("RGB")
+        return [page.render(scale=dpi / 72).to_pil().convert("RGB") for page in document]
     finally:
         document.close()
 
 
-def raster_poppler(pdf: bytes, page: int, dpi: int) -> Image.Image:
-    """One page rendered by poppler's pdftoppm (the engine of most Linux viewers), as an RGB image."""
+def raster_poppler(pdf: bytes, dpi: int) -> list[Image.Image]:
+    """Every page rendered by poppler's pdftoppm (the engine of most Linux viewers), as RGB images."""
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "page.pdf"
+        source = Path(folder) / "document.pdf"
         source.write_bytes(pdf)
-        number = str(page + 1)
-        output = Path(folder) / "out"
-        subprocess.run(
-            ["pdftoppm", "-r", str(dpi), "-f", number, "-l", number, "-png", "-singlefile", source, output],
-            check=True,
-            capture_output=True,
-        )
-        with Image.open(Path(folder) / "out.png") as image:
-            return image.convert("RGB")
+        # PPM, not PNG: pdftoppm spends most of its time encoding PNG.
+        subprocess.run(["pdftoppm", "-r", str(dpi), source, Path(folder) / "page"], check=True, capture_output=True)
+        images = []
+        for path in sorted(Path(folder).glob("page-*.ppm")):
+            with Image.open(path) as image:
+                images.append(image.convert("RGB"))
+        return images
 
 
 def zxing_eans(image: Image.Image) -> list[str]:
     """The EAN-13 and EAN-8 symbols zxing-cpp reads in ``image``."""
-    wanted = (zxingcpp.BarcodeFormat.EAN13, zxingcpp.BarcodeFormat.EAN8)
-    return [result.text for result in zxingcpp.read_barcodes(image) if result.format in wanted]
+    return [
+        result.text
+        for result in zxingcpp.read_barcodes(image, formats=[zxingcpp.BarcodeFormat.EAN13, zxingcpp.BarcodeFormat.EAN8])
+    ]
 
 
 def zbar_eans(images: list[Image.Image]) -> list[list[str]]:
