@@ -15,7 +15,7 @@ CHANGELOG = (
             "en": 'The "Solingen" designation by category: it applies only to cutlery that SolingenV covers, and only '
             "when every essential manufacturing stage of the category is disclosed with a place in Solingen or Haan. "
             'A stage that is not disclosed rules the designation out; outside those categories it is "not '
-            "applicable\". The points of the criteria do not change.",
+            'applicable". The points of the criteria do not change.',
         },
     ),
     (
