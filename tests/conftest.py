@@ -8,6 +8,8 @@ Signed-in browsers: ``maker_client`` and ``retailer_client``. The API's token cl
 tests/api/conftest.py.
 """
 
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -98,3 +100,35 @@ def retailer_client(client, retailer_membership):
 @pytest.fixture
 def staff_user(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+# ---------- Headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) ----------
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps dialling Google's hosts, which this network refuses.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BROWSER_TESTS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """A headless Chromium for the test; mark the module with ``pytestmark = BROWSER_TESTS``."""
+    # Playwright's sync API runs an event loop in this thread; the test's own database access is still
+    # synchronous, so Django's async-safety check would refuse it without this.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,23 +1,12 @@
 """In headless Chromium, the Content-Security-Policy blocks nothing the site needs, and its scripts still work."""
 
-from pathlib import Path
-
-import pytest
 from django.conf import settings
 from django.test import Client
 
 from catalogue.passports.services import publish_product
+from tests.conftest import BROWSER_TESTS
 from tests.factories import RetailerMembershipFactory, showcase_product
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Registered before any page script runs (Playwright injects it outside the page's policy).
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
@@ -27,23 +16,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
-]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; Django's async-safety check would refuse the
-    # test's own (synchronous) database access without this.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+pytestmark = BROWSER_TESTS
 
 
 class Watched:

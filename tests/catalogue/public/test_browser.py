@@ -3,33 +3,15 @@
 import os
 from pathlib import Path
 
-import pytest
-
 from catalogue.passports.services import publish_product
+from tests.conftest import BROWSER_TESTS
 from tests.factories import published_product, showcase_product
 
-CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
 # Screenshots go here when set (CI keeps them); otherwise into the test's temporary directory.
 ARTIFACTS_ENV = "BROWSER_ARTIFACTS_DIR"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
-]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the database access of the test itself is
-    # still synchronous, so Django's async-safety check would refuse it without this.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
-        yield chromium
-        chromium.close()
+pytestmark = BROWSER_TESTS
 
 
 def serious_violations(page) -> tuple[list[str], str]:
