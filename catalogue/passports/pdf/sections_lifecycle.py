@@ -175,6 +175,10 @@ def closing_note(snapshot, language, styles) -> list:
     sentences = []
     if date:
         sentences.append(caption("closing_version", language, version=to_markup(snapshot.get("version")), date=date))
+    for redaction in snapshot.get("redactions") or []:
+        redacted_on = format_date(redaction.get("redacted_at"), language)
+        if redacted_on:
+            sentences.append(caption("closing_redacted", language, date=redacted_on))
     if url:
         sentences.append(caption("closing_authority", language, url=link(url)))
     if not sentences:

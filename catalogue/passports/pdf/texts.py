@@ -162,6 +162,10 @@ CAPTIONS: dict[str, dict[str, str]] = {
         "de": "Dieser Ausdruck gibt Version {version} des Produktpasses wieder, veröffentlicht am {date}.",
         "en": "This printout shows version {version} of the product passport, published on {date}.",
     },
+    "closing_redacted": {
+        "de": "Angaben dieser Version wurden am {date} nachträglich geschwärzt.",
+        "en": "Details of this version were redacted on {date}.",
+    },
     "closing_authority": {
         "de": "Maßgeblich ist der Online-Pass unter {url}. Angaben ohne geprüften Nachweis sind Herstellerangaben.",
         "en": "The online passport at {url} is authoritative. Claims without verified evidence are declared "

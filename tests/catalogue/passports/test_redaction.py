@@ -57,6 +57,7 @@ def test_redacting_removes_the_name_everywhere_and_keeps_the_hash(client, versio
     assert "Lieferant bat um" not in html  # the reason stays with staff
     pdf = client.get(reverse("catalogue:passport-pdf", args=[code]), HTTP_ACCEPT_LANGUAGE="en")
     assert pdf.status_code == 200 and "Geheimhof" not in pdf_text(pdf.content)
+    assert "Details of this version were redacted on" in pdf_text(pdf.content)
     api = client.get(f"/api/v1/passports/{code}/", HTTP_ACCEPT="application/json").json()
     assert SECRET not in str(api)
 
