@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions, CSP and the rest: a PDF flood's refusals stay cheap (docs/pdf.md, "Under a flood").
+    "catalogue.passports.pdf_early_refusal.SpentPdfClientMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -317,5 +319,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # One WARNING per PDF throttle refusal would cost a flood's workers more than the refusal (docs/pdf.md).
+    "filters": {"quiet_pdf_refusals": {"()": "catalogue.passports.pdf_flood.QuietPdfRefusals"}},
+    "loggers": {"django.request": {"filters": ["quiet_pdf_refusals"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

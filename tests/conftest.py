@@ -14,6 +14,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from catalogue.passports import pdf_throttle
 from tests import factories
 from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMembershipFactory, UserFactory
 
@@ -22,8 +23,10 @@ from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMemb
 def empty_cache():
     """Cached answers (pages, list summaries, throttling) never carry over from another test's database."""
     cache.clear()
+    pdf_throttle.forget_spent_clients()  # the throttle's per-process memory of what the cache said
     yield
     cache.clear()
+    pdf_throttle.forget_spent_clients()
 
 
 @pytest.fixture

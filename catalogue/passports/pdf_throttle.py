@@ -1,6 +1,7 @@
 """How many passports each client may have rendered as PDF per period, counted in the shared cache."""
 
 import contextlib
+import logging
 import math
 import re
 import time
@@ -11,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(s|sec|second|m|min|minute|h|hour|d|day)\s*$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+logger = logging.getLogger(__name__)
 clock = time.time  # wall time: every worker and machine must agree on the current window
 # A render slot whose holder died (a killed worker) frees itself after this long; a render within the
 # page budget takes a few seconds at most.
@@ -59,9 +61,30 @@ def spent(client: str, rate: Rate) -> Refusal | None:
     spent its allowance then costs the server no more than the cheapest page.
     """
     now, window = _window(rate)
-    if cache.get(f"pdf-throttle-spent:{client}:{window}"):
+    key = f"pdf-throttle-spent:{client}:{window}"
+    if key in _spent_here or cache.get(key):
+        _remember_spent(key)
         return Refusal(rate, _retry_after(rate, now, window))
     return None
+
+
+# Clients this process has seen spent, by window. Spent stays spent until its window ends, so a repeated
+# refusal needs no cache read at all (under a flood, the Redis round trip was most of a refusal's cost).
+# Forgotten wholesale past this many, which also drops the ended windows' keys.
+_spent_here: set[str] = set()
+SPENT_REMEMBERED = 10_000
+
+
+def _remember_spent(key: str) -> None:
+    if key not in _spent_here:
+        if len(_spent_here) >= SPENT_REMEMBERED:
+            _spent_here.clear()
+        _spent_here.add(key)
+
+
+def forget_spent_clients() -> None:
+    """Forget this process's memory of spent clients, as when the shared cache is emptied (tests)."""
+    _spent_here.clear()
 
 
 def charge(client: str, cost: int, rate: Rate) -> Refusal | None:
@@ -82,8 +105,12 @@ def charge(client: str, cost: int, rate: Rate) -> Refusal | None:
     if used <= rate.limit:
         return None
     cache.incr(key, -cost)  # a refused request renders nothing, so it costs nothing
-    if used - cost >= rate.limit:  # not even one passport is left: refuse everything else at once (``spent``)
-        cache.set(f"pdf-throttle-spent:{client}:{window}", True, rate.seconds + 1)
+    # Not even one passport is left: refuse everything else at once (``spent``), and say so once per client
+    # and window, since the refusals that follow are not logged one by one (pdf_flood).
+    spent_key = f"pdf-throttle-spent:{client}:{window}"
+    if used - cost >= rate.limit and cache.add(spent_key, True, rate.seconds + 1):
+        _remember_spent(spent_key)
+        logger.warning("PDF allowance spent by %s (%d/%ds): refusing its renders", client, rate.limit, rate.seconds)
     return Refusal(rate, _retry_after(rate, now, window))
 
 

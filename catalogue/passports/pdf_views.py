@@ -63,6 +63,11 @@ def allowance_of(request) -> Allowance:
     if roles_of(request.user).is_retailer:
         rate = parse_rate("PDF_RETAILER_THROTTLE_RATE", settings.PDF_RETAILER_THROTTLE_RATE)
         return Allowance(MAX_BATCH, settings.PDF_RETAILER_PAGE_BUDGET, f"user:{request.user.pk}", rate, None)
+    return anonymous_allowance(request)
+
+
+def anonymous_allowance(request) -> Allowance:
+    """The allowance of a client counted by address; needs no session or user (pdf_early_refusal)."""
     return Allowance(
         settings.ANONYMOUS_PDF_BATCH_LIMIT,
         settings.PDF_RENDER_PAGE_BUDGET,
@@ -88,7 +93,7 @@ def _kept_or_rendered(
         # once spends the allowance and ends in the cheap refusal (``spent``) instead of going on as a flood.
         refusal = charge(allowance.client, len(versions), allowance.rate)
         if refusal is not None:
-            return _too_many_renders(refusal)
+            return too_many_renders(refusal)
         with render_slot(allowance.render_slots) as free:
             if not free:
                 return _busy()
@@ -106,7 +111,8 @@ def _kept_or_rendered(
         )
 
 
-def _too_many_renders(refusal) -> HttpResponse:
+def too_many_renders(refusal) -> HttpResponse:
+    """429 with Retry-After: a short plain text, cheap to send thousands of times."""
     response = HttpResponse(
         _(
             "Too many passports rendered as PDF: at most %(limit)d passports in %(seconds)d seconds. "
@@ -180,7 +186,7 @@ def _serve(request, code: str, *, number: int | None = None) -> HttpResponse:
         return _bad_request(error.messages[0])
     allowance = allowance_of(request)
     if refusal := spent(allowance.client, allowance.rate):
-        return _too_many_renders(refusal)
+        return too_many_renders(refusal)
     version = print_selectors.printable_version(canonical, number, snapshot=False)
     cache_control = CURRENT_CACHE_CONTROL if number is None else VERSION_CACHE_CONTROL
     if version is None:
@@ -209,7 +215,7 @@ def batch_pdf(request):
         return _bad_request(_("codes: give one or more passport codes or GTINs, separated by commas."))
     allowance = allowance_of(request)
     if refusal := spent(allowance.client, allowance.rate):
-        return _too_many_renders(refusal)
+        return too_many_renders(refusal)
     batch_limit = allowance.batch
     if len(raw_codes) > batch_limit:
         if batch_limit < MAX_BATCH:
