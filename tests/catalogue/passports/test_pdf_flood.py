@@ -5,6 +5,7 @@ import logging
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
@@ -145,3 +146,20 @@ def test_the_throttle_logs_once_per_client_and_window(settings, caplog):
         assert pdf_throttle.charge("address:192.0.2.9", 1, rate) is not None
     spent_lines = [r.getMessage() for r in caplog.records if r.name == "catalogue.passports.pdf_throttle"]
     assert spent_lines == ["PDF allowance spent by address:192.0.2.9 (3/60s): refusing its renders"]
+
+
+def test_a_process_remembers_a_spent_client_until_the_window_ends(settings, monkeypatch):
+    """After the first refusal the shared cache is not asked again: deleting its key changes nothing here."""
+    rate = pdf_throttle.parse_rate("PDF_THROTTLE_RATE", "3/minute")
+    client = "address:192.0.2.10"
+    pdf_throttle.charge(client, 3, rate)
+    pdf_throttle.charge(client, 1, rate)
+    key = "pdf-throttle-spent:address:192.0.2.10:30000000"  # the window of the steady clock: 1_800_000_010 // 60
+    assert cache.get(key) is True
+    cache.delete(key)
+    assert pdf_throttle.spent(client, rate) is not None  # remembered by this process
+    monkeypatch.setattr(pdf_throttle, "clock", lambda: 1_800_000_070.0)  # the next window
+    assert pdf_throttle.spent(client, rate) is None
+    pdf_throttle.forget_spent_clients()
+    monkeypatch.setattr(pdf_throttle, "clock", lambda: 1_800_000_010.0)
+    assert pdf_throttle.spent(client, rate) is None  # forgotten, and the shared cache no longer says so
