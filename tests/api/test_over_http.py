@@ -5,39 +5,18 @@ The Django test client hands header values over as they are; wsgiref refuses any
 creates duplicates. These tests talk HTTP to the live server.
 """
 
-import json
-import urllib.error
-import urllib.request
-
 import pytest
 from rest_framework.authtoken.models import Token
 
 from products.models import EvidenceDocument, Product
+from tests.api.http import token_request
 from tests.api.test_products import FULL_BODY
 from tests.factories import CategoryFactory
 
 
-def call(url: str, user, *, method: str = "GET", body: dict | None = None, headers: dict | None = None):
-    """One HTTP request with the user's token; answers (status, headers, parsed JSON body or None)."""
-    token = Token.objects.get_or_create(user=user)[0].key
-    request = urllib.request.Request(
-        url,
-        method=method,
-        data=json.dumps(body).encode() if body is not None else None,
-        headers={
-            "Authorization": f"Token {token}",
-            "Accept": "application/json",
-            "Accept-Language": "en",
-            **({"Content-Type": "application/json"} if body is not None else {}),
-            **(headers or {}),
-        },
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            raw = response.read()
-            return response.status, response.headers, json.loads(raw) if raw else None
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
+def call(url: str, user, **options):
+    """One request with the user's token (tests.api.http.token_request)."""
+    return token_request(url, Token.objects.get_or_create(user=user)[0].key, **options)
 
 
 @pytest.fixture

@@ -5,16 +5,14 @@ on PostgreSQL the live server on the test database, on SQLite a server in its ow
 (tests/file_database_server.py), because the in-memory test database cannot show SQLite's locking.
 """
 
-import json
 import threading
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
+from tests.api.http import token_request
 from tests.api.test_products import FULL_BODY
 from tests.factories import CategoryFactory, MakerMembershipFactory, make_gtin13
 from tests.file_database_server import start_server
@@ -46,30 +44,9 @@ def server(request, live_server):
     }
 
 
-def call(server, path: str, *, method: str = "GET", body: dict | None = None, headers: dict | None = None):
-    """One request with the maker's token; answers (status, headers, JSON body or the raw text of an error)."""
-    request = urllib.request.Request(
-        server["url"] + path,
-        method=method,
-        data=json.dumps(body).encode() if body is not None else None,
-        headers={
-            "Authorization": f"Token {server['token']}",
-            "Accept": "application/json",
-            "Accept-Language": "en",
-            **({"Content-Type": "application/json"} if body is not None else {}),
-            **(headers or {}),
-        },
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            raw = response.read()
-            return response.status, response.headers, json.loads(raw) if raw else None
-    except urllib.error.HTTPError as error:
-        raw = error.read()
-        try:
-            return error.code, error.headers, json.loads(raw)
-        except ValueError:
-            return error.code, error.headers, raw.decode(errors="replace")[:300]
+def call(server, path: str, **options):
+    """One request with the maker's token (tests.api.http.token_request)."""
+    return token_request(server["url"] + path, server["token"], **options)
 
 
 def all_at_once(send) -> list[tuple]:
