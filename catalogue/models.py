@@ -238,3 +238,7 @@ class PublishedFacets(models.Model):
 
     def __str__(self):
         return f"{self.product_id}: {self.grade}"
+
+
+# Models of their own modules, registered with the app here.
+from .accounts.preferences import AccountPreferences  # noqa: E402, F401

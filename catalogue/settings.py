@@ -177,6 +177,26 @@ EVIDENCE_MAX_UPLOAD_BYTES = int(os.environ.get("EVIDENCE_MAX_UPLOAD_BYTES", str(
 # (e.g. /protected-evidence/): the view then only answers X-Accel-Redirect and nginx sends the file.
 EVIDENCE_X_ACCEL_REDIRECT_PREFIX = os.environ.get("EVIDENCE_X_ACCEL_REDIRECT_PREFIX", "")
 
+# E-mail (docs/accounts.md): an SMTP server from the environment. Mails leave from the job queue (catalogue.mail).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# Without a server, mails go to the worker's output; `check --deploy` warns about that (catalogue.operations).
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+_email_port = os.environ.get("EMAIL_PORT") or "25"
+if not _email_port.isdigit():
+    raise ImproperlyConfigured(f"EMAIL_PORT should be a port number, not {_email_port!r}")
+EMAIL_PORT = int(_email_port)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS, usually port 587) or EMAIL_USE_SSL (port 465), not both.")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Gläserne Werkstatt <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Background jobs (django-tasks): queued in the database, run by `manage.py db_worker` on any machine that
 # reaches it. Tasks live in each app's tasks.py; docs/deployment.md says how to run workers.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -17,6 +17,7 @@ from django.utils import translation
 from catalogue.passports import pdf_throttle
 from tests import factories
 from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMembershipFactory, UserFactory
+from tests.mail import smtp_server  # noqa: F401 - the fixture: a real SMTP server catching the site's mails
 
 
 @pytest.fixture(autouse=True)

@@ -17,3 +17,6 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "10000/mi
 # Assertions on messages are written against the English msgids; the German default is tested
 # explicitly in tests/catalogue/test_translations.py by switching LANGUAGE_CODE back to "de".
 LANGUAGE_CODE = "en"
+
+# Templates that only tests render (tests/templates/mail/test_notice.*: a mail of the test suite's own).
+TEMPLATES = [{**TEMPLATES[0], "DIRS": [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]}]  # noqa: F405

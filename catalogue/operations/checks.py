@@ -1,6 +1,7 @@
-"""System checks of the deployment: the static-file manifest must exist and be complete before serving."""
+"""System checks of the deployment: collected static files before serving, and a mail server in production."""
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import ManifestFilesMixin
 from django.core import checks
@@ -47,3 +48,17 @@ def static_manifest_check(app_configs=None, **kwargs) -> list[checks.CheckMessag
             )
         ]
     return []
+
+
+def mail_server_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """With ``--deploy``: without EMAIL_HOST, invitations and password resets only reach the worker's output."""
+    if settings.EMAIL_HOST:
+        return []
+    return [
+        checks.Warning(
+            "EMAIL_HOST is not set: mails (invitations, password resets, review decisions) are written to the "
+            "worker's output instead of being sent.",
+            hint="Set EMAIL_HOST and the other EMAIL_* variables (README.md, docs/accounts.md).",
+            id="catalogue.W001",
+        )
+    ]

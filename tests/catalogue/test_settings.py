@@ -3,7 +3,23 @@
 from tests.catalogue.conftest import run_manage
 
 
-def test_check_deploy_passes_with_only_the_three_variables(collected_static):
+def test_check_deploy_passes_with_only_the_four_variables(collected_static):
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+        DJANGO_ALLOWED_HOSTS="werkstatt.example.org",
+        DJANGO_STATIC_ROOT=str(collected_static),
+        EMAIL_HOST="smtp.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_no_mail_server_is_set(collected_static):
     result = run_manage(
         "check",
         "--deploy",
@@ -14,8 +30,9 @@ def test_check_deploy_passes_with_only_the_three_variables(collected_static):
         DJANGO_ALLOWED_HOSTS="werkstatt.example.org",
         DJANGO_STATIC_ROOT=str(collected_static),
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
+    assert result.returncode != 0
+    assert "catalogue.W001" in result.stdout + result.stderr
+    assert "EMAIL_HOST is not set" in result.stdout + result.stderr
 
 
 def test_relaxed_plain_http_deployment_is_reported_by_check_deploy():
