@@ -9,6 +9,11 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "catalogue.settings")
 application = get_wsgi_application()
 
+from catalogue.passports.pdf_early_refusal import RefuseRememberedSpentClients  # noqa: E402 (needs the apps)
+
+# A PDF flood's refusals are answered before Django builds a request (docs/pdf.md, "Under a flood").
+application = RefuseRememberedSpentClients(application)
+
 from catalogue.operations.checks import STATIC_MANIFEST_TAG  # noqa: E402 (after the settings are loaded)
 
 # WSGI servers run no system checks; without this a missing manifest shows only as a 500 on every page.

@@ -54,15 +54,18 @@ def _retry_after(rate: Rate, now: float, window: int) -> int:
     return max(1, math.ceil((window + 1) * rate.seconds - now))
 
 
-def spent(client: str, rate: Rate) -> Refusal | None:
+def spent(client: str, rate: Rate, *, remembered_only: bool = False) -> Refusal | None:
     """A Refusal when ``client`` was refused with nothing left in this window; one cache read, nothing else.
 
     The views ask this first, before reading any passport: a flood of requests from a client that has
-    spent its allowance then costs the server no more than the cheapest page.
+    spent its allowance then costs the server no more than the cheapest page. ``remembered_only`` asks
+    only this process's memory, never the shared cache (pdf_early_refusal, before Django runs at all).
     """
     now, window = _window(rate)
     key = f"pdf-throttle-spent:{client}:{window}"
-    if key in _spent_here or cache.get(key):
+    if key in _spent_here:
+        return Refusal(rate, _retry_after(rate, now, window))
+    if not remembered_only and cache.get(key):
         _remember_spent(key)
         return Refusal(rate, _retry_after(rate, now, window))
     return None

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from catalogue.accounts.selectors import roles_of
-from catalogue.infrastructure.clients import client_address
+from catalogue.infrastructure.clients import address_in
 from catalogue.models import PassportVersion
 from catalogue.passports import pdf_cache
 from catalogue.passports import selectors as print_selectors
@@ -66,12 +66,17 @@ def allowance_of(request) -> Allowance:
     return anonymous_allowance(request)
 
 
+def anonymous_client(meta) -> str:
+    """Whom the anonymous throttle counts, from a request's META or a WSGI environ (pdf_early_refusal)."""
+    return f"address:{address_in(meta)}"
+
+
 def anonymous_allowance(request) -> Allowance:
-    """The allowance of a client counted by address; needs no session or user (pdf_early_refusal)."""
+    """The allowance of a client counted by address; needs no session or user."""
     return Allowance(
         settings.ANONYMOUS_PDF_BATCH_LIMIT,
         settings.PDF_RENDER_PAGE_BUDGET,
-        f"address:{client_address(request)}",
+        anonymous_client(request.META),
         parse_rate("PDF_THROTTLE_RATE", settings.PDF_THROTTLE_RATE),
         settings.PDF_ANONYMOUS_RENDER_SLOTS,
     )
@@ -111,17 +116,17 @@ def _kept_or_rendered(
         )
 
 
+def refusal_text(refusal) -> str:
+    """What a client refused by the throttle is told, in the active language."""
+    return _(
+        "Too many passports rendered as PDF: at most %(limit)d passports in %(seconds)d seconds. "
+        "Try again in %(wait)d seconds."
+    ) % {"limit": refusal.rate.limit, "seconds": refusal.rate.seconds, "wait": refusal.retry_after}
+
+
 def too_many_renders(refusal) -> HttpResponse:
     """429 with Retry-After: a short plain text, cheap to send thousands of times."""
-    response = HttpResponse(
-        _(
-            "Too many passports rendered as PDF: at most %(limit)d passports in %(seconds)d seconds. "
-            "Try again in %(wait)d seconds."
-        )
-        % {"limit": refusal.rate.limit, "seconds": refusal.rate.seconds, "wait": refusal.retry_after},
-        status=429,
-        content_type="text/plain; charset=utf-8",
-    )
+    response = HttpResponse(refusal_text(refusal), status=429, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(refusal.retry_after)
     return response
 
