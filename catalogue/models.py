@@ -153,11 +153,11 @@ class RetailerMembership(MembershipModel):
 
     class Role(models.TextChoices):
         OWNER = "owner", _("Owner")
-        STAFF = "staff", _("Staff")
+        EDITOR = "editor", _("Editor")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="retailer_memberships")
     organisation = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="unique_retailer_membership")]
@@ -242,3 +242,4 @@ class PublishedFacets(models.Model):
 
 # Models of their own modules, registered with the app here.
 from .accounts.preferences import AccountPreferences  # noqa: E402, F401
+from .teams.models import Invitation  # noqa: E402, F401

@@ -43,7 +43,12 @@ class NamedModel(models.Model):
 
 
 class MembershipModel(models.Model):
-    """Base of a user's role in an organisation: a maker's here, a retailer's in the catalogue."""
+    """Base of a user's role in an organisation: a maker's here, a retailer's in the catalogue.
+
+    Every change (joined, role changed, removed) is kept in the history with its author.
+    """
+
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

@@ -1,0 +1,1 @@
+"""Organisations and their teams: invitations by e-mail, owners and editors, membership history."""
