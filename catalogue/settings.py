@@ -2,6 +2,7 @@
 
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,10 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "axes",
     "products",
     "lifecycle",
     "catalogue",
@@ -83,9 +88,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a login refused during a lockout into the lockout page (docs/accounts.md).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "catalogue.urls"
@@ -146,9 +154,56 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Accounts (docs/accounts.md): django-axes first, so that a locked-out account or address is refused before any
+# password is checked; then Django's own users, and allauth's login by username or e-mail.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "after-login"
 LOGOUT_REDIRECT_URL = "home"
+
+# django-allauth (docs/accounts.md): log in by username or e-mail; no public sign-up (accounts come from
+# invitations); every address unique and verified; mails in the recipient's language from the job queue.
+ACCOUNT_ADAPTER = "catalogue.accounts.adapter.CatalogueAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False  # a link in the mail: one click from the mail to the new password
+ACCOUNT_LOGIN_BY_CODE_ENABLED = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # a mail when the password or an address changes
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "Gläserne Werkstatt Solingen"
+# WebAuthn needs HTTPS; local development over http://localhost may allow it explicitly.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", DEBUG)
+
+# django-axes (docs/accounts.md, "Lockout"): after LOGIN_FAILURE_LIMIT failed logins for one account (from
+# anywhere) or from one address (for any account), further logins are refused for LOGIN_LOCKOUT_MINUTES, the
+# right password too. Addresses are counted as everywhere else on the site (TRUSTED_PROXY_COUNT).
+for _name, _default in (("LOGIN_FAILURE_LIMIT", "5"), ("LOGIN_LOCKOUT_MINUTES", "15")):
+    if not (os.environ.get(_name) or _default).isdigit() or int(os.environ.get(_name) or _default) < 1:
+        raise ImproperlyConfigured(f"{_name} should be a whole number of 1 or more, not {os.environ[_name]!r}")
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT") or "5")
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES") or "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "catalogue.infrastructure.clients.client_address"
+AXES_USERNAME_CALLABLE = "catalogue.accounts.lockout.account_of_credentials"
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_LOCKOUT_CALLABLE = "catalogue.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = False
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_HTTP_RESPONSE_CODE = 429
+# allauth's own rate limits stay on (its defaults) as a second line; its count of failed logins is kept looser
+# than the lockout's, so that the lockout page (429, with the time to try again) is what a guesser meets.
+ACCOUNT_RATE_LIMITS = {"login_failed": f"{4 * AXES_FAILURE_LIMIT}/m/ip,{2 * AXES_FAILURE_LIMIT}/15m/key"}
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]

@@ -1,7 +1,7 @@
 """Root URL configuration."""
 
+from allauth.account import views as allauth_views
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from catalogue import health
@@ -10,11 +10,14 @@ from catalogue.public import pages
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
+    path("admin/login/", account_views.admin_login),  # before the admin's own: logging in happens in one place
     path("admin/", admin.site.urls),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # allauth's login and logout under the names the site's templates and views have always used.
+    path("accounts/login/", allauth_views.login, name="login"),
+    path("accounts/logout/", allauth_views.logout, name="logout"),
     path("accounts/welcome/", account_views.after_login, name="after-login"),
+    path("accounts/", include("allauth.urls")),
     path("workspace/", include("products.urls")),
     path("workspace/", include("catalogue.passports.urls")),
     path("retailer/", include("catalogue.retailers.urls")),

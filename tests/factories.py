@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from catalogue.accounts.addresses import confirm_address
 from catalogue.models import AssortmentItem, RetailerMembership, RetailerOrganisation
 from catalogue.passports.selectors import products_for_snapshot
 from catalogue.passports.services import publish_product
@@ -39,10 +40,20 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True  # confirm_address saves what it changes
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
     password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def verified_email(user, create, extracted, **kwargs):
+        """Every account has a verified address, as one from an invitation has (logging in needs one).
+
+        ``UserFactory(verified_email=False)`` makes one whose address is not confirmed yet.
+        """
+        if create and extracted is not False and user.email:
+            confirm_address(user)
 
 
 class MakerOrganisationFactory(factory.django.DjangoModelFactory):

@@ -372,7 +372,7 @@ def test_a_new_supply_chain_step_is_proposed_after_the_existing_ones(maker_clien
 
 def test_a_maker_logs_in_lands_in_the_workspace_and_logs_out(client, maker_user, product):
     response = client.post(
-        reverse("login"), {"username": maker_user.username, "password": "correct horse battery staple"}
+        reverse("login"), {"login": maker_user.username, "password": "correct horse battery staple"}
     )
     assert response.status_code == 302
     assert client.get(response["Location"])["Location"] == reverse("products:workspace")
@@ -384,6 +384,6 @@ def test_a_maker_logs_in_lands_in_the_workspace_and_logs_out(client, maker_user,
 
 
 def test_a_wrong_password_is_refused_on_the_login_page(client, maker_user):
-    response = client.post(reverse("login"), {"username": maker_user.username, "password": "wrong"})
+    response = client.post(reverse("login"), {"login": maker_user.username, "password": "wrong"})
     assert response.status_code == 200
     assert 'class="form-errors"' in response.content.decode()

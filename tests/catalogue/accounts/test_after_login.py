@@ -11,7 +11,7 @@ PASSWORD = "correct horse battery staple"
 
 
 def log_in(client, user):
-    return client.post(reverse("login"), {"username": user.username, "password": PASSWORD}, follow=False)
+    return client.post(reverse("login"), {"login": user.username, "password": PASSWORD}, follow=False)
 
 
 def landing(client, user):

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count, Q
+from django.urls import reverse
 
 from catalogue.demo import data as demo_data
 from catalogue.demo.loader import load_demo
@@ -177,9 +178,12 @@ def test_demo_logins_work(client, db):
     summary = load_demo()
     user_model = get_user_model()
 
-    for login in summary.logins:
-        assert client.login(username=login.username, password=login.password), login.username
-        client.logout()
+    for login in summary.logins:  # through the login page, by username and by the example address
+        for name in (login.username, f"{login.username}@example.org"):
+            response = client.post(reverse("login"), {"login": name, "password": login.password})
+            assert response.status_code == 302, name
+            assert client.session.get("_auth_user_id"), name
+            client.post(reverse("logout"))
 
     maker_orgs = {
         username: MakerMembership.objects.get(user__username=username).organisation.slug
