@@ -16,6 +16,8 @@ from . import evidence_files, limits, parts
 from .identifiers import format_passport_code, generate_passport_code, normalise_gtin
 from .regions import Region, derive_region
 
+# Long enough for what to fix and why; the maker reads it on the product page and in the mail.
+REJECTION_REASON_MAX_LENGTH = 2000
 PERCENT_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
 
 
@@ -446,7 +448,23 @@ class SupplyChainStep(models.Model):
 
 
 class EvidenceDocument(ProductRow):
-    """A document or link that backs a claim; staff may mark it as verified."""
+    """A document or link that backs a claim; staff approve or reject it (approved is ``verified``)."""
+
+    class ReviewStatus(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    # What a decision writes; saved together, so that ``verified`` never disagrees with the status.
+    REVIEW_FIELDS = (
+        "review_status",
+        "rejection_reason",
+        "reviewed_by",
+        "reviewed_at",
+        "verified",
+        "verified_by",
+        "verified_at",
+    )
 
     class Claim(models.TextChoices):
         DURABILITY = "durability", _("Durability / tests")
@@ -480,20 +498,90 @@ class EvidenceDocument(ProductRow):
     verified_at = models.DateTimeField(null=True, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
+    # The staff decision (catalogue.review.services): approved, rejected with a reason for the maker, or pending.
+    review_status = models.CharField(
+        _("review"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING, editable=False
+    )
+    rejection_reason = models.TextField(
+        _("reason for the rejection"), max_length=REJECTION_REASON_MAX_LENGTH, blank=True, editable=False
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+
     class Meta(ProductRow.Meta):
         verbose_name = _("evidence document")
         verbose_name_plural = _("evidence documents")
+        indexes = [models.Index(fields=["review_status", "uploaded_at"], name="evidence_review_queue")]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
-        if evidence_files.is_new_upload(self.file):
+        new_upload = evidence_files.is_new_upload(self.file)
+        if new_upload:
             # Before the storage names the file: the random name takes the extension of the detected type.
             evidence_type = evidence_files.detect_type(self.file.file)
             self.content_type = evidence_type.content_type if evidence_type else evidence_files.UNKNOWN_CONTENT_TYPE
             self.original_name = evidence_files.display_name(self.file.name, evidence_type)
+        if self._align_review(new_upload) and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *self.REVIEW_FIELDS}
         super().save(*args, **kwargs)
+        self._stored_source = self._source()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the document showed when it was read: a different file or link later needs a new review.
+        instance._stored_source = instance._source() if {"file", "url"} <= set(field_names) else None
+        return instance
+
+    def _source(self) -> tuple[str, str]:
+        file = self.__dict__.get("file")
+        return (getattr(file, "name", file) or "", self.__dict__.get("url") or "")
+
+    def _align_review(self, new_upload: bool) -> bool:
+        """Keep the decision and ``verified`` in step before a save; returns whether review fields changed.
+
+        A stored document whose file or link changed goes back to the queue. Otherwise ``verified`` set
+        directly (the admin's tick, the demo loader, older code) counts as an approval, and clearing it
+        as a return to the queue.
+        """
+        stored = getattr(self, "_stored_source", None)
+        if not self._state.adding and stored is not None and (new_upload or self._source() != stored):
+            changed = self.review_status != self.ReviewStatus.PENDING or self.verified
+            self.return_to_review()
+            return changed
+        if self.verified and self.review_status != self.ReviewStatus.APPROVED:
+            self.review_status, self.rejection_reason = self.ReviewStatus.APPROVED, ""
+            self.reviewed_by_id, self.reviewed_at = self.verified_by_id, self.verified_at
+            return True
+        if not self.verified and self.review_status == self.ReviewStatus.APPROVED:
+            self.return_to_review()
+            return True
+        return False
+
+    def return_to_review(self) -> None:
+        """Pending again, with no decision: a new document, or one whose file or link changed."""
+        self.review_status, self.rejection_reason = self.ReviewStatus.PENDING, ""
+        self.reviewed_by, self.reviewed_at = None, None
+        self.verified, self.verified_by, self.verified_at = False, None, None
+
+    def record_decision(self, status: str, *, user, at, reason: str = "") -> None:
+        """Set the review fields for a staff decision (unsaved; catalogue.review.services saves it)."""
+        approved = status == self.ReviewStatus.APPROVED
+        self.review_status = status
+        self.rejection_reason = reason.strip() if status == self.ReviewStatus.REJECTED else ""
+        self.reviewed_by, self.reviewed_at = user, at
+        self.verified = approved
+        self.verified_by, self.verified_at = (user, at) if approved else (None, None)
 
     @property
     def file_name(self) -> str:
@@ -503,6 +591,12 @@ class EvidenceDocument(ProductRow):
     def clean(self):
         if not self.file and not self.url:
             raise ValidationError({"url": _("Upload a file or give a link.")})
+        if self.review_status not in self.ReviewStatus.values:
+            raise ValidationError({"review_status": _("Choose approve or reject.")})
+        if self.review_status == self.ReviewStatus.REJECTED and not self.rejection_reason.strip():
+            raise ValidationError(
+                {"rejection_reason": _("Give the reason for the rejection; the maker reads it to fix the evidence.")}
+            )
         if self._state.adding and self.product_id is not None:
             count = EvidenceDocument.objects.filter(product_id=self.product_id).count()
             if count >= limits.EVIDENCE_MAX_COUNT:

@@ -339,9 +339,7 @@ def delete_product(product: Product, *, user=None) -> None:
 def add_evidence(product: Product, evidence: EvidenceDocument, *, user=None) -> EvidenceDocument:
     """Attach an unsaved document or link to the product; it starts unverified, whoever sent it."""
     evidence.product = product
-    evidence.verified = False
-    evidence.verified_by = None
-    evidence.verified_at = None
+    evidence.return_to_review()
     evidence.full_clean()
     _save(evidence, user)
     touch_product(product)
@@ -350,15 +348,17 @@ def add_evidence(product: Product, evidence: EvidenceDocument, *, user=None) -> 
 
 @transaction.atomic
 def mark_evidence_verified(queryset, user) -> int:
-    """Staff confirm that documents back their claims; returns how many changed."""
+    """Staff approve documents in bulk (the admin's action, the demo); returns how many changed.
+
+    No mail: the review queue (catalogue.review.services) is where staff decide one by one and makers hear of it.
+    """
     now = timezone.now()
     count = 0
     # Saved one by one (not queryset.update) so that every change lands in the history.
-    for evidence in queryset.select_for_update(of=("self",)).filter(verified=False):
-        evidence.verified = True
-        evidence.verified_by = user
-        evidence.verified_at = now
+    approved = EvidenceDocument.ReviewStatus.APPROVED
+    for evidence in queryset.select_for_update(of=("self",)).exclude(review_status=approved, verified=True):
+        evidence.record_decision(approved, user=user, at=now)
         evidence._history_user = user
-        evidence.save(update_fields=["verified", "verified_by", "verified_at"])
+        evidence.save(update_fields=EvidenceDocument.REVIEW_FIELDS)
         count += 1
     return count
