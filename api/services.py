@@ -7,7 +7,7 @@ from catalogue.accounts.selectors import roles_of
 
 
 class TokenNotAllowed(Exception):
-    """Only members of a maker or a retailer hold API tokens."""
+    """Only owners of a maker or a retailer hold API tokens."""
 
 
 @transaction.atomic

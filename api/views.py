@@ -522,7 +522,7 @@ def tokens(request):
     """Create or revoke the user's API token. A new key is shown once, on the page that created it."""
     roles = roles_of(request.user)
     if not roles.may_hold_token:
-        raise PermissionDenied(_("Only members of a maker or a retailer can use API tokens."))
+        raise PermissionDenied(_("Only owners of a maker or a retailer manage API tokens."))
     new_key = None
     if request.method == "POST":
         intent = request.POST.get("action")

@@ -144,3 +144,7 @@ class PrintJobAdmin(ReadOnlyAdmin):
     search_fields = ["retailer__name"]
     list_select_related = ["retailer", "created_by"]
     date_hierarchy = "created_at"
+
+
+# Invitations (staff invite a new organisation's owner) have their own module.
+from catalogue.teams import admin as teams_admin  # noqa: E402, F401

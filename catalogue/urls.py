@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/logout/", allauth_views.logout, name="logout"),
     path("accounts/welcome/", account_views.after_login, name="after-login"),
     path("accounts/", include("allauth.urls")),
+    path("", include("catalogue.teams.urls")),  # invitations and the team pages under /workspace/ and /retailer/
     path("workspace/", include("products.urls")),
     path("workspace/", include("catalogue.passports.urls")),
     path("retailer/", include("catalogue.retailers.urls")),

@@ -29,8 +29,8 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
-class MembershipAdmin(admin.ModelAdmin):
-    """Memberships of an organisation (maker or retailer) listed on their own."""
+class MembershipAdmin(SimpleHistoryAdmin):
+    """Memberships of an organisation (maker or retailer) listed on their own, each with its history."""
 
     list_display = ["user", "organisation", "role"]
     list_filter = ["role", "organisation"]

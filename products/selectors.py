@@ -29,6 +29,24 @@ def organisations_for_user(user) -> QuerySet[MakerOrganisation]:
     return MakerOrganisation.objects.filter(memberships__user=user).order_by("name")
 
 
+# The maker organisation a member of several works on now: pages about one organisation (the team, a new
+# product) use it; lists of products still show every organisation's.
+CURRENT_ORGANISATION_SESSION_KEY = "current_maker_organisation"
+
+
+def current_organisation(session, organisations: list[MakerOrganisation]) -> MakerOrganisation | None:
+    """The organisation chosen in this session among ``organisations``; the first one when none (or a gone one) is."""
+    chosen = session.get(CURRENT_ORGANISATION_SESSION_KEY)
+    for organisation in organisations:
+        if organisation.pk == chosen:
+            return organisation
+    return organisations[0] if organisations else None
+
+
+def remember_current_organisation(session, organisation: MakerOrganisation) -> None:
+    session[CURRENT_ORGANISATION_SESSION_KEY] = organisation.pk
+
+
 def _organisation_ids(user) -> QuerySet:
     return MakerMembership.objects.filter(user=user).values("organisation_id")
 

@@ -8,6 +8,7 @@ app_name = "products"
 
 urlpatterns = [
     path("", views.workspace, name="workspace"),
+    path("organisation/switch/", views.switch_organisation, name="switch-organisation"),
     path("products/new/", views.product_create, name="product-create"),
     path("products/<int:pk>/", views.product_detail, name="product-detail"),
     path("products/<int:pk>/edit/", views.product_edit, name="product-edit"),

@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
 from .edit_versions import changes_between, edit_token, editable_state
@@ -16,6 +18,7 @@ from .editor import ProductEditor
 from .evidence_files import evidence_file_response
 from .forms import EvidenceForm
 from .identifiers import gtin_warning
+from .models import Product
 
 PRODUCTS_PER_PAGE = 50
 HISTORY_GROUPS_PER_PAGE = 30
@@ -31,6 +34,7 @@ def maker_required(view):
         if not organisations:
             return render(request, "products/no_organisation.html", status=403)
         request.maker_organisations = organisations
+        request.current_maker_organisation = selectors.current_organisation(request.session, organisations)
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -50,6 +54,24 @@ def workspace(request):
             "several_organisations": len(request.maker_organisations) > 1,
         },
     )
+
+
+@maker_required
+@require_POST
+def switch_organisation(request):
+    """Work on another of the user's organisations from now on (kept in the session)."""
+    chosen = next(
+        (org for org in request.maker_organisations if str(org.pk) == request.POST.get("organisation", "")), None
+    )
+    if chosen is None:
+        messages.error(request, _("Choose one of your organisations."))
+    else:
+        selectors.remember_current_organisation(request.session, chosen)
+        messages.success(request, _("You are working on %(organisation)s now.") % {"organisation": chosen.name})
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("products:workspace")
+    return redirect(next_url)
 
 
 @maker_required
@@ -75,9 +97,11 @@ def product_edit(request, pk):
 
 def _editor_page(request, product):
     organisations = selectors.organisations_for_user(request.user)
+    # A new product is the current organisation's unless the maker chooses another of theirs.
+    instance = product if product is not None else Product(maker=request.current_maker_organisation)
     if request.method != "POST":
-        return _render_editor(request, ProductEditor(organisations=organisations, instance=product), product)
-    editor = ProductEditor(organisations=organisations, instance=product, data=request.POST, files=request.FILES)
+        return _render_editor(request, ProductEditor(organisations=organisations, instance=instance), product)
+    editor = ProductEditor(organisations=organisations, instance=instance, data=request.POST, files=request.FILES)
     try:
         if editor.is_valid():
             saved = services.save_product(product, editor.write(), user=request.user, based_on=editor.based_on_token)

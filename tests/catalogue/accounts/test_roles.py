@@ -17,12 +17,15 @@ def test_roles_of_each_kind_of_user(django_assert_num_queries):
     both = MakerMembershipFactory().user
     RetailerMembershipFactory(user=both)
     staff = UserFactory(is_staff=True)
+    editor = MakerMembershipFactory(role="editor").user
     with django_assert_num_queries(1):
-        assert roles_of(maker) == Roles(is_maker=True)
-    assert roles_of(retailer) == Roles(is_retailer=True)
-    assert roles_of(both) == Roles(is_maker=True, is_retailer=True)
+        assert roles_of(maker) == Roles(is_maker=True, is_owner=True)
+    assert roles_of(retailer) == Roles(is_retailer=True, is_owner=True)
+    assert roles_of(both) == Roles(is_maker=True, is_retailer=True, is_owner=True)
     assert roles_of(staff) == Roles(is_staff=True)
+    assert roles_of(editor) == Roles(is_maker=True)
     assert not roles_of(staff).may_hold_token and roles_of(retailer).may_hold_token
+    assert not roles_of(editor).may_hold_token  # only owners manage API tokens
 
 
 def test_anonymous_users_have_no_roles_and_cost_no_query(django_assert_num_queries):
