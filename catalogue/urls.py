@@ -22,6 +22,7 @@ urlpatterns = [
     path("workspace/", include("products.urls")),
     path("workspace/", include("catalogue.passports.urls")),
     path("retailer/", include("catalogue.retailers.urls")),
+    path("review/", include("catalogue.review.urls")),
     path("api/", include("api.urls")),
     path("", pages.home, name="home"),
     path("", include("catalogue.public.urls")),
