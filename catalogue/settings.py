@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff give a second factor before /admin/ and /review/ (docs/accounts.md, "Two-factor authentication").
+    "catalogue.accounts.staff_mfa.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last: turns a login refused during a lockout into the lockout page (docs/accounts.md).
@@ -178,6 +180,7 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True  # a mail when the password or an address cha
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+MFA_ADAPTER = "catalogue.accounts.staff_mfa.CatalogueMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = "Gläserne Werkstatt Solingen"

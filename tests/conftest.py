@@ -4,7 +4,8 @@ People and organisations: ``maker_membership`` (its ``maker_user`` in the organi
 ``other_maker_membership`` (``other_maker``), ``retailer_membership`` (``retailer``), ``staff_user``.
 Products: ``product`` (a draft of ``maker``), ``other_product`` (a draft of ``other_maker``) and
 ``published_product`` (a complete product of ``maker``, published through the real service).
-Signed-in browsers: ``maker_client`` and ``retailer_client``. The API's token clients are in
+Signed-in browsers: ``maker_client``, ``retailer_client`` and ``staff_client`` (password and TOTP through the
+real login pages; tests/accounts.py has the helpers). The API's token clients are in
 tests/api/conftest.py.
 """
 
@@ -15,7 +16,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from catalogue.passports import pdf_throttle
-from tests import factories
+from tests import accounts, factories
 from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMembershipFactory, UserFactory
 from tests.mail import smtp_server  # noqa: F401 - the fixture: a real SMTP server catching the site's mails
 
@@ -104,6 +105,19 @@ def retailer_client(client, retailer_membership):
 @pytest.fixture
 def staff_user(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def staff_totp_secret(staff_user):
+    """``staff_user``'s authenticator app (staff need one for /admin/ and /review/); its base32 secret."""
+    return accounts.add_totp(staff_user)
+
+
+@pytest.fixture
+def staff_client(client, staff_user, staff_totp_secret):
+    """A client signed in as ``staff_user`` through the real login: password, then a code from the app."""
+    accounts.log_in(client, staff_user, staff_totp_secret)
+    return client
 
 
 # ---------- Headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) ----------

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.test import Client
 
 from catalogue.passports.services import publish_product
+from tests import accounts
 from tests.conftest import BROWSER_TESTS
 from tests.factories import RetailerMembershipFactory, showcase_product
 
@@ -47,7 +48,10 @@ class Watched:
 
 def signed_in_context(browser, live_server, user):
     client = Client()
-    client.force_login(user)
+    if user.is_staff:  # the admin wants a session that passed the second factor
+        accounts.log_in(client, user, accounts.add_totp(user))
+    else:
+        client.force_login(user)
     context = browser.new_context(locale="de-DE")
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])

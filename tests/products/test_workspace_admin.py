@@ -13,12 +13,6 @@ from tests.factories import EvidenceDocumentFactory, complete_product
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff_client(client, staff_user):
-    client.force_login(staff_user)
-    return client
-
-
 @pytest.mark.parametrize(
     "model",
     [

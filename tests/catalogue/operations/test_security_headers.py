@@ -6,6 +6,7 @@ import re
 import pytest
 
 from catalogue.passports.services import publish_product
+from tests import accounts
 from tests.factories import showcase_product
 
 # Data blocks (JSON-LD, JSON) are never executed, so the policy leaves them alone.
@@ -26,7 +27,7 @@ def pages(client, staff_user):
     product = showcase_product(gtin="04006381333931")
     publish_product(product)
     admin = type(client)()
-    admin.force_login(staff_user)
+    accounts.log_in(admin, staff_user, accounts.add_totp(staff_user))  # staff pass a second factor for /admin/
     return {
         "passport page": client.get(f"/p/{product.passport_code}", secure=True),
         "API docs": client.get("/api/docs/", secure=True),

@@ -143,10 +143,10 @@ def test_the_workspace_says_when_new_data_would_gain_the_designation(maker_clien
     assert "Mit den jetzigen Angaben darf dieses Produkt die Bezeichnung „Solingen“ tragen." in html
 
 
-def test_staff_edit_coverage_and_essential_stages_in_the_admin(admin_client, bread_knives):
+def test_staff_edit_coverage_and_essential_stages_in_the_admin(staff_client, bread_knives):
     knives = bread_knives.parent
     url = reverse("admin:products_category_change", args=[knives.pk])
-    form = admin_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    form = staff_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'type="checkbox" name="essential_stages" value="assembly"' in form
     assert "Forging or stamping" in form
 
@@ -160,13 +160,13 @@ def test_staff_edit_coverage_and_essential_stages_in_the_admin(admin_client, bre
         "solingen_covered": "true",
         "essential_stages": ["finishing", "forming", "assembly"],
     }
-    response = admin_client.post(url, data)
+    response = staff_client.post(url, data)
     assert response.status_code == 302
     knives.refresh_from_db()
     assert knives.essential_stages == ["forming", "assembly", "finishing"]  # stored in methodology order
     assert bread_knives.inherited("essential_stages") == ["forming", "assembly", "finishing"]
 
-    response = admin_client.post(url, {**data, "essential_stages": ["packaging"]}, HTTP_ACCEPT_LANGUAGE="en")
+    response = staff_client.post(url, {**data, "essential_stages": ["packaging"]}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200 and "Select a valid choice. packaging" in response.content.decode()
 
 
