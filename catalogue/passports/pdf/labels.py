@@ -76,7 +76,7 @@ def _draw_outline(canvas, label_format: LabelFormat, x: float, y: float) -> None
     canvas.restoreState()
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap; a word longer than the line is broken between characters."""
     lines, line = [], ""
     for word in _NUMBER_UNIT.sub("\\1\u00a0\\2", text).split(" "):
@@ -103,7 +103,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
 def _name_lines(name: str, width: float) -> tuple[float, list[str]]:
     """The product name at the largest size that fits its line budget; the last size truncates."""
     for size, most in WIDE_NAME_SIZES if width >= WIDE_TEXT else NAME_SIZES:
-        lines = _wrap(name, CONDENSED_BOLD, size, width)
+        lines = wrap_words(name, CONDENSED_BOLD, size, width)
         if len(lines) <= most:
             return size, lines
     lines[most - 1] = fit_text(" ".join(lines[most - 1 :]), CONDENSED_BOLD, size, width)

@@ -11,6 +11,15 @@ DISPLAY_TIME_ZONE = ZoneInfo("Europe/Berlin")
 CAPTIONS: dict[str, dict[str, str]] = {
     "brand": {"de": "Gläserne Werkstatt Solingen", "en": "Gläserne Werkstatt Solingen"},
     "document": {"de": "Digitaler Produktpass", "en": "Digital product passport"},
+    # The three printed formats (PDF subject and running header)
+    "document_detailed": {"de": "Produktpass, ausführlich", "en": "Detailed passport"},
+    "document_shelf": {"de": "Produktpass fürs Regal", "en": "Shelf passport"},
+    "document_labels": {"de": "Regaletiketten", "en": "Shelf labels"},
+    "batch_of": {"de": "{count} Produkte", "en": "{count} products"},
+    "accessible_version": {
+        "de": "Barrierefreie Fassung dieses Passes: {url}",
+        "en": "Accessible version of this passport: {url}",
+    },
     "shelf_label": {"de": "Produktpass", "en": "Product passport"},
     "maker": {"de": "Hersteller", "en": "Maker"},
     "not_disclosed": {"de": "nicht angegeben", "en": "not disclosed"},
@@ -143,6 +152,26 @@ CAPTIONS: dict[str, dict[str, str]] = {
     "label_years_short": {"de": "{count} J.", "en": "{count} yrs"},
     "label_lifetime_short": {"de": "lebenslang", "en": "lifetime"},
     "label_not_disclosed": {"de": "k. A.", "en": "n/d"},
+    # Shelf passport
+    "subscores": {"de": "Teilnoten", "en": "Sub-scores"},
+    "key_facts": {"de": "Das Wichtigste", "en": "Key facts"},
+    "fact_warranty": {"de": "Garantie", "en": "Warranty"},
+    "fact_lifetime": {"de": "Lebensdauer", "en": "Expected lifetime"},
+    "fact_repair": {"de": "Reparatur", "en": "Repair"},
+    "fact_solingen": {"de": "„Solingen“", "en": "“Solingen”"},
+    "fact_made_in": {"de": "Hergestellt in", "en": "Made in"},
+    "warranty_years": {"de": "{years} Herstellergarantie", "en": "{years} commercial warranty"},
+    "lifetime_warranty_fact": {"de": "Lebenslange Herstellergarantie", "en": "Lifetime commercial warranty"},
+    "lifetime_years": {"de": "etwa {years}", "en": "about {years}"},
+    "no_repair_service": {"de": "kein Reparaturservice angegeben", "en": "no repair service listed"},
+    "solingen_yes": {
+        "de": "Herkunftsbezeichnung erfüllt (SolingenV § 1)",
+        "en": "Qualifies for the designation (SolingenV § 1)",
+    },
+    "solingen_no": {"de": "Herkunftsbezeichnung nicht erfüllt", "en": "Does not qualify for the designation"},
+    "more_online_short": {"de": "… weitere im Online-Pass", "en": "… more in the online passport"},
+    # Labels
+    "label_price": {"de": "Preis", "en": "Price"},
     # Whole sentences: withdrawal banner, scoring rule, “Solingen” verdict, closing note
     "withdrawn_banner": {
         "de": "ZURÜCKGEZOGEN – der Hersteller hat diesen Produktpass zurückgezogen; er gilt nicht mehr.",
