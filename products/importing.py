@@ -1,4 +1,8 @@
-"""Bulk import of products from CSV or JSON: every row is validated first, then all are saved or none."""
+"""Bulk import of products from CSV, JSON or XLSX: every row is validated first, then all are saved or none.
+
+A row with a passport code (or, without one, with the GTIN of a product of the same maker) updates that product;
+every other row creates a draft. The columns are those of ``import_columns``.
+"""
 
 from __future__ import annotations
 
@@ -11,77 +15,40 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
-from . import parts, untrusted_json
-from .identifiers import gtin_warning, normalise_gtin
+from . import parts, untrusted_json, xlsx_reader
+from .identifiers import gtin_warning
+from .import_columns import (  # noqa: F401  (csv_columns and the rest are this module's API too)
+    FALSE_WORDS,
+    IDENTITY_COLUMN,
+    PRODUCT_FIELDS,
+    REQUIRED_COLUMNS,
+    TRUE_WORDS,
+    HeaderError,
+    check_header,
+    csv_columns,
+    csv_field_label,
+    list_fields,
+    row_from_cells,
+    section_columns,
+    section_fields,
+)
+from .import_errors import ImportFileError, RowError, row_error
+from .import_targets import ImportTargets, normalised_gtin
 from .models import Category, MakerOrganisation, Product
 from .services import ProductInvalid, ProductWrite, flat_errors, save_product, validate_product
 
-# The columns of the product itself (the maker comes from the import, not from the file).
-PRODUCT_FIELDS = ["name", "category", "gtin", "model_number", "description", "price_eur", "mass_g"]
-REQUIRED_COLUMNS = ["name", "category"]
 # The deepest product file has five levels ({"products": [{"materials": [{…}]}]}); more is an attack or a mistake.
 MAX_JSON_DEPTH = 8
 
 
-def list_fields() -> dict[str, list[str]]:
-    """Importable lists, from the parts registry. In CSV each is one cell of items separated by ";"
-    whose fields, in this order, are separated by "|"; trailing fields may be left out."""
-    return {part.name: list(part.cell_fields) for part in parts.lists() if part.importable}
-
-
-def section_fields() -> dict[str, list[str]]:
-    """Importable one-to-one sections; in CSV each field is a column of its own."""
-    return {part.name: list(part.cell_fields) for part in parts.sections() if part.importable}
-
-
-ITEM_SEPARATOR = ";"
-FIELD_SEPARATOR = "|"
-
-TRUE_WORDS = frozenset({"yes", "y", "ja", "j", "true", "1", "x"})
-FALSE_WORDS = frozenset({"no", "n", "nein", "false", "0"})
-
-
-def section_columns() -> dict[str, tuple[str, str]]:
-    """CSV column name → (section, field)."""
-    return {
-        parts.get(section).csv_renames.get(name, name): (section, name)
-        for section, names in section_fields().items()
-        for name in names
-    }
-
-
-def csv_columns() -> list[str]:
-    """Every column of the CSV format, in the order of the template."""
-    return [*PRODUCT_FIELDS, *section_columns(), *list_fields()]
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read; nothing was imported."""
-
-
-@dataclass
-class RowError:
-    """One problem, by 1-based data row (None for the whole file), field and message."""
-
-    row: int | None
-    field: str
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"row": self.row, "field": self.field, "message": self.message}
-
-    def __str__(self) -> str:
-        where = _("row %(row)s") % {"row": self.row} if self.row is not None else _("file")
-        return f"{where}, {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-
-
 @dataclass
 class ImportedRow:
-    """A valid row: what to write, and the product (unsaved until the import is saved)."""
+    """A valid row: what to write, and the product (unsaved until the import is saved; stored when it updates)."""
 
     row: int
     product: Product
     write: ProductWrite
+    updates: bool = False
 
 
 @dataclass
@@ -106,10 +73,19 @@ class ImportResult:
 
 
 def read_rows(content: bytes, filename: str = "") -> tuple[list[tuple[int, dict]], Callable[[str], str]]:
-    """Numbered rows of a CSV or JSON file in the common shape, and how to name a field for that format.
+    """Numbered rows of a CSV, JSON or XLSX file in the common shape, and how to name a field for that format.
 
-    The format follows the file name's extension, else the first character (``[`` or ``{`` is JSON).
+    A spreadsheet is recognised by its content (an XLSX file is a ZIP archive), whatever its name; its labeller
+    also names cells (``labels.cell(row, field)``). Otherwise the format follows the file name's extension, else
+    the first character (``[`` or ``{`` is JSON).
     """
+    if xlsx_reader.is_spreadsheet(content, filename):
+        sheet = xlsx_reader.read_xlsx(content)
+        try:
+            check_header(sheet.header)
+        except HeaderError as error:
+            raise ImportFileError(str(error)) from error
+        return [(number, row_from_cells(sheet.header, cells)) for number, cells in sheet.rows], sheet.labels
     text = _decode(content)
     name = filename.lower()
     if name.endswith(".json") or (not name.endswith(".csv") and text.lstrip()[:1] in ("[", "{")):
@@ -156,21 +132,10 @@ def parse_csv(text: str) -> list[tuple[int, dict]]:
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [name.strip() for name in next(reader)]
-    known = set(csv_columns())
-    unknown = [name for name in header if name not in known]
-    if unknown:
-        raise ImportFileError(
-            _("Unknown columns: %(columns)s. The columns are described in docs/import.md.")
-            % {"columns": ", ".join(unknown)}
-        )
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise ImportFileError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
-    duplicated = sorted({name for name in header if header.count(name) > 1})
-    if duplicated:
-        raise ImportFileError(_("Columns named twice: %(columns)s.") % {"columns": ", ".join(duplicated)})
-    columns = section_columns()
-    lists = list_fields()
+    try:
+        check_header(header)
+    except HeaderError as error:
+        raise ImportFileError(str(error)) from error
     rows = []
     while True:
         start_line = reader.line_num + 1
@@ -183,48 +148,12 @@ def parse_csv(text: str) -> list[tuple[int, dict]]:
             raise ImportFileError(message) from error
         if not any(cell.strip() for cell in cells):
             continue
-        row: dict = {}
-        if len(cells) > len(header):
-            row["__extra__"] = cells[len(header) :]
-        for column, value in zip(header, cells, strict=False):
-            if column in columns:
-                section, name = columns[column]
-                if value.strip():
-                    row.setdefault(section, {})[name] = value
-            elif column in lists:
-                row[column] = _split_items(value, lists[column])
-            else:
-                row[column] = value
+        row = row_from_cells(header, cells)
         rows.append((start_line - 1, row))
     return rows
 
 
-def _split_items(cell: str, names: list[str]) -> list[dict] | str:
-    items = []
-    for chunk in cell.split(ITEM_SEPARATOR):
-        if not chunk.strip():
-            continue
-        values = [value.strip() for value in chunk.split(FIELD_SEPARATOR)]
-        if len(values) > len(names):
-            # Returned as text so that validation names the problem with the row.
-            return _("%(count)d fields in %(item)r, at most %(max)d: %(names)s") % {
-                "count": len(values),
-                "item": chunk.strip(),
-                "max": len(names),
-                "names": FIELD_SEPARATOR.join(names),
-            }
-        items.append(dict(zip(names, values, strict=False)))
-    return items
-
-
 def json_field_label(path: str) -> str:
-    return path
-
-
-def csv_field_label(path: str) -> str:
-    section, _dot, name = path.partition(".")
-    if section in section_fields() and name:
-        return parts.get(section).csv_renames.get(name, name)
     return path
 
 
@@ -286,14 +215,18 @@ def validate_row(
     maker: MakerOrganisation,
     categories: dict[str, Category],
     label: Callable[[str], str],
+    existing: Product | None = None,
 ) -> tuple[ImportedRow | None, list[RowError]]:
-    """Validate one row with the rules of the product writer; return what to write or the row's errors."""
+    """Validate one row with the rules of the product writer; return what to write or the row's errors.
+
+    ``existing`` is the stored product the row updates: its parts the row leaves out stay as they are, and an
+    empty cell clears its field.
+    """
     errors: list[RowError] = []
     unconvertible: set[str] = set()  # paths already reported, whose values the writer does not see
 
     def report(path: str, messages) -> None:
-        for message in messages:
-            errors.append(RowError(number, label(path) if path else "", str(message)))
+        errors.extend(row_error(number, label, path, message) for message in messages)
 
     def report_all(prefix: str, problems: dict) -> None:
         for name, messages in problems.items():
@@ -307,7 +240,7 @@ def validate_row(
         report("", [_("The row has more cells than the header has columns.")])
     lists, sections = list_fields(), section_fields()
     for name in row:
-        if name not in {*PRODUCT_FIELDS, *lists, *sections, "__extra__"}:
+        if name not in {IDENTITY_COLUMN, *PRODUCT_FIELDS, *lists, *sections, "__extra__"}:
             report(name, [_("Unknown field.")])
 
     values = {name: row[name] for name in PRODUCT_FIELDS if name in row and name != "category"}
@@ -345,6 +278,9 @@ def validate_row(
             write.lists[name].append(converted)
     for name, names in sections.items():
         data = row.get(name)
+        if isinstance(data, dict) and existing is None:
+            # Empty cells of a new product are "not disclosed": the model's defaults, not blank values.
+            data = {key: value for key, value in data.items() if not (isinstance(value, str) and not value.strip())}
         if data in (None, "", {}):
             continue
         if not isinstance(data, dict):
@@ -354,11 +290,13 @@ def validate_row(
         report_all(name, problems)
         write.sections[name] = converted
 
-    product = Product()
+    product = existing if existing is not None else Product()
     for path, messages in flat_errors(validate_product(product, write)):
         if path not in unconvertible:
             report(path, messages)
-    return (None if errors else ImportedRow(row=number, product=product, write=write)), errors
+    if errors:
+        return None, errors
+    return ImportedRow(row=number, product=product, write=write, updates=existing is not None), errors
 
 
 def _identity(iterable: Iterable, **_kwargs) -> Iterable:
@@ -376,27 +314,33 @@ def import_products(
 ) -> ImportResult:
     """Validate every numbered row; save all of them in one transaction only when none has an error.
 
-    ``progress`` wraps each pass over the rows (for example ``tqdm``); it gets ``total`` and ``desc``.
+    A row updates the maker's product with its passport code, or without one the maker's product with its
+    GTIN; otherwise it creates a draft. ``progress`` wraps each pass over the rows (for example ``tqdm``);
+    it gets ``total`` and ``desc``.
     """
     result = ImportResult(dry_run=dry_run)
     if not rows:
         result.errors.append(RowError(None, "", _("The file has no products.")))
         return result
     categories = {category.slug: category for category in Category.objects.all()}
+    targets = ImportTargets(rows, maker)
     gtin_rows: dict[str, int] = {}
     for number, row in progress(rows, total=len(rows), desc=_("Checking")):
-        imported, errors = validate_row(number, row, maker, categories, label)
-        gtin = imported.product.gtin if imported else _normalised_gtin(row)
+        existing, errors = targets.find(number, row, label)
+        if errors:
+            result.errors.extend(errors)
+            continue
+        imported, errors = validate_row(number, row, maker, categories, label, existing)
+        gtin = imported.product.gtin if imported else normalised_gtin(row)
         if gtin:
             if gtin in gtin_rows:
-                errors.append(
-                    RowError(number, label("gtin"), _("Row %(row)d has the same GTIN.") % {"row": gtin_rows[gtin]})
-                )
+                message = _("Row %(row)d has the same GTIN.") % {"row": gtin_rows[gtin]}
+                errors.append(row_error(number, label, "gtin", message))
                 imported = None
             else:
                 gtin_rows[gtin] = number
             if warning := gtin_warning(gtin):
-                result.warnings.append(RowError(number, label("gtin"), warning))
+                result.warnings.append(row_error(number, label, "gtin", warning))
         result.errors.extend(errors)
         if imported is not None:
             result.rows.append(imported)
@@ -412,23 +356,14 @@ def import_products(
         with transaction.atomic():
             for imported in saving:
                 number = imported.row
-                imported.product = save_product(None, imported.write, user=user)
+                stored = imported.product if imported.updates else None
+                imported.product = save_product(stored, imported.write, user=user)
     except ProductInvalid as invalid:
         # Another write took a GTIN between validation and saving; nothing of this import stays.
         result.rows = []
         for path, messages in flat_errors(invalid.errors):
-            result.errors.extend(RowError(number, label(path) if path else "", str(message)) for message in messages)
+            result.errors.extend(row_error(number, label, path, message) for message in messages)
     except IntegrityError as error:
         result.rows = []
         result.errors.append(RowError(None, "", _("Nothing was imported: %(error)s") % {"error": error}))
     return result
-
-
-def _normalised_gtin(row: dict) -> str | None:
-    raw = row.get("gtin")
-    if not raw or not str(raw).strip():
-        return None
-    try:
-        return normalise_gtin(str(raw))
-    except ValidationError:
-        return None
