@@ -150,8 +150,20 @@ def _listed_at(document: EvidenceDocument) -> set[str]:
     return paths
 
 
-def _listing_key(url: str, links: set[str]) -> str:
-    return url if url in links else unquote(urlsplit(url).path)
+def _listed_verified(entries: list, document: EvidenceDocument) -> bool:
+    """Whether a snapshot's evidence list shows ``document`` as verified.
+
+    An entry is the document when it names the same claim and title and its link (or the path of its file): two
+    documents may share a link, but hardly also their claim and title.
+    """
+    places = _listed_at(document)
+    for entry in entries:
+        if not isinstance(entry, dict) or (entry.get("claim"), entry.get("title")) != (document.claim, document.title):
+            continue
+        url = entry.get("url") or ""
+        if (url if url == document.url else unquote(urlsplit(url).path)) in places and entry.get("verified"):
+            return True
+    return False
 
 
 def republish_notices(product_ids: Iterable[int]) -> dict[int, RepublishNotice]:
@@ -164,33 +176,24 @@ def republish_notices(product_ids: Iterable[int]) -> dict[int, RepublishNotice]:
     ids = list(product_ids)
     if not ids:
         return {}
-    listings = dict(
-        PassportVersion.objects.current()
+    listings = {
+        product_id: (json.loads(parts)[0] if parts else None) or []
+        for product_id, parts in PassportVersion.objects.current()
         .filter(product_id__in=ids, product__status=Product.Status.PUBLISHED)
         .values_list("product_id", JsonParts("snapshot", ("evidence",), ("version",)))
-    )
+    }
     if not listings:
         return {}
     documents = EvidenceDocument.objects.filter(product_id__in=listings).only(
-        "pk", "product_id", "title", "file", "url", "legacy_name", "original_name", "verified"
+        "pk", "product_id", "title", "claim", "file", "url", "legacy_name", "original_name", "verified"
     )
     notices: dict[int, RepublishNotice] = {}
-    verified_in: dict[int, dict[str, bool]] = {}
-    for product_id, parts in listings.items():
-        entries = (json.loads(parts)[0] if parts else None) or []
-        verified_in[product_id] = {}
-        for entry in entries:
-            if isinstance(entry, dict) and entry.get("url"):
-                verified_in[product_id][entry["url"]] = bool(entry.get("verified"))
     for document in documents.order_by("pk"):
-        listed = verified_in[document.product_id]
-        links = {document.url} if document.url else set()
-        keys = _listed_at(document)
-        states = [verified for url, verified in listed.items() if _listing_key(url, links) in keys]
+        shown_verified = _listed_verified(listings[document.product_id], document)
         notice = notices.setdefault(document.product_id, RepublishNotice())
-        if document.verified and not any(states):
+        if document.verified and not shown_verified:
             notice.newly_verified.append(document.title)
-        elif not document.verified and any(states):
+        elif not document.verified and shown_verified:
             notice.no_longer_verified.append(document.title)
     return {product_id: notice for product_id, notice in notices.items() if notice}
 
