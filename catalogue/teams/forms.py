@@ -56,4 +56,5 @@ class NewAccountForm(UserCreationForm):
 
     def clean_username(self):
         # Usernames are kept in lower case, as allauth keeps those of its sign-ups (ACCOUNT_PRESERVE_USERNAME_CASING).
-        return super().clean_username().lower()
+        username = super().clean_username()  # None when taken (the error is recorded)
+        return username.lower() if username else username

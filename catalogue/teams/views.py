@@ -120,7 +120,9 @@ def _landing(request, invitation):
 
 def _unusable(request, invitation):
     state = invitation.state
-    return render(request, "catalogue/teams/invitation_unusable.html", {"invitation": invitation, "state": state}, 410)
+    return render(
+        request, "catalogue/teams/invitation_unusable.html", {"invitation": invitation, "state": state}, status=410
+    )
 
 
 @never_cache
