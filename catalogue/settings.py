@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "axes",
+    "catalogue.accounts.apps.LoginRecordsConfig",  # django-axes: logins, failures, lockouts
     "products",
     "lifecycle",
     "catalogue",

@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -44,7 +45,10 @@ class CatalogueAccountAdapter(DefaultAccountAdapter):
         context = {"site_base_url": settings.SITE_BASE_URL, "language": translation.get_language(), **context}
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         text = render_to_string(f"{template_prefix}_message.txt", context).strip() + "\n"
-        html = render_to_string(f"{template_prefix}_message.html", context)
+        try:
+            html = render_to_string(f"{template_prefix}_message.html", context)
+        except TemplateDoesNotExist:  # a mail of a feature the site leaves off (e.g. login by code)
+            html = render_to_string("account/email/text_as_html.html", {**context, "text": text})
         message = EmailMultiAlternatives(
             self.format_email_subject(subject), text, self.get_from_email(), to, headers=headers
         )
