@@ -9,7 +9,7 @@ VNU_STAMP := $(VENV)/node/.vnu-jar-$(VNU_VERSION)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench lint format messages check-deploy clean
+.PHONY: run test test-postgres bench lint format messages import-template check-deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l de --no-location --ignore=.venv --ignore=bench --ignore=tests --ignore=staticfiles --ignore=media
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+
+# The XLSX import template from the column registry (tests/products/test_spreadsheets.py fails when it is stale).
+import-template: $(STAMP)
+	DJANGO_DEBUG=1 $(BIN)/python manage.py write_import_template
 
 # As a production build does it: collect the static files (the manifest the start-up check wants), then check.
 check-deploy: $(STAMP)

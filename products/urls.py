@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import sheet_views, views
 
 app_name = "products"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("", views.workspace, name="workspace"),
     path("organisation/switch/", views.switch_organisation, name="switch-organisation"),
     path("products/new/", views.product_create, name="product-create"),
+    path("import/", sheet_views.import_page, name="import"),
+    path("import/jobs/<uuid:pk>/", sheet_views.import_job, name="import-job"),
+    path("import/template.<str:format>", sheet_views.import_template, name="import-template"),
+    path("products/export.<str:format>", sheet_views.export_products, name="export"),
+    path("products/export-selected/", sheet_views.export_selected, name="export-selected"),
     path("products/<int:pk>/", views.product_detail, name="product-detail"),
     path("products/<int:pk>/edit/", views.product_edit, name="product-edit"),
     path("products/<int:pk>/history/", views.product_history, name="product-history"),
