@@ -497,7 +497,7 @@ class ErrorSerializer(serializers.Serializer):
 class ImportRequestSerializer(serializers.Serializer):
     """The file to import and for which of your organisations."""
 
-    file = serializers.FileField(help_text="A CSV or JSON file in the format of docs/import.md.")
+    file = serializers.FileField(help_text="An XLSX, CSV or JSON file in the format of docs/import.md.")
     maker = serializers.SlugField(
         required=False, help_text="Slug of your maker organisation; may be left out when you belong to only one."
     )
@@ -512,6 +512,7 @@ class ImportErrorItemSerializer(serializers.Serializer):
     )
     field = serializers.CharField(help_text="Column or field name; empty when the whole row is concerned.")
     message = serializers.CharField()
+    cell = serializers.CharField(required=False, help_text="In an XLSX file: the cell of the problem, e.g. C12.")
 
 
 @extend_schema_serializer(

@@ -3,10 +3,11 @@
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist
+from django.forms.utils import ErrorDict
 
 from . import edit_versions, parts
-from .forms import ProductForm, part_form, part_formset
+from .forms import ProductForm, duplicate_gtin_message, part_form, part_formset
 from .models import Product
 from .services import ProductWrite, flat_errors
 
@@ -96,6 +97,31 @@ class ProductEditor:
         count = sum(len(form.errors) for form in self._all_forms())
         return count + sum(formset.total_error_count() for formset in self.formsets.values())
 
+    def hide_errors(self) -> None:
+        """Show the bound forms as typed, without validating them (after adding or moving a row)."""
+        for form in self._all_forms():
+            form._errors = ErrorDict(renderer=form.renderer)
+        for formset in self.formsets.values():
+            for form in formset.forms:
+                form._errors = ErrorDict(renderer=form.renderer)
+            formset._errors = [form._errors for form in formset.forms]
+            formset._non_form_errors = formset.error_class(error_class="nonform", renderer=formset.renderer)
+
+    def error_links(self) -> list[dict]:
+        """Every error as a link to the field it is about, in the page's order: the summary at the top lists them."""
+        links: list[dict] = []
+        for section in self.sections:
+            if section.form is not None:
+                links += _form_error_links(section.form, section.title, f"section-{section.key}")
+            for formset in section.formsets:
+                for message in formset.non_form_errors():
+                    links.append({"href": f"#formset-{formset.prefix}", "label": formset.title, "message": message})
+                for number, form in enumerate(formset.display_forms, start=1):
+                    if form.errors:
+                        where = f"{formset.title} › {formset.row_label} {number}"
+                        links += _form_error_links(form, where, f"row-{form.prefix}")
+        return links
+
     def write(self) -> ProductWrite:
         """The valid editor's content as a write: changed fields, every list and the filled-in sections.
 
@@ -121,6 +147,14 @@ class ProductEditor:
     def add_writer_errors(self, errors: dict) -> None:
         """Show the writer's errors (``ProductInvalid.errors``) at their fields; the rest at the top of the form."""
         for name, problems in errors.items():
+            if name == "gtin" and getattr(self.product_form, "cleaned_data", {}).get("gtin"):
+                # Taken by another write a moment ago: the same message as when the form finds it.
+                message = duplicate_gtin_message(
+                    self.product_form.cleaned_data["gtin"],
+                    exclude_pk=self.product.pk,
+                    organisations=self.product_form.organisations,
+                )
+                problems = [message] if message else problems
             if name in self.product_form.fields:
                 self.product_form.add_error(name, problems)
             elif name in self.section_forms and isinstance(problems, dict):
@@ -152,3 +186,16 @@ class ProductEditor:
     @property
     def media(self):
         return self.product_form.media
+
+
+def _form_error_links(form, where: str, fallback_anchor: str) -> list[dict]:
+    """Links to each field of ``form`` with an error; errors of the form as a whole link to ``fallback_anchor``."""
+    links = []
+    for name, messages in form.errors.items():
+        if name != NON_FIELD_ERRORS and name in form.fields and not form.fields[name].widget.is_hidden:
+            bound = form[name]
+            href, label = f"#{bound.auto_id}", f"{where}: {bound.label}"
+        else:
+            href, label = f"#{fallback_anchor}", where
+        links += [{"href": href, "label": label, "message": message} for message in messages]
+    return links

@@ -5,9 +5,11 @@ import functools
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import evidence_files, parts
@@ -41,13 +43,45 @@ class HttpsURLField(forms.URLField):
         super().__init__(**kwargs)
 
 
+def _limit_messages(label: str, model_field) -> dict:
+    """Messages for a number outside its model field's bounds that name the field and say what is expected."""
+    messages = {}
+    for validator in model_field.validators:
+        if isinstance(validator, MinValueValidator):
+            if validator.limit_value == 0:
+                messages["min_value"] = gettext(
+                    "“%(field)s” cannot be negative: enter 0 or more, or leave it empty if you do not disclose it."
+                ) % {"field": label}
+            else:
+                messages["min_value"] = gettext("“%(field)s” must be at least %(limit)s.") % {
+                    "field": label,
+                    "limit": validator.limit_value,
+                }
+        elif isinstance(validator, MaxValueValidator):
+            messages["max_value"] = gettext("“%(field)s” can be at most %(limit)s.") % {
+                "field": label,
+                "limit": validator.limit_value,
+            }
+    return messages
+
+
 class WorkspaceModelForm(forms.ModelForm):
-    """Base of the workspace forms: tri-state booleans and compact text areas."""
+    """Base of the workspace forms: tri-state booleans, compact text areas and messages that name the field."""
+
+    # Fields whose change alone does not make a blank new row "filled in" (the position a new row gets).
+    ignored_changes: frozenset = frozenset()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         use_tri_state_selects(self)
-        for form_field in self.fields.values():
+        for name, form_field in self.fields.items():
+            try:
+                model_field = self._meta.model._meta.get_field(name)
+            except Exception:  # a form-only field (DELETE, ORDER)
+                model_field = None
+            if model_field is not None and model_field.validators:
+                # Django's "Ensure this value is greater than or equal to 0." names neither the field nor the fix.
+                form_field.error_messages.update(_limit_messages(str(form_field.label), model_field))
             if isinstance(form_field.widget, forms.Textarea):
                 form_field.widget.attrs["rows"] = 4
             elif isinstance(form_field, forms.TypedChoiceField) and not form_field.required:
@@ -55,6 +89,9 @@ class WorkspaceModelForm(forms.ModelForm):
                 form_field.choices = [
                     ("", _("not disclosed")) if value == "" else (value, label) for value, label in form_field.choices
                 ]
+
+    def has_changed(self):
+        return bool(set(self.changed_data) - self.ignored_changes)
 
 
 class ProductForm(WorkspaceModelForm):
@@ -80,6 +117,7 @@ class ProductForm(WorkspaceModelForm):
         self.fields["category"].queryset = self.fields["category"].queryset.select_related("parent")
         self.fields["category"].label_from_instance = _category_label
         organisation_list = list(organisations)
+        self.organisations = organisation_list
         if len(organisation_list) == 1:
             # One organisation: nothing to choose, so the field is left out.
             del self.fields["maker"]
@@ -91,7 +129,37 @@ class ProductForm(WorkspaceModelForm):
         value = self.cleaned_data.get("gtin", "").strip()
         if not value:
             return None
-        return normalise_gtin(value)
+        gtin = normalise_gtin(value)
+        message = duplicate_gtin_message(gtin, exclude_pk=self.instance.pk, organisations=self.organisations)
+        if message:
+            raise ValidationError(message, code="unique")
+        return gtin
+
+
+def duplicate_gtin_message(gtin: str, *, exclude_pk=None, organisations=()) -> str | None:
+    """What to tell a maker whose GTIN another product already has; None when it is free.
+
+    The other product is named when the maker may see it (their own, or a published passport); another
+    maker's draft stays unnamed.
+    """
+    other = (
+        Product.objects.filter(gtin=gtin)
+        .exclude(pk=exclude_pk)
+        .select_related("maker")
+        .only("name", "status", "maker__name")
+        .first()
+    )
+    if other is None:
+        return None
+    visible = other.maker_id in {organisation.pk for organisation in organisations}
+    if visible or other.status != Product.Status.DRAFT:
+        who = gettext("“%(name)s” by %(maker)s") % {"name": other.name, "maker": other.maker.name}
+    else:
+        who = gettext("a draft of another maker")
+    return gettext(
+        "A product with this GTIN already exists in the catalogue: %(product)s. Each GTIN belongs to one product;"
+        " check the number on the packaging, or leave the field empty."
+    ) % {"product": who}
 
 
 def _category_label(category) -> str:
@@ -128,6 +196,23 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
             positions = [getattr(row, order_field) for row in self.get_queryset()]
             self.initial_extra = [{order_field: max(positions, default=0) + 1}] * self.extra
 
+    @property
+    def order_field(self) -> str | None:
+        return self.part.order_field
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # A blank new row stays blank when it only got a place in the order or was ticked for removal.
+        form.ignored_changes = frozenset({"DELETE", self.order_field} - {None})
+        return form
+
+    @property
+    def display_forms(self) -> list:
+        """The rows in the order the maker sees them: by their position for ordered lists, as sent otherwise."""
+        if not self.order_field:
+            return list(self.forms)
+        return sorted(self.forms, key=lambda form: (row_position(form, self.order_field), form.prefix_index))
+
     @cached_property
     def evidence_choices(self):
         # A row may point only at evidence of the same product; computed once, so N rows cost one query.
@@ -137,6 +222,10 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
+        form.prefix_index = index if index is not None else -1
+        if self.order_field:
+            # The editor orders rows with buttons or by dragging; the number is kept in a hidden field.
+            form.fields[self.order_field].widget = forms.HiddenInput(attrs={"data-order": ""})
         for form_field in form.fields.values():
             if isinstance(form_field, forms.ModelChoiceField) and form_field.queryset.model is EvidenceDocument:
                 form_field.queryset, form_field.choices = self.evidence_choices
@@ -166,6 +255,14 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
                     kept[index].add_error(name or None, messages)
         if None in problems:
             raise ValidationError(problems[None], code="rows")
+
+
+def row_position(form, order_field: str) -> int:
+    """A row's place in its list as the form shows it; rows without a valid number go last."""
+    try:
+        return int(form[order_field].value())
+    except (TypeError, ValueError):
+        return 10**6
 
 
 def part_form(part: parts.Part) -> type[forms.ModelForm]:

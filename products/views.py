@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import selectors, services
+from . import editor_actions, selectors, services
 from .edit_versions import changes_between, edit_token, editable_state
 from .editor import ProductEditor
 from .evidence_files import evidence_file_response
@@ -101,6 +101,16 @@ def _editor_page(request, product):
     instance = product if product is not None else Product(maker=request.current_maker_organisation)
     if request.method != "POST":
         return _render_editor(request, ProductEditor(organisations=organisations, instance=instance), product)
+    action = editor_actions.requested_action(request.POST)
+    if action is not None:
+        # "Add another" or a move button without JavaScript: the same page with the change, nothing saved.
+        data = editor_actions.apply(action, request.POST)
+        editor = ProductEditor(organisations=organisations, instance=instance, data=data, files=request.FILES)
+        editor.hide_errors()
+        if action.focus_field:
+            new_row = editor.formsets[action.part.name].forms[action.index]
+            new_row.fields[action.focus_field].widget.attrs["autofocus"] = True
+        return _render_editor(request, editor, product, row_action=action)
     editor = ProductEditor(organisations=organisations, instance=instance, data=request.POST, files=request.FILES)
     try:
         if editor.is_valid():
@@ -130,8 +140,14 @@ def _editor_page(request, product):
     return _render_editor(request, editor, product)
 
 
-def _render_editor(request, editor, product, stale=None, status=200):
-    context = {"editor": editor, "product": product, "is_new": product is None, "stale": stale}
+def _render_editor(request, editor, product, stale=None, status=200, row_action=None):
+    context = {
+        "editor": editor,
+        "product": product,
+        "is_new": product is None,
+        "stale": stale,
+        "row_action": row_action,
+    }
     return render(request, "products/product_form.html", context, status=status)
 
 
