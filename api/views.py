@@ -304,8 +304,8 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
             "Creates many draft products from an XLSX, CSV or JSON file (format in docs/import.md, templates "
             "docs/import-template.xlsx and .csv); a row with the passport code, or else the GTIN, of one of your "
             "products updates it. Every row is checked first; if any row has an error nothing is saved "
-            "and every problem is listed by row and field (and cell, in XLSX). Files up to 5 MB; larger ones go through "
-            "`python manage.py import_products`. A file larger than the background threshold (512 KB unless "
+            "and every problem is listed by row and field (and cell, in XLSX). Files up to 5 MB; larger ones go "
+            "through `python manage.py import_products`. A file larger than the background threshold (512 KB unless "
             "configured) is imported by a worker: the answer is 202 with the job's URL in `Location`, and "
             "`GET` on it reports the status, the progress and in the end the result or the errors."
         ),
