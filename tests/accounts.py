@@ -65,3 +65,10 @@ def log_in(client, user, secret: str | None = None, password: str = PASSWORD, lo
     assert response.status_code == 302, "the TOTP code was refused"
     assert client.session.get("_auth_user_id") == str(user.pk)
     return response
+
+
+def reauthenticate(client, password: str = PASSWORD):
+    """Confirm the password again, as allauth asks before changing a second factor (ACCOUNT_REAUTHENTICATION_TIMEOUT)."""
+    response = client.post(reverse("account_reauthenticate"), {"password": password})
+    assert response.status_code == 302, "re-authentication refused"
+    return response
