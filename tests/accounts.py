@@ -68,7 +68,7 @@ def log_in(client, user, secret: str | None = None, password: str = PASSWORD, lo
 
 
 def reauthenticate(client, password: str = PASSWORD):
-    """Confirm the password again, as allauth asks before changing a second factor (ACCOUNT_REAUTHENTICATION_TIMEOUT)."""
+    """Confirm the password again, as allauth asks before a second factor changes (within 5 minutes)."""
     response = client.post(reverse("account_reauthenticate"), {"password": password})
     assert response.status_code == 302, "re-authentication refused"
     return response
