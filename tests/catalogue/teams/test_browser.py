@@ -1,4 +1,4 @@
-"""In real headless Chromium, mails caught by a real SMTP server: staff invite a maker; the maker accepts and invites."""
+"""Headless Chromium, mails caught by a real SMTP server: staff invite a maker; the maker accepts and invites."""
 
 import re
 
