@@ -58,9 +58,14 @@ def products_for_user(user) -> QuerySet[Product]:
     return Product.objects.filter(maker_id__in=_organisation_ids(user))
 
 
-def workspace_products(user) -> QuerySet[Product]:
-    """The workspace list: products with maker and category in one query."""
-    return products_for_user(user).select_related("maker", "category").order_by("-updated_at", "pk")
+def workspace_products(user, *, archived: bool = False) -> QuerySet[Product]:
+    """The workspace list: products with maker and category in one query.
+
+    Archived products (withdrawn passports) are left out of the active list and are the whole archived one.
+    """
+    products = products_for_user(user).select_related("maker", "category").order_by("-updated_at", "pk")
+    withdrawn = Product.Status.WITHDRAWN
+    return products.filter(status=withdrawn) if archived else products.exclude(status=withdrawn)
 
 
 def product_for_editing(user, pk: int) -> QuerySet[Product]:

@@ -336,6 +336,56 @@ def delete_product(product: Product, *, user=None) -> None:
 
 
 @transaction.atomic
+def duplicate_product(product: Product, *, user=None) -> Product:
+    """A new draft with every part of ``product`` as a template: no GTIN, "(copy)" in the name.
+
+    Its evidence is copied too, awaiting review again (a decision is about one product's claim), and rows
+    that pointed at a document point at its copy; other links (a step's supplier) stay as they are.
+    """
+    suffix = " " + _("(copy)")
+    name_limit = Product._meta.get_field("name").max_length
+    fields = {name: getattr(product, name) for name in parts.PRODUCT_FIELDS}
+    fields.update(gtin=None, name=product.name[: name_limit - len(suffix)] + suffix)
+    write = ProductWrite(fields=fields)
+    links: dict[str, list[dict]] = {}  # part → per row: field → the original document's id
+    for part in parts.all_parts():
+        stored = _stored_rows(product, part)
+        evidence_fields = [
+            name for name in part.fields if part.model._meta.get_field(name).related_model is EvidenceDocument
+        ]
+        if part.order_field:
+            stored.sort(key=lambda row: (getattr(row, part.order_field), row.pk))
+        rows = [{name: getattr(row, name) for name in part.fields if name not in evidence_fields} for row in stored]
+        if part.many:
+            write.lists[part.name] = rows
+            links[part.name] = [{name: getattr(row, f"{name}_id") for name in evidence_fields} for row in stored]
+        elif rows:
+            write.sections[part.name] = rows[0]
+    copy = save_product(None, write, user=user)
+    documents = {}
+    for document in product.evidence.order_by("pk"):
+        documents[document.pk] = EvidenceDocument(
+            product=copy,
+            **{name: getattr(document, name) for name in EVIDENCE_COPIED_FIELDS},
+        )
+        documents[document.pk].return_to_review()
+        _save(documents[document.pk], user)
+    for name, row_links in links.items():
+        # The copy's rows were written in the original's order, so their ids ascend in it.
+        for row, row_link in zip(_stored_rows(copy, parts.get(name)), row_links, strict=True):
+            linked = {field: documents[pk] for field, pk in row_link.items() if pk in documents}
+            if linked:
+                _apply(row, linked)
+                row._history_user = user
+                row.save(update_fields=list(linked))
+    return copy
+
+
+# What a copy of an evidence document keeps: the same stored file or link, as the maker sent it.
+EVIDENCE_COPIED_FIELDS = ("title", "claim", "file", "original_name", "content_type", "legacy_name", "url")
+
+
+@transaction.atomic
 def add_evidence(product: Product, evidence: EvidenceDocument, *, user=None) -> EvidenceDocument:
     """Attach an unsaved document or link to the product; it starts unverified, whoever sent it."""
     evidence.product = product

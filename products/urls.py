@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import sheet_views, views
+from . import product_actions, sheet_views, views
 
 app_name = "products"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("products/<int:pk>/", views.product_detail, name="product-detail"),
     path("products/<int:pk>/edit/", views.product_edit, name="product-edit"),
     path("products/<int:pk>/history/", views.product_history, name="product-history"),
+    path("products/<int:pk>/duplicate/", product_actions.product_duplicate, name="product-duplicate"),
+    path("products/<int:pk>/delete/", product_actions.product_delete, name="product-delete"),
     path("products/<int:pk>/evidence/new/", views.evidence_add, name="evidence-add"),
     path("evidence/<int:pk>/<str:file_name>", views.evidence_file, name="evidence-file"),
 ]

@@ -9,6 +9,7 @@ app_name = "publishing"
 urlpatterns = [
     path("products/<int:pk>/publish/", views.publish, name="publish"),
     path("products/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("products/<int:pk>/archive/", views.archive, name="archive"),
     path("products/<int:pk>/preview.pdf", views.preview_pdf, name="preview-pdf"),
 ]
 

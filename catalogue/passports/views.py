@@ -65,6 +65,27 @@ def withdraw(request, pk):
 
 
 @login_required
+@require_POST
+def archive(request, pk):
+    """Withdraw the passport and leave the maker's active list (the workspace's "archived" tab shows it)."""
+    product = _own_product(request, pk)
+    try:
+        services.withdraw_product(product, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _back_to_product(product)
+    messages.success(
+        request,
+        _(
+            "“%(name)s” is archived: its passport is withdrawn (still readable, marked as withdrawn) and it is listed"
+            " under “Archived”. Publish it again to bring it back."
+        )
+        % {"name": product.name},
+    )
+    return redirect("products:workspace")
+
+
+@login_required
 @require_safe
 def preview_pdf(request, pk):
     """The maker's own preview of the passport as it would be published now; never public."""
