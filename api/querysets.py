@@ -48,6 +48,7 @@ SUMMARY_COLUMNS = (
     "category__name_de",
     "category__name_en",
     "status",
+    "has_unpublished_changes",
     "price_eur",
     "score__overall",
     "score__grade",

@@ -274,6 +274,13 @@ class ProductListSerializer(ApiModelSerializer):
     maker = MakerSummarySerializer(read_only=True)
     category = CategorySummarySerializer(read_only=True)
     score = ScoreSummarySerializer(read_only=True, allow_null=True, help_text="Null until the product is scored.")
+    has_unpublished_changes = serializers.BooleanField(
+        read_only=True,
+        help_text=(
+            "Whether the product's data differs from its last published passport version, so that publishing "
+            "would make a new version. False for a product that was never published."
+        ),
+    )
 
     class Meta:
         model = Product
@@ -288,11 +295,12 @@ class ProductListSerializer(ApiModelSerializer):
             "maker",
             "category",
             "status",
+            "has_unpublished_changes",
             "price_eur",
             "score",
             "updated_at",
         ]
-        read_only_fields = ["status", "updated_at"]
+        read_only_fields = ["status", "has_unpublished_changes", "updated_at"]
 
 
 def iso_datetime(moment, zone) -> str | None:
@@ -316,8 +324,8 @@ def product_rows(request, rows) -> list[dict]:
     result = []
     for row in rows:
         pk, code, gtin, name, model_number, maker_slug, maker_name, category_slug, name_de, name_en = row[:10]
-        status, price, overall, grade, durability, repairability, supply_chain, circularity = row[10:18]
-        methodology, computed_at, updated = row[18:]
+        status, unpublished, price, overall, grade, durability, repairability, supply_chain, circularity = row[10:19]
+        methodology, computed_at, updated = row[19:]
         result.append(
             {
                 "id": pk,
@@ -330,6 +338,7 @@ def product_rows(request, rows) -> list[dict]:
                 "maker": {"slug": maker_slug, "name": maker_name},
                 "category": {"slug": category_slug, "name": {"de": name_de, "en": name_en}},
                 "status": status,
+                "has_unpublished_changes": unpublished,
                 "price_eur": None if price is None else float(price),
                 "score": None
                 if grade is None

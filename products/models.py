@@ -268,9 +268,12 @@ class Product(NamedModel):
     )
     mass_g = models.PositiveIntegerField(_("mass (g)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False)
+    # Whether publishing now would make a new version: kept by catalogue.passports.drafts after every change
+    # and by publishing, so that lists and filters read a column instead of building a snapshot per product.
+    has_unpublished_changes = models.BooleanField(_("unpublished changes"), default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["has_unpublished_changes"])
 
     objects = ProductQuerySet.as_manager()
 
@@ -402,6 +405,16 @@ class SupplyChainStep(models.Model):
     step_type = models.CharField(_("step"), max_length=20, choices=StepType.choices)
     description = models.CharField(_("description"), max_length=200, blank=True)
     performed_by = models.CharField(_("performed by"), max_length=10, choices=Performer.choices, blank=True)
+    # From the organisation's directory: its name, place and confidential flag are copied into the step.
+    supplier = models.ForeignKey(
+        "products.Supplier",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="steps",
+        verbose_name=_("supplier from your directory"),
+        help_text=_("Name, place and confidentiality are taken from the supplier directory."),
+    )
     supplier_name = models.CharField(_("supplier name"), max_length=200, blank=True)
     supplier_confidential = models.BooleanField(
         _("supplier name confidential"),
@@ -423,12 +436,27 @@ class SupplyChainStep(models.Model):
         return self.get_step_type_display()
 
     def save(self, *args, **kwargs):
+        self.take_from_supplier()
         self.country = (self.country or "").strip().upper()
         self.region = derive_region(self.city, self.postcode, self.country) if self.country else ""
         super().save(*args, **kwargs)
 
+    def take_from_supplier(self) -> None:
+        """Copy the chosen supplier's name, place and confidential flag into the step (nothing without one)."""
+        supplier = self.supplier if self.supplier_id else None
+        if supplier is None:
+            return
+        self.performed_by = self.Performer.SUPPLIER
+        self.supplier_name = supplier.name
+        self.supplier_confidential = supplier.name_confidential
+        for name in PLACE_FIELDS:
+            setattr(self, name, getattr(supplier, name))
+
     def clean(self):
         errors = {}
+        if self.supplier_id and self._product_maker_id() not in (None, self.supplier.organisation_id):
+            raise ValidationError({"supplier": _("Choose a supplier from your own organisation's directory.")})
+        self.take_from_supplier()
         self.country = (self.country or "").strip().upper()
         if self.country and not (len(self.country) == 2 and self.country.isalpha()):
             errors["country"] = _("Country should be a two-letter ISO 3166 code such as DE, not %(value)s.") % {
@@ -440,6 +468,11 @@ class SupplyChainStep(models.Model):
             errors["country"] = _("Give the country of this place as a two-letter code such as DE.")
         if errors:
             raise ValidationError(errors)
+
+    def _product_maker_id(self) -> int | None:
+        # The writer attaches the (maybe unsaved) product before validating, so a new row knows its maker too.
+        product = self.product if self.product_id or "product" in self._state.fields_cache else None
+        return product.maker_id if product is not None else None
 
     @property
     def is_disclosed(self) -> bool:
@@ -609,3 +642,4 @@ class EvidenceDocument(ProductRow):
 
 # A model of its own module (the background import), registered with the app here.
 from .import_jobs import ImportJob  # noqa: E402, F401
+from .suppliers import PLACE_FIELDS, Supplier  # noqa: E402, F401

@@ -38,6 +38,9 @@ class Part:
     # CSV column names that differ from the field name (sections whose field names would clash).
     csv_renames: dict[str, str] = field(default_factory=dict)
     importable: bool = True  # offered by the bulk import
+    # Fields pointing at another record of the maker's (a step's supplier): chosen in the editor and named by id
+    # in the API, but no import cell names them, so they are not among ``cell_fields``.
+    linked_fields: tuple[str, ...] = ()
     writable: bool = True  # written through the product in the API (else read only there)
     order_field: str | None = None  # a field numbering the rows 1, 2, 3 … in the order given
     # The most rows of a list: the one writer refuses more (so the editor, the API, the import and the demo do),
@@ -64,7 +67,7 @@ class Part:
 
     def __post_init__(self):
         # Field lists may be written as one line of names: "name part mass_g".
-        for name in ("fields", "import_fields"):
+        for name in ("fields", "import_fields", "linked_fields"):
             value = getattr(self, name)
             if isinstance(value, str):
                 object.__setattr__(self, name, tuple(value.split()))

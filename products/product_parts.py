@@ -54,11 +54,15 @@ def register_parts() -> None:
         ),
         parts.Part(
             SupplyChainStep,
-            "position step_type description performed_by supplier_name supplier_confidential city postcode country",
+            (
+                "position step_type description supplier performed_by supplier_name supplier_confidential "
+                "city postcode country"
+            ),
             import_fields=(
                 "step_type performed_by supplier_name city postcode country supplier_confidential description"
             ),
             order_field="position",
+            linked_fields="supplier",
             max_rows=50,
             labels=(_("Supply chain"), _("Step")),
             intro=_("Every manufacturing step with who did it and where. The region is derived from the place."),

@@ -104,9 +104,17 @@ def _model_errors(instance: models.Model, exclude=()) -> dict:
     return {}
 
 
-def _build_row(part: parts.Part, values: dict, instance: models.Model | None = None) -> tuple[models.Model, dict]:
-    """A row of a part with ``values`` applied, validated by its model; returns it with its errors."""
+def _build_row(
+    part: parts.Part, values: dict, instance: models.Model | None = None, product: Product | None = None
+) -> tuple[models.Model, dict]:
+    """A row of a part with ``values`` applied, validated by its model; returns it with its errors.
+
+    The row is attached to ``product`` first, so that its rules may read the product (a step's supplier
+    must be in the product maker's directory), also when both are new.
+    """
     row = instance if instance is not None else part.model()
+    if product is not None:
+        row.product = product
     _apply(row, values)
     return row, _model_errors(row, exclude=["product"])
 
@@ -151,7 +159,7 @@ def _plan_list(product, part, rows, keyed, errors) -> tuple[list, list]:
             row_errors[index] = {"": [_("This row no longer exists; reload the page.")]}
             continue
         before = _values(instance, part.fields) if instance is not None else None
-        instance, problems = _build_row(part, values, instance)
+        instance, problems = _build_row(part, values, instance, product)
         if problems:
             row_errors[index] = problems
         if instance.pk is not None:

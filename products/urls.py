@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import product_actions, sheet_views, views
+from . import product_actions, sheet_views, supplier_views, views
 
 app_name = "products"
 
@@ -22,4 +22,8 @@ urlpatterns = [
     path("products/<int:pk>/delete/", product_actions.product_delete, name="product-delete"),
     path("products/<int:pk>/evidence/new/", views.evidence_add, name="evidence-add"),
     path("evidence/<int:pk>/<str:file_name>", views.evidence_file, name="evidence-file"),
+    path("suppliers/", supplier_views.supplier_list, name="supplier-list"),
+    path("suppliers/new/", supplier_views.supplier_create, name="supplier-create"),
+    path("suppliers/from-steps/", supplier_views.suppliers_from_steps, name="suppliers-from-steps"),
+    path("suppliers/<int:pk>/edit/", supplier_views.supplier_edit, name="supplier-edit"),
 ]

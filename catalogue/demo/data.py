@@ -4,6 +4,10 @@ from products.identifiers import gs1_check_digit
 
 # One password for every demo login; it passes Django's password validators.
 DEMO_PASSWORD = "glaeserne-werkstatt-2026"
+# The demo staff login's authenticator app (staff need one for /admin/ and /review/): a published secret, as
+# public as the password. Add it to any authenticator app, or print the current code with
+# `oathtool --totp -b <secret>`.
+DEMO_STAFF_TOTP_SECRET = "GWSOLINGENDEMOSTAFFZWEITAUSENDSX"
 
 
 def gtin13(company_prefix: str, item: int) -> str:

@@ -4,6 +4,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
@@ -288,8 +290,19 @@ def _load_memberships(summary: DemoSummary) -> None:
                 summary.created[RetailerMembership] += 1
             description = f"retailer, {spec['retailer_role']} of {summary.retailer.name}"
         else:
-            description = "city project staff, Django admin"
+            _give_authenticator_app(summary, user)
+            description = (
+                f"city project staff, admin and review queue; authenticator app secret "
+                f"{demo_data.DEMO_STAFF_TOTP_SECRET} (e.g. oathtool --totp -b {demo_data.DEMO_STAFF_TOTP_SECRET})"
+            )
         summary.logins.append(DemoLogin(user.username, demo_data.DEMO_PASSWORD, description))
+
+
+def _give_authenticator_app(summary: DemoSummary, user) -> None:
+    """Staff use a second factor: the demo staff login gets an authenticator app with the published secret."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, demo_data.DEMO_STAFF_TOTP_SECRET)
+        summary.created[Authenticator] += 1
 
 
 def _publish_passports(summary: DemoSummary) -> None:

@@ -72,6 +72,7 @@ def publish(product: Product, user=None) -> Publication:
     snapshot = build_snapshot(loaded, score=score.details, version=number, published_at=published_at)
     if current is not None and same_content(snapshot, current):
         _set_status(locked, Product.Status.PUBLISHED, user)
+        _mark_up_to_date(product)
         product.status = locked.status
         return Publication(current, created=False)
     content_hash = snapshot_hash(snapshot)
@@ -87,8 +88,15 @@ def publish(product: Product, user=None) -> Publication:
     )
     record_published_facets(version)
     _set_status(locked, Product.Status.PUBLISHED, user)
+    _mark_up_to_date(product)
     product.status = locked.status
     return Publication(version, created=True)
+
+
+def _mark_up_to_date(product: Product) -> None:
+    """The current version says what the product says (catalogue.passports.drafts keeps it so after changes)."""
+    Product.objects.filter(pk=product.pk).update(has_unpublished_changes=False)
+    product.has_unpublished_changes = False
 
 
 def check_printable(snapshot: dict, content_hash: str) -> None:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("products/<int:pk>/archive/", views.archive, name="archive"),
     path("products/<int:pk>/preview.pdf", views.preview_pdf, name="preview-pdf"),
 ]
+    path("products/<int:pk>/changes/", views.changes, name="changes"),
 
 # Included by catalogue.public.urls, so that their names stay in the "catalogue" namespace.
 public_urlpatterns = [

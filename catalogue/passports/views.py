@@ -4,16 +4,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from catalogue.passports import services
+from catalogue.passports.diff import diff
+from catalogue.passports.drafts import draft_snapshot, latest_versions
 from catalogue.passports.pdf.document import render_passports
 from catalogue.passports.pdf_views import pdf_response
 from catalogue.passports.preview import preview_snapshot
 from catalogue.passports.printing import language_or_default
+from catalogue.passports.selectors import products_for_snapshot
 from products.selectors import products_for_user
 
 
@@ -100,3 +103,19 @@ def preview_pdf(request, pk):
     response = pdf_response(content, filename, cache_control="private, no-store")
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@login_required
+@require_safe
+def changes(request, pk):
+    """What the product's data says differently from its last published version, field by field."""
+    product = _own_product(request, pk)
+    version = latest_versions([product.pk]).get(product.pk)
+    changed, found = False, []
+    if version is not None:
+        snapshot = draft_snapshot(products_for_snapshot().get(pk=product.pk), version=version)
+        # The publish question first: a redacted version counts as unchanged, as publishing sees it.
+        changed = not services.same_content(snapshot, version)
+        found = diff(version.snapshot, snapshot) if changed else []
+    context = {"product": product, "version": version, "changed": changed, "changes": found}
+    return render(request, "catalogue/passports/changes.html", context)

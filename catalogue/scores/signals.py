@@ -1,11 +1,24 @@
-"""Keeps stored scores current: a change to a product or its data rescores it once, after the commit."""
+"""Keeps stored scores current: a change to a product or its data rescores it once, after the commit.
+
+The same batch then refreshes whether each product differs from its published passport
+(``catalogue.passports.drafts``), which reads the fresh score.
+"""
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import post_delete, post_save
 
+from catalogue.passports.drafts import refresh_unpublished_changes
 from catalogue.scores import services
 from lifecycle.models import Durability, DurabilityTest, EndOfLife, Repairability, RepairService, SparePart
-from products.models import Category, Component, EvidenceDocument, Material, Product, SupplyChainStep
+from products.models import (
+    Category,
+    Component,
+    EvidenceDocument,
+    MakerOrganisation,
+    Material,
+    Product,
+    SupplyChainStep,
+)
 
 # Models whose rows belong to one product (through ``product_id``) and feed its score.
 PRODUCT_DATA_MODELS = (
@@ -42,6 +55,7 @@ class PendingRescore:
             product_ids.update(Product.objects.filter(category_id__in=subtree).values_list("pk", flat=True))
         if product_ids:
             services.rescore_products(sorted(product_ids))
+            refresh_unpublished_changes(product_ids)
 
 
 def _category_subtree(category_ids: set[int]) -> set[int]:
@@ -104,6 +118,14 @@ def _product_data_changed(sender, instance, using, **kwargs) -> None:
     _schedule(product_id=instance.product_id, using=using)
 
 
+def _maker_changed(sender, instance, using, **kwargs) -> None:
+    # The maker's name, place and website are in every passport of its products.
+    if kwargs.get("raw") or kwargs.get("created"):
+        return
+    for product_id in Product.objects.filter(maker_id=instance.pk).values_list("pk", flat=True):
+        _schedule(product_id=product_id, using=using)
+
+
 def _category_changed(sender, instance, using, **kwargs) -> None:
     if kwargs.get("raw"):
         return
@@ -117,3 +139,4 @@ def connect() -> None:
         post_save.connect(_product_data_changed, sender=model, dispatch_uid=f"score-{model.__name__}-save")
         post_delete.connect(_product_data_changed, sender=model, dispatch_uid=f"score-{model.__name__}-delete")
     post_save.connect(_category_changed, sender=Category, dispatch_uid="score-category-save")
+    post_save.connect(_maker_changed, sender=MakerOrganisation, dispatch_uid="score-maker-save")

@@ -3,8 +3,12 @@
 from dataclasses import dataclass
 
 from django import template
+from django.template.defaultfilters import floatformat
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from catalogue.models import PassportVersion
+from catalogue.passports.drafts import has_unpublished_changes
 from catalogue.passports.selectors import versions_of_product
 from catalogue.passports.services import missing_for_publication
 from products.models import Product
@@ -19,6 +23,12 @@ class PassportPanel:
     product: Product
     versions: list[PassportVersion]
     missing: list[str]
+    has_unpublished_changes: bool = False
+
+    @property
+    def can_publish(self) -> bool:
+        """Publishing would do something: a first version, a changed one, or a withdrawn passport restored."""
+        return self.current is None or self.has_unpublished_changes or self.product.status != Product.Status.PUBLISHED
 
     @property
     def current(self) -> PassportVersion | None:
@@ -36,6 +46,26 @@ class PassportPanel:
 @register.simple_tag
 def passport_panel(product: Product) -> PassportPanel:
     """``{% passport_panel product as passport %}``: the product's passport state, in a fixed number of queries."""
+    versions = versions_of_product(product)
     return PassportPanel(
-        product=product, versions=versions_of_product(product), missing=missing_for_publication(product)
+        product=product,
+        versions=versions,
+        missing=missing_for_publication(product),
+        # Asked afresh here (one snapshot), so the product page is right even before the stored flag is.
+        has_unpublished_changes=bool(versions) and has_unpublished_changes(product),
     )
+
+
+@register.filter
+def snapshot_value(value) -> str:
+    """A value of a passport snapshot in the current language: labels by language, yes/no, numbers, "–"."""
+    if value is None or value == "":
+        return _("not disclosed")
+    if isinstance(value, dict):
+        language = (get_language() or "de")[:2]
+        return str(value.get(language) or value.get("de") or next(iter(value.values()), ""))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, float):
+        return floatformat(value, -2)
+    return str(value)

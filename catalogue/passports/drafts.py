@@ -1,0 +1,77 @@
+"""Draft against published: whether a product's data says something its last passport version does not.
+
+The question is the one :func:`catalogue.passports.services.publish` asks before it makes a version
+(``same_content``): the snapshot the product would publish now, compared with the newest version. The
+answer is stored on the product (``Product.has_unpublished_changes``), so that lists, filters and the API
+read a column; it is refreshed after every change to a product's data (``catalogue.scores.signals``, once
+per transaction, after the rescore) and set to False by publishing.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import Max
+from django.utils import timezone
+
+from catalogue.models import PassportVersion
+from catalogue.passports.selectors import products_for_snapshot
+from catalogue.passports.services import same_content
+from catalogue.passports.snapshot import build_snapshot
+from catalogue.scores.services import score_details
+from products.models import Product
+
+
+def latest_versions(product_ids: Iterable[int]) -> dict[int, PassportVersion]:
+    """The newest passport version of each product that has one (two queries)."""
+    newest = (
+        PassportVersion.objects.filter(product_id__in=list(product_ids))
+        .values("product_id")
+        .annotate(number=Max("number"))
+        .values_list("product_id", "number")
+    )
+    wanted = dict(newest)
+    if not wanted:
+        return {}
+    versions = PassportVersion.objects.filter(product_id__in=wanted).filter(number__in=set(wanted.values()))
+    return {version.product_id: version for version in versions if wanted[version.product_id] == version.number}
+
+
+def draft_snapshot(product: Product, *, score: dict | None = None, version: PassportVersion | None = None) -> dict:
+    """The snapshot ``product`` (loaded through ``products_for_snapshot``) would publish now.
+
+    ``score`` is the snapshot's score object; by default today's score, as publishing computes it. The
+    version number and time are those the next version would get, so the snapshot reads like one.
+    """
+    number = (version.number if version is not None else 0) + 1
+    details = score if score is not None else score_details(product)
+    return build_snapshot(product, score=details, version=number, published_at=timezone.now())
+
+
+def has_unpublished_changes(product: Product) -> bool:
+    """Whether publishing ``product`` now would make a new version; False when it was never published."""
+    version = latest_versions([product.pk]).get(product.pk)
+    if version is None:
+        return False
+    loaded = products_for_snapshot().get(pk=product.pk)
+    return not same_content(draft_snapshot(loaded, version=version), version)
+
+
+def refresh_unpublished_changes(product_ids: Iterable[int]) -> None:
+    """Store for each product whether it differs from its last published version, in a constant number of queries.
+
+    Called after rescoring, so the stored score is today's and no score is computed again. Written with
+    ``update()``: the flag is bookkeeping, neither a change of the product (``updated_at``, history) nor a
+    reason to rescore it.
+    """
+    ids = sorted(set(product_ids))
+    versions = latest_versions(ids)
+    changed, unchanged = [], [pk for pk in ids if pk not in versions]
+    if versions:
+        for product in products_for_snapshot().filter(pk__in=versions):
+            version = versions[product.pk]
+            stored = getattr(product, "score", None)
+            snapshot = draft_snapshot(product, score=stored.details if stored is not None else None, version=version)
+            (unchanged if same_content(snapshot, version) else changed).append(product.pk)
+    if changed:
+        Product.objects.filter(pk__in=changed, has_unpublished_changes=False).update(has_unpublished_changes=True)
+    if unchanged:
+        Product.objects.filter(pk__in=unchanged, has_unpublished_changes=True).update(has_unpublished_changes=False)
