@@ -18,6 +18,9 @@ from .models import (
     RetailerOrganisation,
 )
 
+# The site's name on every admin page, in the staff member's language.
+admin.site.site_header = admin.site.site_title = admin.site.index_title = _("Gläserne Werkstatt – Administration")
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Staff may look but not touch: the data is computed or frozen by the system."""
@@ -49,6 +52,10 @@ class PassportVersionAdmin(ReadOnlyAdmin):
     search_fields = ["product__name", "product__gtin", "product__passport_code", "content_hash"]
     list_select_related = ["product", "published_by"]
     date_hierarchy = "published_at"
+
+    @admin.display(description=_("SHA-256 (first 12 characters)"), ordering="content_hash")
+    def short_hash(self, version):
+        return version.short_hash
 
 
 class PassportRedactionForm(forms.ModelForm):

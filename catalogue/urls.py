@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from catalogue import health
+from catalogue.accounts import preferences_page
 from catalogue.accounts import views as account_views
 from catalogue.public import pages
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("accounts/login/", allauth_views.login, name="login"),
     path("accounts/logout/", allauth_views.logout, name="logout"),
     path("accounts/welcome/", account_views.after_login, name="after-login"),
+    path("accounts/preferences/", preferences_page.preferences, name="account-preferences"),
     path("accounts/", include("allauth.urls")),
     path("", include("catalogue.teams.urls")),  # invitations and the team pages under /workspace/ and /retailer/
     path("workspace/", include("products.urls")),

@@ -42,3 +42,12 @@ def remember_language(user, language: str | None = None) -> None:
     """Save ``language`` (default: the active one) as the language ``user`` is written to in."""
     language = translation.get_supported_language_variant(language or translation.get_language())
     AccountPreferences.objects.update_or_create(user=user, defaults={"language": language})
+
+
+def save_preferences(user, *, language: str, reprint_digest: bool) -> AccountPreferences:
+    """Save the choices ``user`` made on their preferences page; the digest's bookkeeping stays as it was."""
+    preferences, _created = AccountPreferences.objects.update_or_create(
+        user=user,
+        defaults={"language": translation.get_supported_language_variant(language), "reprint_digest": reprint_digest},
+    )
+    return preferences

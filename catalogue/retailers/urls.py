@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from catalogue.digests import views as digest_views
+
 from . import views as retailer_views
 
 app_name = "retailer"
@@ -12,4 +14,5 @@ urlpatterns = [
     path("<slug:slug>/add/", retailer_views.add, name="add"),
     path("<slug:slug>/items/<int:pk>/remove/", retailer_views.remove, name="remove"),
     path("<slug:slug>/print/", retailer_views.print_assortment, name="print"),
+    path("<slug:slug>/reprint-digest/", digest_views.send_now, name="send-reprint-digest"),
 ]
