@@ -15,5 +15,8 @@ class CatalogueConfig(AppConfig):
         from catalogue.scores import signals  # the receivers import models, which are ready only now
 
         signals.connect()
+        from catalogue.scores import workspace_columns  # registers with products, whose apps are ready now
+
+        workspace_columns.register()
         checks.register(static_manifest_check, STATIC_MANIFEST_TAG)
         checks.register(mail_server_check, checks.Tags.security, deploy=True)

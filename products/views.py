@@ -12,13 +12,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import editor_actions, selectors, services
+from . import editor_actions, selectors, services, workspace_list
 from .edit_versions import changes_between, edit_token, editable_state
 from .editor import ProductEditor
 from .evidence_files import evidence_file_response
 from .forms import EvidenceForm
 from .identifiers import gtin_warning
 from .models import Product
+from .workspace_list import WorkspaceListForm
 
 PRODUCTS_PER_PAGE = 50
 HISTORY_GROUPS_PER_PAGE = 30
@@ -42,14 +43,28 @@ def maker_required(view):
 
 @maker_required
 def workspace(request):
-    products = selectors.workspace_products(request.user)
+    """The user's products: searched, filtered and sorted by the query string, a page at a time."""
+    archived = request.GET.get("archived") == "1"
+    products = selectors.workspace_products(request.user, archived=archived)
+    form = WorkspaceListForm(request.GET, categories=workspace_list.list_categories(request.user))
+    products = workspace_list.listed_products(products, form.cleaned_data if form.is_valid() else {})
     page = Paginator(products, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    listed = list(page.object_list)
+    for product in listed:
+        product.column_values = [(column, getattr(product, column.key)) for column in workspace_list.columns()]
+    kept = request.GET.copy()  # the page links keep the search, the filters and the sorting
+    kept.pop("page", None)
     return render(
         request,
         "products/workspace.html",
         {
             "page": page,
-            "products": page.object_list,
+            "products": listed,
+            "form": form,
+            "columns": workspace_list.columns(),
+            "filtered": any(value for name, value in kept.items() if name not in ("sort", "archived")),
+            "query_string": kept.urlencode(),
+            "archived": archived,
             "organisations": request.maker_organisations,
             "several_organisations": len(request.maker_organisations) > 1,
         },

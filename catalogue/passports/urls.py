@@ -2,17 +2,18 @@
 
 from django.urls import path
 
-from . import evidence_views, pdf_views, views
+from . import bulk_publish, evidence_views, pdf_views, views
 
 app_name = "publishing"
 
 urlpatterns = [
     path("products/<int:pk>/publish/", views.publish, name="publish"),
+    path("products/publish-selected/", bulk_publish.publish_selected, name="publish-selected"),
     path("products/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("products/<int:pk>/archive/", views.archive, name="archive"),
     path("products/<int:pk>/preview.pdf", views.preview_pdf, name="preview-pdf"),
-]
     path("products/<int:pk>/changes/", views.changes, name="changes"),
+]
 
 # Included by catalogue.public.urls, so that their names stay in the "catalogue" namespace.
 public_urlpatterns = [
