@@ -15,7 +15,9 @@ from products.models import EvidenceDocument, Product, ProductRow, ProductSectio
 class Durability(ProductSection):
     """Warranty, expected lifetime, maintenance and refurbishment of a product."""
 
-    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="durability")
+    product = models.OneToOneField(
+        Product, on_delete=models.CASCADE, related_name="durability", verbose_name=_("product")
+    )
     warranty_years = models.DecimalField(
         _("commercial warranty (years)"),
         max_digits=4,
@@ -61,7 +63,9 @@ class DurabilityTest(ProductRow):
         MECHANICAL = "mechanical", _("Mechanical strength")
         OTHER = "other", _("Other")
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="durability_tests")
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="durability_tests", verbose_name=_("product")
+    )
     property = models.CharField(_("tested property"), max_length=20, choices=Property.choices)
     method = models.CharField(_("method / standard"), max_length=120, blank=True, help_text=_("e.g. ISO 8442-5"))
     result = models.CharField(_("result"), max_length=200, help_text=_("e.g. ICP 115 mm, CEP 620 mm"))
@@ -105,7 +109,9 @@ class Repairability(ProductSection):
         PRODUCT_SPECIFIC = "product_specific", _("Product-specific tools")
         PROPRIETARY = "proprietary", _("Proprietary tools")
 
-    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="repairability")
+    product = models.OneToOneField(
+        Product, on_delete=models.CASCADE, related_name="repairability", verbose_name=_("product")
+    )
     documentation = models.CharField(
         _("repair documentation"), max_length=15, choices=Documentation.choices, blank=True
     )
@@ -131,7 +137,9 @@ class Repairability(ProductSection):
 class SparePart(ProductRow):
     """A spare part the maker supplies."""
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="spare_parts")
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="spare_parts", verbose_name=_("product")
+    )
     name = models.CharField(_("spare part"), max_length=120)
     years_available = models.PositiveSmallIntegerField(
         _("available for (years)"), null=True, blank=True, validators=[MaxValueValidator(100)]
@@ -153,7 +161,9 @@ class RepairService(ProductRow):
         GENERAL_REPAIR = "general_repair", _("General repair")
         REFURBISHMENT = "refurbishment", _("Refurbishment")
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="repair_services")
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="repair_services", verbose_name=_("product")
+    )
     service_type = models.CharField(_("service"), max_length=20, choices=ServiceType.choices)
     provider = models.CharField(_("provider"), max_length=200, blank=True, help_text=_("Empty when it is the maker."))
     price_eur = models.DecimalField(
@@ -182,7 +192,9 @@ class EndOfLife(ProductSection):
         MODERATE = "moderate", _("Moderate: with basic tools")
         HARD = "hard", _("Hard: materials are bonded")
 
-    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="end_of_life")
+    product = models.OneToOneField(
+        Product, on_delete=models.CASCADE, related_name="end_of_life", verbose_name=_("product")
+    )
     take_back_offered = models.BooleanField(_("take-back offered"), null=True, blank=True)
     take_back_details = models.CharField(_("take-back details"), max_length=200, blank=True)
     recyclable_share_percent = percent_field(_("recyclable share (%)"))
@@ -210,7 +222,9 @@ class LifecycleEvent(models.Model):
         RECALL = "recall", _("Recall")
         OTHER = "other", _("Other")
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="lifecycle_events")
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="lifecycle_events", verbose_name=_("product")
+    )
     event_type = models.CharField(_("event"), max_length=20, choices=EventType.choices)
     date = models.DateField(_("date"))
     description = models.CharField(_("description"), max_length=300, blank=True)

@@ -93,7 +93,7 @@ class MakerOrganisation(NamedModel):
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=2, default="DE", help_text=_("ISO 3166 code, e.g. DE"))
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
@@ -111,8 +111,12 @@ class MakerMembership(MembershipModel):
         OWNER = "owner", _("Owner")
         EDITOR = "editor", _("Editor")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="maker_memberships")
-    organisation = models.ForeignKey(MakerOrganisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="maker_memberships", verbose_name=_("user")
+    )
+    organisation = models.ForeignKey(
+        MakerOrganisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("maker")
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
 
     class Meta:
@@ -124,7 +128,14 @@ class MakerMembership(MembershipModel):
 class Category(NamedModel):
     """A node of the category tree with the reference data scoring compares against."""
 
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent category"),
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name_de = models.CharField(_("name (German)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120)
@@ -271,8 +282,8 @@ class Product(NamedModel):
     # Whether publishing now would make a new version: kept by catalogue.passports.drafts after every change
     # and by publishing, so that lists and filters read a column instead of building a snapshot per product.
     has_unpublished_changes = models.BooleanField(_("unpublished changes"), default=False, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["has_unpublished_changes"])
 
     objects = ProductQuerySet.as_manager()
@@ -316,7 +327,7 @@ class Product(NamedModel):
 class ProductVariant(models.Model):
     """A variant of a product (size, handle colour, …), optionally with its own GTIN."""
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants", verbose_name=_("product"))
     code = models.CharField(_("variant code"), max_length=20)
     name = models.CharField(_("variant name"), max_length=120)
     history = HistoricalRecords()
@@ -334,7 +345,7 @@ class ProductVariant(models.Model):
 class Material(ProductRow):
     """One material of the product's composition."""
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="materials")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="materials", verbose_name=_("product"))
     name = models.CharField(_("material"), max_length=120, help_text=_("e.g. X50CrMoV15 stainless steel, olive wood"))
     part = models.CharField(_("used in"), max_length=120, blank=True, help_text=_("e.g. blade, handle, rivets"))
     mass_g = models.DecimalField(
@@ -371,7 +382,7 @@ class Material(ProductRow):
 class Component(ProductRow):
     """A component of the product, and whether it can be replaced."""
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="components")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="components", verbose_name=_("product"))
     name = models.CharField(_("component"), max_length=120)
     replaceable = models.BooleanField(_("replaceable"), null=True, blank=True)
     spare_part_available = models.BooleanField(_("spare part available"), null=True, blank=True)
@@ -400,7 +411,9 @@ class SupplyChainStep(models.Model):
         MAKER = "maker", _("The maker itself")
         SUPPLIER = "supplier", _("A supplier")
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="supply_chain_steps")
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="supply_chain_steps", verbose_name=_("product")
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     step_type = models.CharField(_("step"), max_length=20, choices=StepType.choices)
     description = models.CharField(_("description"), max_length=200, blank=True)
@@ -508,7 +521,7 @@ class EvidenceDocument(ProductRow):
         END_OF_LIFE = "end_of_life", _("End of life / take-back")
         OTHER = "other", _("Other")
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="evidence")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("product"))
     title = models.CharField(_("title"), max_length=200)
     claim = models.CharField(_("backs the claim"), max_length=20, choices=Claim.choices)
     file = models.FileField(
@@ -522,14 +535,19 @@ class EvidenceDocument(ProductRow):
     # The type its content showed when it arrived (products.evidence_files.EVIDENCE_TYPES).
     content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
     # Where the file was stored before names were random: old passport versions link to /media/<legacy_name>.
-    legacy_name = models.CharField(max_length=255, blank=True, editable=False)
+    legacy_name = models.CharField(_("former file name"), max_length=255, blank=True, editable=False)
     url = models.URLField(_("link"), blank=True)
     verified = models.BooleanField(_("verified by staff"), default=False)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("verified by"),
     )
-    verified_at = models.DateTimeField(null=True, blank=True)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     # The staff decision (catalogue.review.services): approved, rejected with a reason for the maker, or pending.
     review_status = models.CharField(
