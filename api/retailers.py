@@ -1,6 +1,7 @@
 """Retailer API: the assortment, what needs reprinting, and printing passports or shelf labels as one PDF."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -26,7 +27,7 @@ from rest_framework.response import Response
 from catalogue.models import AssortmentItem, PrintJob
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.pdf_views import pdf_response
-from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH
+from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH, RETAILER_DEFAULT_FORMAT, check_start
 from catalogue.passports.selectors import current_version_summaries
 from catalogue.retailers import selectors, services
 from catalogue.retailers.forms import AddToAssortmentForm
@@ -86,7 +87,28 @@ class AssortmentItemSerializer(serializers.Serializer):
     last_printed_at = serializers.DateTimeField(allow_null=True)
     never_printed = serializers.BooleanField()
     reprint_needed = serializers.BooleanField(help_text="A newer version was published than the one printed.")
+    shelf_price = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Your price on the shelf labels in euros; null: the product's price.",
+    )
     added_at = serializers.DateTimeField()
+
+
+@extend_schema_serializer(
+    examples=[OpenApiExample("Your shelf price", value=samples.SET_SHELF_PRICE, request_only=True)]
+)
+class ShelfPriceSerializer(serializers.Serializer):
+    """Your own price of a product on the shelf labels."""
+
+    shelf_price = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        min_value=0,
+        allow_null=True,
+        help_text="In euros, not negative, at most two decimals; null prints the product's price again.",
+    )
 
 
 @extend_schema_serializer(examples=[OpenApiExample("Scanned EAN", value=samples.ADD_ITEM, request_only=True)])
@@ -118,10 +140,30 @@ class PrintRequestSerializer(serializers.Serializer):
         default="selected",
         help_text="selected: the items given; all: the whole assortment; reprint: what needs reprinting.",
     )
-    format = serializers.ChoiceField(choices=PrintJob.Format.choices, default=PrintJob.Format.PASSPORT)
+    format = serializers.ChoiceField(
+        choices=[*PrintJob.Format.values, "passport"],
+        default=RETAILER_DEFAULT_FORMAT,
+        help_text="shelf: one A4 page per product (default); detailed: the full passport (also: passport); labels.",
+    )
     layout = serializers.ChoiceField(
         choices=list(LABEL_FORMATS), default=DEFAULT_LABEL_LAYOUT, help_text="Label sheet; only used for labels."
     )
+    price = serializers.BooleanField(
+        default=False, help_text="Labels: print the price (your shelf price where set, else the product's)."
+    )
+    ean = serializers.BooleanField(default=False, help_text="Labels: print the EAN-13 of products with a GTIN.")
+    start = serializers.IntegerField(
+        required=False, help_text="Labels: the first free position on the sheet (1 to the labels per sheet)."
+    )
+
+    def validate(self, data):
+        if data.get("start") is not None:
+            try:
+                check_start(data["start"], data.get("layout") or DEFAULT_LABEL_LAYOUT)
+            except DjangoValidationError as error:
+                raise serializers.ValidationError(error.message_dict) from error
+        return data
+
     language = serializers.ChoiceField(choices=[code for code, _name in settings.LANGUAGES], default="de")
 
 
@@ -172,6 +214,7 @@ def item_rows(request, rows: list[selectors.AssortmentRow]) -> list[dict]:
                 "last_printed_at": item.last_printed_at and _DATETIME.to_representation(item.last_printed_at),
                 "never_printed": row.never_printed,
                 "reprint_needed": row.reprint_needed,
+                "shelf_price": None if item.shelf_price is None else f"{item.shelf_price:.2f}",
                 "added_at": _DATETIME.to_representation(item.added_at),
             }
         )
@@ -181,6 +224,11 @@ def item_rows(request, rows: list[selectors.AssortmentRow]) -> list[dict]:
 CODE_ERROR = openapi.error(
     "Not a code of a published passport; the error names the field.",
     ("Unknown code", samples.ADD_ITEM_ERROR),
+    response=OpenApiTypes.OBJECT,
+)
+SHELF_PRICE_ERROR = openapi.error(
+    "Invalid price; the error names the field.",
+    ("Negative price", samples.SHELF_PRICE_ERROR),
     response=OpenApiTypes.OBJECT,
 )
 PRINT_ERROR = openapi.error(
@@ -276,13 +324,30 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         description="What was printed of it stays in the print history.",
         responses={204: OpenApiResponse(description="Removed.")},
     )
-    @action(detail=True, methods=["get", "delete"], url_path=r"assortment/(?P<code>[0-9A-Za-z-]+)")
+    @extend_schema(
+        methods=["patch"],
+        summary="Set your shelf price of a product",
+        description="Your price on its shelf labels; null prints the product's price again.",
+        request=ShelfPriceSerializer,
+        responses={200: AssortmentItemSerializer, 400: SHELF_PRICE_ERROR},
+    )
+    @action(
+        detail=True,
+        methods=["get", "patch", "delete"],
+        url_path=r"assortment/(?P<code>[0-9A-Za-z-]+)",
+        parser_classes=[JSONParser, FormParser, MultiPartParser],
+    )
     def assortment_item(self, request, slug=None, code=None):
         item = get_object_or_404(
             AssortmentItem.objects.select_related("product"),
             retailer=self.retailer,
             product__passport_code=passport_code_or_404(code),
         )
+        if request.method == "PATCH":
+            body = ShelfPriceSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
+            services.set_shelf_price(item, body.validated_data["shelf_price"])
+            return self.item_response(item.product_id)
         if request.method == "DELETE":
             services.remove_from_assortment(item)
             return Response(status=status.HTTP_204_NO_CONTENT)
@@ -302,8 +367,9 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     @extend_schema(
         summary="Print passports or shelf labels",
         description=(
-            "Renders the current passports of the chosen products into one PDF: A4 passports or a sheet of shelf "
-            f"labels, in German or English, and records the print job, so that the reprint list knows what is on "
+            "Renders the current passports of the chosen products into one PDF: one-page shelf passports (the "
+            "default), detailed passports or shelf labels (with price, EAN-13 and a start position on a partly used "
+            f"sheet), in German or English, and records the print job, so that the reprint list knows what is on "
             f"the shelf. At most {MAX_BATCH} products per request."
         ),
         request=PrintRequestSerializer,
@@ -335,6 +401,7 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
                 output_format=options["format"],
                 language=options["language"],
                 layout=options["layout"],
+                label_data={key: options.get(key) for key in ("price", "ean", "start")},
             )
         except services.PrintRequestError as error:
             return Response({"items": [str(error)]}, status=status.HTTP_400_BAD_REQUEST)

@@ -267,12 +267,23 @@ ASSORTMENT_ITEM = {
     "last_printed_at": "2026-11-02T16:40:00+01:00",
     "never_printed": False,
     "reprint_needed": True,
+    "shelf_price": "24.90",
     "added_at": "2026-10-12T09:15:00+02:00",
 }
+SET_SHELF_PRICE = {"shelf_price": "24.90"}
+SHELF_PRICE_ERROR = {"shelf_price": ["Ensure this value is greater than or equal to 0."]}
 ADD_ITEM = {"code": "4006381333931"}
 ADD_ITEM_ERROR = {"code": ["No published passport has the GTIN 4006381333931."]}
-PRINT_LABELS = {"items": ["4006381333931", "K7QX-2M9C"], "format": "labels", "layout": "3x8", "language": "de"}
-PRINT_REPRINT = {"scope": "reprint", "format": "passport"}
+PRINT_LABELS = {
+    "items": ["4006381333931", "K7QX-2M9C"],
+    "format": "labels",
+    "layout": "3x8",
+    "price": True,
+    "ean": True,
+    "start": 10,
+    "language": "de",
+}
+PRINT_REPRINT = {"scope": "reprint", "format": "shelf"}
 PRINT_ERROR = {"items": ["Not in your assortment: 4006381333931."]}
 
 # ---------- Errors ----------

@@ -1,6 +1,9 @@
 """Stored scores, immutable passport versions and the retailers who print them."""
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -174,6 +177,16 @@ class AssortmentItem(models.Model):
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The retailer's own price on its shelf labels; empty: the product's price as published.
+    shelf_price = models.DecimalField(
+        _("shelf price"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Your price in euros for the shelf labels; leave empty to print the maker's price."),
+    )
 
     class Meta:
         ordering = ["product__name"]
@@ -189,7 +202,8 @@ class PrintJob(models.Model):
     """A batch a retailer printed; its items record which passport version went onto paper."""
 
     class Format(models.TextChoices):
-        PASSPORT = "passport", _("A4 passports")
+        SHELF = "shelf", _("Shelf passports (one page)")
+        DETAILED = "detailed", _("Detailed passports")
         LABELS = "labels", _("Shelf labels")
 
     retailer = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="print_jobs")

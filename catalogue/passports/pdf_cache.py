@@ -10,7 +10,8 @@ from django.core.cache import cache
 
 from catalogue.models import PassportVersion
 from catalogue.passports.page_budget import PageBudgetExceeded
-from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, LABELS, render_versions
+from catalogue.passports.pdf.labels import LabelOptions
+from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, FORMAT_ALIASES, LABELS, render_versions
 from products.models import Product
 
 # A PDF larger than this (a retailer's batch of well over a hundred passports) is rendered for each request
@@ -34,11 +35,28 @@ def renderer_revision() -> str:
     return digest.hexdigest()[:16]
 
 
-def key_for(versions: Sequence[PassportVersion], *, format: str, language: str, layout: str) -> str:
-    """The cache key of one PDF: renderer revision, format, layout, language and, per version in order, its
-    rendition key (content hash and redactions) and whether it was withdrawn (the red banner)."""
-    layout = (layout or DEFAULT_LABEL_LAYOUT) if format == LABELS else ""
-    parts = [renderer_revision(), str(format), language, layout]
+def options_key(options: LabelOptions | None) -> str:
+    """The label options as part of a key: price, EAN, start position and any shelf prices, in order."""
+    if options is None:
+        options = LabelOptions()
+    prices = ",".join("" if price is None else f"{price:.2f}" for price in options.prices)
+    return f"price={int(options.price)};ean={int(options.ean)};start={options.start};prices={prices}"
+
+
+def key_for(
+    versions: Sequence[PassportVersion],
+    *,
+    format: str,
+    language: str,
+    layout: str,
+    label_options: LabelOptions | None = None,
+) -> str:
+    """The cache key of one PDF: renderer revision, format, layout and label options (labels only), language
+    and, per version in order, its rendition key (content hash and redactions) and whether it was withdrawn."""
+    format = FORMAT_ALIASES.get(format, format)
+    labels = format == LABELS
+    layout = (layout or DEFAULT_LABEL_LAYOUT) if labels else ""
+    parts = [renderer_revision(), str(format), language, layout, options_key(label_options) if labels else ""]
     for version in versions:
         withdrawn = version.product.status == Product.Status.WITHDRAWN
         parts.append(f"{version.rendition_key}:{'withdrawn' if withdrawn else 'public'}")
@@ -63,11 +81,14 @@ def render_and_keep(
     language: str,
     layout: str,
     max_pages: int | None,
+    label_options: LabelOptions | None = None,
 ) -> bytes:
     """Render the PDF within the page budget and keep it; a refusal for the budget is kept too, so that a
     runaway passport costs its pages once, not on every request."""
     try:
-        content = render_versions(versions, format=format, language=language, layout=layout, max_pages=max_pages)
+        content = render_versions(
+            versions, format=format, language=language, layout=layout, max_pages=max_pages, label_options=label_options
+        )
     except PageBudgetExceeded as exceeded:
         cache.set(key, {"more_than": exceeded.pages}, CACHE_SECONDS)
         raise

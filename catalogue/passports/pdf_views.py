@@ -20,9 +20,13 @@ from catalogue.passports.page_budget import PageBudgetExceeded
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.pdf_throttle import BUSY_RETRY_SECONDS, Rate, charge, parse_rate, render_slot, spent
 from catalogue.passports.printing import (
+    DEFAULT_LABEL_LAYOUT,
+    DETAILED,
     LABELS,
     MAX_BATCH,
-    PASSPORT,
+    SHELF,
+    format_or_error,
+    label_options_from,
     language_or_default,
     parse_identifiers,
     split_codes,
@@ -83,13 +87,13 @@ def anonymous_allowance(request) -> Allowance:
 
 
 def _kept_or_rendered(
-    allowance: Allowance, versions, *, format: str, language: str, layout: str = ""
+    allowance: Allowance, versions, *, format: str, language: str, layout: str = "", label_options=None
 ) -> bytes | HttpResponse:
     """The PDF from the cache (free), else rendered within the client's throttle and page budget; or the
     refusal to send instead (429 with Retry-After, or 400 for a PDF longer than the budget).
 
     The versions come without their snapshots: the key needs only their rendition keys and status."""
-    key = pdf_cache.key_for(versions, format=format, language=language, layout=layout)
+    key = pdf_cache.key_for(versions, format=format, language=language, layout=layout, label_options=label_options)
     try:
         content = pdf_cache.cached_pdf(key, max_pages=allowance.max_pages)
         if content is not None:
@@ -104,7 +108,13 @@ def _kept_or_rendered(
                 return _busy()
             print_selectors.load_snapshots(versions)
             return pdf_cache.render_and_keep(
-                key, versions, format=format, language=language, layout=layout, max_pages=allowance.max_pages
+                key,
+                versions,
+                format=format,
+                language=language,
+                layout=layout,
+                max_pages=allowance.max_pages,
+                label_options=label_options,
             )
     except PageBudgetExceeded as exceeded:
         return _bad_request(
@@ -141,30 +151,33 @@ def _busy() -> HttpResponse:
     return response
 
 
-def passport_filename(version: PassportVersion, language: str) -> str:
-    return f"passport-{version.product.passport_code}-v{version.number}-{language}.pdf"
+def passport_filename(version: PassportVersion, language: str, output_format: str = DETAILED) -> str:
+    kind = "shelf-passport" if output_format == SHELF else "passport"
+    return f"{kind}-{version.product.passport_code}-v{version.number}-{language}.pdf"
 
 
-def _version_etag(version: PassportVersion, language: str) -> str:
-    # The PDF is rendered from the frozen snapshot, the language and whether the passport was withdrawn.
+def _version_etag(version: PassportVersion, language: str, output_format: str = DETAILED) -> str:
+    # The PDF is rendered from the frozen snapshot, the format, the language and whether it was withdrawn.
     withdrawn = "-withdrawn" if version.product.status == Product.Status.WITHDRAWN else ""
     redacted = f"-r{version.redaction_count}" if version.redaction_count else ""
-    return f'"{version.content_hash[:32]}{redacted}-{language}{withdrawn}"'
+    shelf = "-shelf" if output_format == SHELF else ""
+    return f'"{version.content_hash[:32]}{redacted}-{language}{shelf}{withdrawn}"'
 
 
 def _serve_version(
-    request, allowance: Allowance, version: PassportVersion, language: str, cache_control: str
+    request, allowance: Allowance, version: PassportVersion, language: str, cache_control: str, output_format: str
 ) -> HttpResponse:
-    etag = _version_etag(version, language)
+    etag = _version_etag(version, language, output_format)
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
         response["ETag"] = etag
         response["Cache-Control"] = cache_control
         return response
-    content = _kept_or_rendered(allowance, [version], format=PASSPORT, language=language)
+    content = _kept_or_rendered(allowance, [version], format=output_format, language=language)
     if isinstance(content, HttpResponse):
         return content
-    return pdf_response(content, passport_filename(version, language), etag=etag, cache_control=cache_control)
+    filename = passport_filename(version, language, output_format)
+    return pdf_response(content, filename, etag=etag, cache_control=cache_control)
 
 
 def _bad_request(message: str) -> HttpResponse:
@@ -187,8 +200,14 @@ def _serve(request, code: str, *, number: int | None = None) -> HttpResponse:
         return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url, permanent=True)
     try:
         language = language_or_default(request.GET.get("lang"), get_language() or "de")
+        output_format = format_or_error(request.GET.get("format"), DETAILED)
     except ValidationError as error:
         return _bad_request(error.messages[0])
+    if output_format == LABELS:
+        return _bad_request(
+            _("format should be %(choices)s here; labels are printed from passports.pdf?codes=….")
+            % {"choices": f"{SHELF}, {DETAILED}"}
+        )
     allowance = allowance_of(request)
     if refusal := spent(allowance.client, allowance.rate):
         return too_many_renders(refusal)
@@ -197,24 +216,25 @@ def _serve(request, code: str, *, number: int | None = None) -> HttpResponse:
     if version is None:
         # Drafts answer exactly like unknown codes.
         raise Http404(_("No published passport has this code and version."))
-    return _serve_version(request, allowance, version, language, cache_control)
+    return _serve_version(request, allowance, version, language, cache_control, output_format)
 
 
 @require_safe
 def passport_pdf(request, code):
-    """The current version of a public passport as an A4 PDF."""
+    """The current version of a public passport as an A4 PDF: detailed, or ?format=shelf for one page."""
     return _serve(request, code)
 
 
 @require_safe
 def passport_version_pdf(request, code, number):
-    """One given version of a public passport as an A4 PDF; its content never changes."""
+    """One given version of a public passport as an A4 PDF (?format=shelf|detailed); its content never changes."""
     return _serve(request, code, number=number)
 
 
 @require_safe
 def batch_pdf(request):
-    """Many public passports (current versions) in one PDF: ?codes=A,B&format=passport|labels&layout=…&lang=…"""
+    """Many public passports (current versions) in one PDF:
+    ?codes=A,B&format=shelf|detailed|labels&layout=…&price=1&ean=1&start=N&lang=…"""
     raw_codes = split_codes(",".join(request.GET.getlist("codes")))
     if not raw_codes:
         return _bad_request(_("codes: give one or more passport codes or GTINs, separated by commas."))
@@ -235,17 +255,24 @@ def batch_pdf(request):
             _("codes: at most %(max)d passports per request, not %(count)d.")
             % {"max": batch_limit, "count": len(raw_codes)}
         )
-    output_format = request.GET.get("format", PASSPORT)
-    if output_format not in (PASSPORT, LABELS):
-        return _bad_request(
-            _("format should be %(choices)s, not %(value)s.") % {"choices": "passport, labels", "value": output_format}
-        )
+    try:
+        output_format = format_or_error(request.GET.get("format"), DETAILED)
+    except ValidationError as error:
+        return _bad_request(error.messages[0])
     layout = request.GET.get("layout", "")
     if layout and layout not in LABEL_FORMATS:
         return _bad_request(
             _("layout should be one of %(choices)s, not %(value)s.")
             % {"choices": ", ".join(LABEL_FORMATS), "value": layout}
         )
+    label_options = None
+    if output_format == LABELS:
+        try:
+            label_options = label_options_from(request.GET, layout or DEFAULT_LABEL_LAYOUT)
+        except ValidationError as error:
+            return _bad_request(
+                " ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+            )
     try:
         language = language_or_default(request.GET.get("lang"), get_language() or "de")
     except ValidationError as error:
@@ -261,8 +288,11 @@ def batch_pdf(request):
             _("codes: no published passport for %(codes)s.") % {"codes": ", ".join(i.raw for i in missing)},
             content_type="text/plain; charset=utf-8",
         )
-    content = _kept_or_rendered(allowance, ordered, format=output_format, language=language, layout=layout)
+    content = _kept_or_rendered(
+        allowance, ordered, format=output_format, language=language, layout=layout, label_options=label_options
+    )
     if isinstance(content, HttpResponse):
         return content
-    filename = f"{'labels' if output_format == LABELS else 'passports'}-{len(ordered)}-{language}.pdf"
+    kind = {LABELS: "labels", SHELF: "shelf-passports"}.get(output_format, "passports")
+    filename = f"{kind}-{len(ordered)}-{language}.pdf"
     return pdf_response(content, filename, cache_control=CURRENT_CACHE_CONTROL)

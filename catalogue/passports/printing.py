@@ -1,8 +1,7 @@
 """Printing passports: read what people type or scan, and render public versions into one PDF."""
 
-import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -14,12 +13,21 @@ from catalogue.models import PassportVersion, PrintJob
 from catalogue.passports.page_budget import check_pages, page_budget
 from catalogue.passports.pdf.document import render_passports
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
-from catalogue.passports.pdf.labels import render_labels
+from catalogue.passports.pdf.labels import LabelOptions, label_pages, render_labels
+from catalogue.passports.pdf.shelf import render_shelf_passports
 from products.identifiers import looks_like_gtin, normalise_gtin, normalise_passport_code
 from products.models import Product
 
-PASSPORT = PrintJob.Format.PASSPORT
+# The three printed formats: the one-page shelf passport, the detailed (multi-page) passport, shelf labels.
+SHELF = PrintJob.Format.SHELF
+DETAILED = PrintJob.Format.DETAILED
 LABELS = PrintJob.Format.LABELS
+FORMATS = (SHELF, DETAILED, LABELS)
+# The detailed passport's name before the shelf passport existed; URLs, scripts and API clients still send it.
+PASSPORT = DETAILED
+FORMAT_ALIASES = {"passport": DETAILED}
+# What a shop puts on its shelf: one page per product (the detailed passport is three to four).
+RETAILER_DEFAULT_FORMAT = SHELF
 # More than this many passports in one request is a job for the render_passports command.
 MAX_BATCH = 200
 DEFAULT_LABEL_LAYOUT = "3x8"
@@ -112,24 +120,91 @@ def language_or_default(value: str | None, default: str) -> str:
     return value
 
 
-def render_versions(
-    versions: Sequence[PassportVersion], *, format: str, language: str, layout: str = "", max_pages: int | None = None
-) -> bytes:
-    """One PDF of the given versions as A4 passports or as a shelf-label sheet, rendered from their snapshots.
+def format_or_error(value: str | None, default: str) -> str:
+    """A format name (shelf, detailed, labels; "passport" is the detailed one), or ValidationError naming them."""
+    value = (value or default).strip().lower()
+    value = FORMAT_ALIASES.get(value, value)
+    if value not in FORMATS:
+        raise ValidationError(
+            _("format should be one of %(choices)s, not %(value)s.") % {"choices": ", ".join(FORMATS), "value": value},
+            code="format",
+        )
+    return value
 
-    With ``max_pages``, a PDF that would have more pages raises PageBudgetExceeded: a label sheet
-    before it is drawn, a passport batch as soon as its layout begins the page after the budget.
+
+_TRUE = {"1", "true", "on", "yes"}
+_FALSE = {"", "0", "false", "off", "no"}
+
+
+def _flag(data: Mapping, name: str) -> bool:
+    value = data.get(name)
+    if isinstance(value, bool):
+        return value
+    text = str(value if value is not None else "").strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValidationError(
+        {name: _("%(field)s should be true or false, not %(value)s.") % {"field": name, "value": value}}
+    )
+
+
+def check_start(start, layout: str) -> int:
+    """A 1-based start position on a sheet of ``layout``, or ValidationError naming the field and the range."""
+    per_page = LABEL_FORMATS[layout].per_page
+    try:
+        number = int(str(start).strip())
+    except (TypeError, ValueError):
+        number = None
+    if number is None or not 1 <= number <= per_page:
+        raise ValidationError(
+            {
+                "start": _("start should be a label position from 1 to %(max)d on this sheet, not %(value)s.")
+                % {"max": per_page, "value": start}
+            }
+        )
+    return number
+
+
+def label_options_from(data: Mapping, layout: str, prices: Sequence = ()) -> LabelOptions:
+    """Label options from a query or form (price, ean: true/false; start: 1 to the labels per sheet)."""
+    start = data.get("start")
+    return LabelOptions(
+        price=_flag(data, "price"),
+        ean=_flag(data, "ean"),
+        start=check_start(start, layout) if start not in (None, "") else 1,
+        prices=tuple(prices),
+    )
+
+
+def render_versions(
+    versions: Sequence[PassportVersion],
+    *,
+    format: str,
+    language: str,
+    layout: str = "",
+    max_pages: int | None = None,
+    label_options: LabelOptions | None = None,
+) -> bytes:
+    """One PDF of the given versions as shelf passports, detailed passports or shelf labels, from their snapshots.
+
+    With ``max_pages``, a PDF that would have more pages raises PageBudgetExceeded: labels and shelf passports
+    (whose page count is known) before they are drawn, detailed passports as soon as their layout begins the
+    page after the budget.
     """
+    format = FORMAT_ALIASES.get(format, format)
     snapshots = [version.snapshot for version in versions]
     if format == LABELS:
         layout = layout or DEFAULT_LABEL_LAYOUT
+        options = label_options or LabelOptions()
         if layout in LABEL_FORMATS:  # an unknown layout is render_labels' error to name
-            check_pages(math.ceil(len(snapshots) / LABEL_FORMATS[layout].per_page), max_pages)
-        return render_labels(snapshots, language=language, layout=layout)
+            check_pages(label_pages(len(snapshots), layout, options.start), max_pages)
+        return render_labels(snapshots, language=language, layout=layout, options=options)
+    hashes = [version.content_hash for version in versions]
+    withdrawn = [version.product.status == Product.Status.WITHDRAWN for version in versions]
+    if format == SHELF:
+        check_pages(len(snapshots), max_pages)
+        return render_shelf_passports(snapshots, language=language, hashes=hashes, withdrawn=withdrawn)
     with page_budget(max_pages):
-        return render_passports(
-            snapshots,
-            language=language,
-            hashes=[version.content_hash for version in versions],
-            withdrawn=[version.product.status == Product.Status.WITHDRAWN for version in versions],
-        )
+        return render_passports(snapshots, language=language, hashes=hashes, withdrawn=withdrawn)

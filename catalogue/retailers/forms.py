@@ -5,9 +5,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import PrintJob
+from catalogue.models import AssortmentItem, PrintJob
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
-from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, parse_identifier
+from catalogue.passports.printing import (
+    DEFAULT_LABEL_LAYOUT,
+    FORMAT_ALIASES,
+    RETAILER_DEFAULT_FORMAT,
+    check_start,
+    parse_identifier,
+)
 from catalogue.passports.selectors import published_product
 
 
@@ -51,13 +57,21 @@ class ItemIdsField(forms.Field):
             raise ValidationError(_("Select products from the list."), code="invalid") from error
 
 
-class PrintForm(forms.Form):
-    """What to print and how: passports or labels, the label layout and the language."""
+class FormatField(forms.ChoiceField):
+    """A print format; "passport", the detailed passport's former name, still counts as "detailed"."""
 
-    format = forms.ChoiceField(
+    def to_python(self, value):
+        value = super().to_python(value)
+        return FORMAT_ALIASES.get(value, value)
+
+
+class PrintForm(forms.Form):
+    """What to print and how: shelf passports, detailed passports or labels (with their options), the language."""
+
+    format = FormatField(
         label=_("Print as"),
         choices=PrintJob.Format.choices,
-        initial=PrintJob.Format.PASSPORT,
+        initial=RETAILER_DEFAULT_FORMAT,
         widget=forms.RadioSelect,
     )
     layout = forms.ChoiceField(
@@ -67,6 +81,18 @@ class PrintForm(forms.Form):
         required=False,
         help_text=_("Only used for shelf labels."),
     )
+    price = forms.BooleanField(
+        label=_("Price on the labels"),
+        required=False,
+        help_text=_("Your shelf price where you set one, else the maker's price."),
+    )
+    ean = forms.BooleanField(label=_("EAN-13 barcode on the labels"), required=False)
+    start = forms.IntegerField(
+        label=_("Start at label"),
+        required=False,
+        min_value=1,
+        help_text=_("On a partly used sheet: the first free position, counted row by row from the top left."),
+    )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     # Checkboxes in the assortment table; the print-request service (items_to_print) checks them and the batch
     # limit, and ids outside the retailer's assortment answer 404 in the view.
@@ -74,6 +100,25 @@ class PrintForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("format") == PrintJob.Format.LABELS and not cleaned.get("layout"):
-            cleaned["layout"] = DEFAULT_LABEL_LAYOUT
+        if cleaned.get("format") == PrintJob.Format.LABELS:
+            cleaned["layout"] = cleaned.get("layout") or DEFAULT_LABEL_LAYOUT
+            if cleaned.get("start") is not None:
+                try:
+                    check_start(cleaned["start"], cleaned["layout"])
+                except ValidationError as error:
+                    self.add_error("start", error.message_dict["start"])
         return cleaned
+
+    @property
+    def label_data(self) -> dict:
+        """The label options as label_options_from reads them."""
+        return {key: self.cleaned_data.get(key) for key in ("price", "ean", "start")}
+
+
+class ShelfPriceForm(forms.ModelForm):
+    """The retailer's own price of one product on its shelf labels."""
+
+    class Meta:
+        model = AssortmentItem
+        fields = ["shelf_price"]
+        widgets = {"shelf_price": forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"})}

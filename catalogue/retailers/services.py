@@ -4,7 +4,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerOrganisation
-from catalogue.passports.printing import LABELS, MAX_BATCH, parse_identifiers, render_versions
+from catalogue.passports.printing import (
+    DEFAULT_LABEL_LAYOUT,
+    FORMAT_ALIASES,
+    LABELS,
+    MAX_BATCH,
+    label_options_from,
+    parse_identifiers,
+    render_versions,
+)
 from catalogue.passports.selectors import current_versions_of_products
 from catalogue.retailers import selectors
 from products.models import Product
@@ -69,6 +77,15 @@ def add_to_assortment(retailer: RetailerOrganisation, product: Product, user=Non
 
 
 @transaction.atomic
+def set_shelf_price(item: AssortmentItem, price) -> AssortmentItem:
+    """The retailer's own label price of an item (None: the product's price); validated by the model."""
+    item.shelf_price = price
+    item.full_clean(exclude=["retailer", "product", "added_by"], validate_unique=False)
+    item.save(update_fields=["shelf_price"])
+    return item
+
+
+@transaction.atomic
 def remove_from_assortment(item: AssortmentItem) -> None:
     """Remove an item; what was printed for it stays in the print history."""
     item.delete()
@@ -82,16 +99,24 @@ def print_items(
     output_format: str,
     language: str,
     layout: str = "",
+    label_data: dict | None = None,
 ) -> tuple[PrintJob, bytes]:
-    """Render the current passports of ``items`` into one PDF and record which versions went onto paper."""
+    """Render the current passports of ``items`` into one PDF and record which versions went onto paper.
+
+    ``label_data`` holds the label options (price, ean, start; see printing.label_options_from); the price on a
+    label is the item's shelf price where the retailer set one. Raises ValidationError for a bad option."""
+    output_format = FORMAT_ALIASES.get(output_format, output_format)
     versions_by_product = current_versions_of_products(item.product_id for item in items)
     unprintable = [item.product for item in items if item.product_id not in versions_by_product]
     if unprintable:
         raise NotPrintable(unprintable)
     versions = [versions_by_product[item.product_id] for item in items]
     layout = layout if output_format == LABELS else ""
+    options = None
+    if output_format == LABELS:
+        options = label_options_from(label_data or {}, layout or DEFAULT_LABEL_LAYOUT, [i.shelf_price for i in items])
     # Render first: a failed rendering must not be recorded as printed.
-    content = render_versions(versions, format=output_format, language=language, layout=layout)
+    content = render_versions(versions, format=output_format, language=language, layout=layout, label_options=options)
     return record_print_job(
         retailer, versions, user=user, output_format=output_format, language=language, layout=layout
     ), content
@@ -110,7 +135,7 @@ def record_print_job(
     job = PrintJob.objects.create(
         retailer=retailer,
         created_by=user if user is not None and user.is_authenticated else None,
-        format=output_format,
+        format=FORMAT_ALIASES.get(output_format, output_format),
         label_layout=layout,
         language=language,
     )

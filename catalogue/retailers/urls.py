@@ -13,6 +13,7 @@ urlpatterns = [
     path("<slug:slug>/", retailer_views.assortment, name="assortment"),
     path("<slug:slug>/add/", retailer_views.add, name="add"),
     path("<slug:slug>/items/<int:pk>/remove/", retailer_views.remove, name="remove"),
+    path("<slug:slug>/items/<int:pk>/price/", retailer_views.shelf_price, name="shelf-price"),
     path("<slug:slug>/print/", retailer_views.print_assortment, name="print"),
     path("<slug:slug>/reprint-digest/", digest_views.send_now, name="send-reprint-digest"),
 ]

@@ -2,8 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from catalogue.models import AssortmentItem, PrintJob
 from catalogue.passports.pdf_views import pdf_response
 from catalogue.retailers import selectors, services
-from catalogue.retailers.forms import AddToAssortmentForm, PrintForm
+from catalogue.retailers.forms import AddToAssortmentForm, PrintForm, ShelfPriceForm
 
 
 @login_required
@@ -114,7 +114,13 @@ def print_assortment(request, slug):
             output_format=form.cleaned_data["format"],
             language=form.cleaned_data["language"],
             layout=form.cleaned_data["layout"],
+            label_data=form.label_data,
         )
+    except ValidationError as error:
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        bound = {"reprint_form": form} if prefix else {"print_form": form}
+        return _assortment_page(request, retailer, status=400, **bound)
     except services.PrintRequestError as error:
         messages.error(request, str(error))
         return redirect("retailer:assortment", slug=retailer.slug)
@@ -125,8 +131,30 @@ def print_assortment(request, slug):
         raise Http404(_("No published passport for: %(products)s") % {"products": error}) from error
     if job.format == PrintJob.Format.LABELS:
         message = ngettext("Printed %(count)d shelf label.", "Printed %(count)d shelf labels.", len(items))
+    elif job.format == PrintJob.Format.SHELF:
+        message = ngettext("Printed %(count)d shelf passport.", "Printed %(count)d shelf passports.", len(items))
     else:
         message = ngettext("Printed %(count)d passport.", "Printed %(count)d passports.", len(items))
     messages.success(request, message % {"count": len(items)})
     filename = f"{job.format}-{retailer.slug}-{timezone.localtime(job.created_at):%Y%m%d-%H%M}.pdf"
     return pdf_response(content, filename, cache_control="private, no-store")
+
+
+@login_required
+def shelf_price(request, slug, pk):
+    """Set or clear the retailer's own price of one item, printed on its shelf labels."""
+    retailer = _retailer_or_404(request.user, slug)
+    item = get_object_or_404(AssortmentItem.objects.select_related("product"), retailer=retailer, pk=pk)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    form = ShelfPriceForm(request.POST if request.method == "POST" else None, instance=item)
+    if request.method == "POST":
+        if form.is_valid():
+            services.set_shelf_price(item, form.cleaned_data["shelf_price"])
+            messages.success(request, _("Saved the shelf price of %(product)s.") % {"product": item.product.name})
+            return redirect(f"{reverse('retailer:assortment', args=[retailer.slug])}#item-{item.pk}")
+        status = 400
+    else:
+        status = 200
+    context = {"retailer": retailer, "item": item, "form": form}
+    return render(request, "catalogue/retailers/shelf_price.html", context, status=status)

@@ -14,6 +14,7 @@ from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.pdf.common import ACCENT, MUTED, RULE, WHITE, WITHDRAWN, fit_text, passport_code, passport_url
 from catalogue.passports.pdf.fonts import SANS, SANS_BOLD, register_fonts
 from catalogue.passports.pdf.header import PassportHeader
+from catalogue.passports.pdf.metadata import apply_metadata, metadata_for
 from catalogue.passports.pdf.layout import (
     CONTENT_WIDTH,
     MARGIN_BOTTOM,
@@ -72,7 +73,7 @@ def render_passports(
         story.extend(_passport_story(snapshot, language, styles))
 
     buffer = io.BytesIO()
-    first = snapshots[0]
+    metadata = metadata_for(snapshots, language, kind="document_detailed")
     document = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -80,13 +81,15 @@ def render_passports(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=(first.get("product") or {}).get("name", "") if len(snapshots) == 1 else caption("document", language),
-        author=(first.get("maker") or {}).get("name", "") if len(snapshots) == 1 else "",
-        subject=caption("document", language),
+        title=metadata.title,
+        author=metadata.author,
+        subject=metadata.subject,
+        keywords=metadata.keywords,
         creator=caption("brand", language),
         lang=language,
         invariant=1,
         initialFontName=SANS,
+        displayDocTitle=True,
     )
     frame = Frame(
         MARGIN_X,
@@ -100,7 +103,7 @@ def render_passports(
         bottomPadding=0,
     )
     document.addPageTemplates([PageTemplate(id="passport", frames=[frame])])
-    document.build(story, canvasmaker=functools.partial(_PassportCanvas, decorations=decorations))
+    document.build(story, canvasmaker=functools.partial(_PassportCanvas, decorations=decorations, metadata=metadata))
     return buffer.getvalue()
 
 
@@ -125,8 +128,9 @@ class _PassportStart(Flowable):
 class _PassportCanvas(Canvas):
     """Keeps pages until the end, so that running header and footer know "page n of m" per passport."""
 
-    def __init__(self, *args, decorations, **kwargs):
+    def __init__(self, *args, decorations, metadata, **kwargs):
         super().__init__(*args, **kwargs)
+        apply_metadata(self, metadata)
         self.decorations = decorations
         self.passport_index = 0
         self.finished_pages = []
@@ -182,12 +186,12 @@ def _draw_page_furniture(canvas, decoration: dict, page: int, pages: int) -> Non
     brand_width = stringWidth(brand, SANS_BOLD, 7)
     canvas.setFillColor(MUTED)
     canvas.setFont(SANS, 7)
-    canvas.drawString(left + brand_width + 2.5 * mm, top, caption("document", language))
+    canvas.drawString(left + brand_width + 2.5 * mm, top, caption("document_detailed", language))
     if page == 1:
         running = f"{caption('passport_code', language)} {decoration['code']}"
     else:
         running = f"{decoration['name']} · {decoration['code']}"
-    available = right - left - brand_width - stringWidth(caption("document", language), SANS, 7) - 12 * mm
+    available = right - left - brand_width - stringWidth(caption("document_detailed", language), SANS, 7) - 12 * mm
     canvas.drawRightString(right, top, fit_text(running, SANS, 7, available))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)

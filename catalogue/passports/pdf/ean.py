@@ -93,7 +93,9 @@ def ean_digits(gtin14: str | None) -> str | None:
     return gtin13_for_barcode(gtin14)
 
 
-def ean_drawing(digits: str, x_mm: float = PASSPORT_X_MM, *, font_size: float = 8) -> Drawing:
+def ean_drawing(
+    digits: str, x_mm: float = PASSPORT_X_MM, *, font_size: float = 8, bar_height: float | None = None
+) -> Drawing:
     """The symbol with its quiet zones and human-readable digits, as a reportlab drawing.
 
     The drawing's width is quiet zone + symbol + quiet zone, so nothing placed beside it enters a quiet
@@ -103,7 +105,10 @@ def ean_drawing(digits: str, x_mm: float = PASSPORT_X_MM, *, font_size: float = 
     symbol = encode_ean(digits)
     x = x_mm * mm
     left_quiet, right_quiet = symbol.quiet_zones
-    bar_height = bar_height_mm(symbol.kind, x_mm) * mm
+    # ``bar_height`` (points) truncates the bars where a shelf label has no room for GS1's height: scanners read a
+    # truncated symbol along its bars, only omnidirectional checkout scanners need the full height.
+    nominal = bar_height_mm(symbol.kind, x_mm) * mm
+    bar_height = nominal if bar_height is None else min(bar_height, nominal)
     extension = GUARD_EXTENSION_MODULES * x
     # Digits hang from half a module under the data bars; DejaVu's digits are 0.73 em tall.
     baseline = extension - 0.5 * x - 0.73 * font_size

@@ -181,6 +181,10 @@ def closing_note(snapshot, language, styles) -> list:
             sentences.append(caption("closing_redacted", language, date=redacted_on))
     if url:
         sentences.append(caption("closing_authority", language, url=link(url)))
+    page_url = (snapshot.get("urls") or {}).get("passport")
+    if page_url:
+        # reportlab writes no tagged PDF, so screen readers are sent to the passport's HTML page.
+        sentences.append(caption("accessible_version", language, url=link(page_url)) + ".")
     if not sentences:
         return []
     return [CondPageBreak(15 * mm), Spacer(1, 7 * mm), Paragraph(" ".join(sentences), styles["small"])]

@@ -42,7 +42,7 @@ def test_print_selected_items_as_passports_records_the_versions(retailer_client,
     job = PrintJob.objects.get()
     assert job.retailer == retailer
     assert job.created_by == retailer_membership.user
-    assert job.format == "passport"
+    assert job.format == "detailed"
     assert job.language == "en"
     assert job.label_layout == ""
     assert {version.product_id for version in job.versions.all()} == {first.product_id, third.product_id}
