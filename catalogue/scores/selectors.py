@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from catalogue import scoring
 from catalogue.models import PassportVersion, ProductScore
+from catalogue.scores.hint_links import hint_target
 from catalogue.scoring import methodology as m
 from catalogue.scoring.solingen import essential_stages_of, solingen_designation
 from catalogue.scoring.text import SOLINGEN_STAGE_LABELS
@@ -235,16 +236,43 @@ def product_score(product: Product) -> ProductScore | None:
     return ProductScore.objects.filter(product=product).first()
 
 
-def ranked_hints(details: dict) -> list[dict]:
+def _hint_action(hint: dict) -> tuple[str, str]:
+    """What a hint asks for, without the points it names ("Publish the repair manual: +8 …" → the first part)."""
+    return tuple(hint.get(language, "").rsplit(": +", 1)[0] for language in ("de", "en"))
+
+
+def ranked_hints(details: dict, *, with_targets: bool = False) -> list[dict]:
     """Improvement hints of a stored score, the largest gain in the overall score first.
 
-    Each item is the criterion dict with ``overall_points``: what following the hint adds to the overall score.
+    Each item is the criterion dict with ``overall_points`` (what following the hint adds to the overall
+    score) and, ``with_targets``, where the maker acts on it (``anchor`` in the editor, or ``evidence_claim``:
+    see hint_links). Hints
+    that ask for the same thing (two criteria served by the same evidence) are one item with their gains added.
     """
-    hints = []
+    merged: dict[tuple[str, str], dict] = {}
     for criterion in details.get("criteria", ()):
-        if criterion.get("hint") and criterion.get("hint_points"):
-            weight = m.SUBSCORE_WEIGHTS.get(criterion["subscore"], 0.0)
-            hints.append({**criterion, "overall_points": round(criterion["hint_points"] * weight, 2)})
+        if not (criterion.get("hint") and criterion.get("hint_points")):
+            continue
+        weight = m.SUBSCORE_WEIGHTS.get(criterion["subscore"], 0.0)
+        overall = round(criterion["hint_points"] * weight, 2)
+        action = _hint_action(criterion["hint"])
+        if action in merged:
+            same = merged[action]
+            same["overall_points"] = round(same["overall_points"] + overall, 2)
+            same["merged_keys"].append(criterion["key"])
+            # Both gains in one sentence: the action once, then the points of each.
+            same["hint"] = {
+                language: f"{same['hint'][language]}, {criterion['hint'][language].rsplit(': ', 1)[-1]}"
+                for language in ("de", "en")
+            }
+            continue
+        merged[action] = {
+            **criterion,
+            "overall_points": overall,
+            "merged_keys": [criterion["key"]],
+            **(hint_target(criterion) if with_targets else {}),
+        }
+    hints = list(merged.values())
     hints.sort(key=lambda item: (-item["overall_points"], -item["hint_points"], item["subscore"], item["key"]))
     return hints
 
@@ -267,7 +295,7 @@ def score_overview(details: dict) -> dict:
     return {
         "subscores": subscores,
         "outdated": details.get("methodology_version") != m.METHODOLOGY_VERSION,
-        "hints": ranked_hints(details),
+        "hints": ranked_hints(details, with_targets=True),
         "solingen": details.get("solingen") or {"qualifies": False, "reasons": []},
     }
 

@@ -97,16 +97,34 @@ def tested_properties(facts: ProductFacts, derived: Derived) -> Outcome:
     )
     missing = full - count
     hints = (
-        (
-            f"{missing} weitere Eigenschaft{'en' if missing != 1 else ''} prüfen "
-            "(z. B. Schneidhaltigkeit nach ISO 8442-5)",
-            f"test {missing} more propert{'ies' if missing != 1 else 'y'} (e.g. edge retention after ISO 8442-5)",
-        )
-        if missing > 0
-        else None,
+        _more_properties(missing, _untested_example(credits)) if missing > 0 else None,
         ("Prüfberichte als Nachweis prüfen lassen", "have the test reports verified") if verified < count else None,
     )
     return known(min(1.0, sum(credits.values()) / full), explanation, *hints)
+
+
+# Properties a hint suggests testing next, in this order; one already tested is never suggested.
+SUGGESTED_PROPERTIES = (
+    ("edge_retention", ("Schneidhaltigkeit nach ISO 8442-5", "edge retention after ISO 8442-5")),
+    ("sharpness", ("Anfangsschärfe nach ISO 8442-5", "initial sharpness after ISO 8442-5")),
+    ("corrosion", ("Korrosionsbeständigkeit", "corrosion resistance")),
+    ("hardness", ("Härte", "hardness")),
+    ("dishwasher", ("Spülmaschinenfestigkeit", "dishwasher resistance")),
+    ("mechanical", ("mechanische Festigkeit", "mechanical strength")),
+)
+
+
+def _untested_example(tested) -> tuple[str, str] | None:
+    return next((label for prop, label in SUGGESTED_PROPERTIES if prop not in tested), None)
+
+
+@phrased
+def _more_properties(missing: int, example: tuple[str, str] | None) -> tuple[str, str]:
+    german = f"{missing} weitere Eigenschaft{'en' if missing != 1 else ''} prüfen"
+    english = f"test {missing} more propert{'ies' if missing != 1 else 'y'}"
+    if example is None:
+        return german, english
+    return f"{german} (z. B. {example[0]})", f"{english} (e.g. {example[1]})"
 
 
 def resharpening(facts: ProductFacts, derived: Derived) -> Outcome:
