@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from . import evidence_files, parts
 from .identifiers import normalise_gtin
 from .limits import too_many_rows
-from .models import EvidenceDocument, Product
+from .models import EvidenceDocument, Product, Supplier
 
 COUNTRY_WIDGET = forms.TextInput(attrs={"maxlength": 2, "autocapitalize": "characters", "size": 3})
 
@@ -220,6 +220,12 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
         queryset = documents.filter(product=self.instance) if self.instance.pk else documents.none()
         return queryset, [("", "---------"), *((doc.pk, str(doc)) for doc in queryset)]
 
+    @cached_property
+    def supplier_choices(self):
+        # Only the product's organisation's directory; computed once, so N rows cost one query.
+        queryset = Supplier.objects.filter(organisation_id=self.instance.maker_id).order_by("name", "pk")
+        return queryset, [("", _("none, enter below")), *((supplier.pk, str(supplier)) for supplier in queryset)]
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.prefix_index = index if index is not None else -1
@@ -229,6 +235,12 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
         for form_field in form.fields.values():
             if isinstance(form_field, forms.ModelChoiceField) and form_field.queryset.model is EvidenceDocument:
                 form_field.queryset, form_field.choices = self.evidence_choices
+                # The editor shows the linked document's staff decision beside the row, and offers an upload.
+                form.evidence_field = name
+                linked_id = getattr(form.instance, f"{name}_id", None)
+                form.linked_evidence = next((doc for doc in self.evidence_choices[0] if doc.pk == linked_id), None)
+            elif isinstance(form_field, forms.ModelChoiceField) and form_field.queryset.model is Supplier:
+                form_field.queryset, form_field.choices = self.supplier_choices
 
     def kept_forms(self):
         """Forms whose rows exist after saving: stored rows not marked for deletion, and filled-in new rows."""

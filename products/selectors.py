@@ -13,7 +13,7 @@ from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from .models import EvidenceDocument, MakerMembership, MakerOrganisation, Product
+from .models import EvidenceDocument, MakerMembership, MakerOrganisation, Product, Supplier
 
 # Bookkeeping fields that say nothing a maker would call a change.
 HISTORY_IGNORED_FIELDS = frozenset({"id", "product", "created_at", "updated_at", "uploaded_at", "passport_code"})
@@ -45,6 +45,16 @@ def current_organisation(session, organisations: list[MakerOrganisation]) -> Mak
 
 def remember_current_organisation(session, organisation: MakerOrganisation) -> None:
     session[CURRENT_ORGANISATION_SESSION_KEY] = organisation.pk
+
+
+def suppliers_of(organisation: MakerOrganisation) -> QuerySet[Supplier]:
+    """The organisation's supplier directory, each with how many supply-chain steps use it (one query)."""
+    return organisation.suppliers.annotate(step_count=models.Count("steps")).order_by("name", "pk")
+
+
+def supplier_for_editing(user, pk: int) -> QuerySet[Supplier]:
+    """The supplier ``pk`` if it is in the directory of one of the user's organisations (else empty)."""
+    return Supplier.objects.filter(pk=pk, organisation__in=_organisation_ids(user)).select_related("organisation")
 
 
 def _organisation_ids(user) -> QuerySet:
