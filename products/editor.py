@@ -14,6 +14,16 @@ from .services import ProductWrite, flat_errors
 # The hidden field that carries the product's state as the form showed it (products.edit_versions).
 BASED_ON_FIELD = "based_on"
 
+# The claim that evidence uploaded from a section of the editor (or one of its fields, or a list's rows) backs.
+SECTION_CLAIMS = {
+    "materials": "materials",
+    "supply-chain": "supply_chain",
+    "durability": "durability",
+    "repairability": "repair",
+    "end-of-life": "end_of_life",
+}
+FIELD_CLAIMS = {("durability", "warranty_years"): "warranty"}
+
 
 @dataclass
 class EditorSection:
@@ -24,6 +34,8 @@ class EditorSection:
     intro: str = ""
     form: forms.ModelForm | None = None
     formsets: list = field(default_factory=list)
+    evidence_claim: str = ""  # the claim evidence for this section backs (EvidenceDocument.Claim)
+    evidence: list = field(default_factory=list)  # the product's documents for that claim
 
     @property
     def has_errors(self) -> bool:
@@ -71,6 +83,12 @@ class ProductEditor:
                 self.section_forms[part.name] = form_class(
                     **bound, instance=_stored_section(product, part), prefix=part.name
                 )
+        # One query for the evidence every section shows (none for a new product).
+        self.evidence = list(product.evidence.order_by("pk")) if product.pk is not None else []
+        for (part_name, field_name), claim in FIELD_CLAIMS.items():
+            form = self.section_forms.get(part_name)
+            if form is not None and field_name in form.fields:
+                form.fields[field_name].evidence_claim = claim
         self.sections = [self._section(group) for group in parts.editor_groups()]
 
     def _section(self, group: parts.EditorGroup) -> EditorSection:
@@ -81,7 +99,13 @@ class ProductEditor:
                 form = self.section_forms[name]
             else:
                 formsets.append(self.formsets[name])
-        return EditorSection(group.key, group.title, group.intro, form=form, formsets=formsets)
+        claim = SECTION_CLAIMS.get(group.key, "")
+        for formset in formsets:
+            formset.evidence_claim = claim
+        evidence = [document for document in self.evidence if claim and document.claim == claim]
+        return EditorSection(
+            group.key, group.title, group.intro, form=form, formsets=formsets, evidence_claim=claim, evidence=evidence
+        )
 
     def _all_forms(self) -> list:
         return [self.product_form, *self.section_forms.values()]

@@ -232,7 +232,7 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
         if self.order_field:
             # The editor orders rows with buttons or by dragging; the number is kept in a hidden field.
             form.fields[self.order_field].widget = forms.HiddenInput(attrs={"data-order": ""})
-        for form_field in form.fields.values():
+        for name, form_field in form.fields.items():
             if isinstance(form_field, forms.ModelChoiceField) and form_field.queryset.model is EvidenceDocument:
                 form_field.queryset, form_field.choices = self.evidence_choices
                 # The editor shows the linked document's staff decision beside the row, and offers an upload.

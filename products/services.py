@@ -394,14 +394,46 @@ EVIDENCE_COPIED_FIELDS = ("title", "claim", "file", "original_name", "content_ty
 
 
 @transaction.atomic
-def add_evidence(product: Product, evidence: EvidenceDocument, *, user=None) -> EvidenceDocument:
-    """Attach an unsaved document or link to the product; it starts unverified, whoever sent it."""
+def add_evidence(product: Product, evidence: EvidenceDocument, *, user=None, backs=None) -> EvidenceDocument:
+    """Attach an unsaved document or link to the product; it starts unverified, whoever sent it.
+
+    ``backs`` is a row of the product (a durability test, see :func:`evidence_link_row`) that the document
+    backs: it points at the new document from then on.
+    """
     evidence.product = product
     evidence.return_to_review()
     evidence.full_clean()
     _save(evidence, user)
+    if backs is not None:
+        field_name = evidence_link_field(type(backs))
+        setattr(backs, field_name, evidence)
+        backs._history_user = user
+        backs.save(update_fields=[field_name])
     touch_product(product)
     return evidence
+
+
+def evidence_link_field(model) -> str | None:
+    """The field by which rows of ``model`` point at the evidence that backs them, if they have one."""
+    return next(
+        (
+            field.name
+            for field in model._meta.get_fields()
+            if getattr(field, "related_model", None) is EvidenceDocument and field.many_to_one
+        ),
+        None,
+    )
+
+
+def evidence_link_row(product: Product, reference: str):
+    """The product's row named by ``"<part>:<pk>"`` (``durability_tests:12``) if its part links evidence, else None."""
+    name, _sep, pk = reference.partition(":")
+    if not pk.isdigit() or name not in {part.name for part in parts.lists()}:
+        return None
+    model = parts.get(name).model
+    if evidence_link_field(model) is None:
+        return None
+    return model.objects.filter(product=product, pk=int(pk)).first()
 
 
 @transaction.atomic

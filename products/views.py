@@ -1,5 +1,6 @@
 """Maker workspace views: the organisation's products, the editor, evidence and history."""
 
+import re
 from functools import wraps
 
 from django.contrib import messages
@@ -178,17 +179,24 @@ def product_history(request, pk):
 @require_http_methods(["GET", "POST"])
 def evidence_add(request, pk):
     product = get_object_or_404(selectors.product_for_editing(request.user, pk))
+    # From the editor: the row the document backs (linked at upload) and the anchor to return to.
+    backs = services.evidence_link_row(product, request.GET.get("backs", ""))
+    anchor = request.GET.get("return", "")
+    back_url = product.get_absolute_url() + "#evidence"
+    if re.fullmatch(r"[a-z0-9_-]{1,80}", anchor):
+        back_url = reverse("products:product-edit", args=[product.pk]) + "#" + anchor
     if request.method == "POST":
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
-            evidence = services.add_evidence(product, form.save(commit=False), user=request.user)
+            evidence = services.add_evidence(product, form.save(commit=False), user=request.user, backs=backs)
             messages.success(
                 request, _("Added the evidence “%(title)s”. Staff will review it.") % {"title": evidence.title}
             )
-            return redirect(product.get_absolute_url() + "#evidence")
+            return redirect(back_url)
     else:
         form = EvidenceForm(initial={"claim": request.GET.get("claim")})
-    return render(request, "products/evidence_form.html", {"product": product, "form": form})
+    context = {"product": product, "form": form, "backs": backs, "back_url": back_url}
+    return render(request, "products/evidence_form.html", context)
 
 
 @login_required
