@@ -52,7 +52,9 @@ class WorkspaceListForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    category = forms.ModelChoiceField(label=_("Category"), required=False, queryset=Category.objects.none())
+    category = forms.ModelChoiceField(
+        label=_("Category"), required=False, queryset=Category.objects.none(), empty_label=_("All")
+    )
     changes = forms.ChoiceField(
         label=_("Unpublished changes"),
         required=False,
