@@ -14,7 +14,7 @@ from products.models import MembershipModel, NamedModel, Product
 class ProductScore(models.Model):
     """The latest score of a product, recomputed whenever its data changes."""
 
-    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="score")
+    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="score", verbose_name=_("product"))
     overall = models.FloatField(_("overall score"))
     grade = models.CharField(_("grade"), max_length=1)
     durability = models.FloatField(_("durability"))
@@ -68,14 +68,21 @@ class PassportVersionQuerySet(ImmutableQuerySet):
 class PassportVersion(models.Model):
     """A published, frozen passport. Never edited: republishing inserts the next number."""
 
-    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="passport_versions")
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="passport_versions", verbose_name=_("product")
+    )
     number = models.PositiveIntegerField(_("version"))
     snapshot = models.JSONField(_("snapshot"))
     methodology_version = models.CharField(_("methodology version"), max_length=20)
     content_hash = models.CharField(_("SHA-256"), max_length=64)
     published_at = models.DateTimeField(_("published at"))
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
     )
     # How often staff redacted fields (PassportRedaction); with the hash it names what a rendering shows.
     redaction_count = models.PositiveSmallIntegerField(_("redactions"), default=0)
@@ -117,7 +124,9 @@ class PassportRedaction(models.Model):
     """Staff removed named fields from a published version, for a recorded reason (for example a supplier that
     became confidential). The version keeps its original content hash; the snapshot carries a public note."""
 
-    version = models.ForeignKey(PassportVersion, on_delete=models.PROTECT, related_name="redactions")
+    version = models.ForeignKey(
+        PassportVersion, on_delete=models.PROTECT, related_name="redactions", verbose_name=_("passport version")
+    )
     fields = models.JSONField(
         _("redacted fields"),
         help_text=_("Paths into the snapshot, one per line, for example supply_chain.2.supplier_name."),
@@ -125,7 +134,12 @@ class PassportRedaction(models.Model):
     reason = models.TextField(_("reason"), help_text=_("Recorded for staff; never published."))
     redacted_at = models.DateTimeField(_("redacted at"))
     redacted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("redacted by"),
     )
 
     class Meta:
@@ -143,7 +157,9 @@ class RetailerOrganisation(NamedModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    products = models.ManyToManyField(Product, through="AssortmentItem", related_name="retailers")
+    products = models.ManyToManyField(
+        Product, through="AssortmentItem", related_name="retailers", verbose_name=_("assortment")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -158,8 +174,12 @@ class RetailerMembership(MembershipModel):
         OWNER = "owner", _("Owner")
         EDITOR = "editor", _("Editor")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="retailer_memberships")
-    organisation = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="retailer_memberships", verbose_name=_("user")
+    )
+    organisation = models.ForeignKey(
+        RetailerOrganisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("retailer")
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
 
     class Meta:
@@ -171,11 +191,20 @@ class RetailerMembership(MembershipModel):
 class AssortmentItem(models.Model):
     """A product in a retailer's assortment."""
 
-    retailer = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="assortment")
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="assortment_items")
-    added_at = models.DateTimeField(auto_now_add=True)
+    retailer = models.ForeignKey(
+        RetailerOrganisation, on_delete=models.CASCADE, related_name="assortment", verbose_name=_("retailer")
+    )
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="assortment_items", verbose_name=_("product")
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
     )
     # The retailer's own price on its shelf labels; empty: the product's price as published.
     shelf_price = models.DecimalField(
@@ -206,13 +235,17 @@ class PrintJob(models.Model):
         DETAILED = "detailed", _("Detailed passports")
         LABELS = "labels", _("Shelf labels")
 
-    retailer = models.ForeignKey(RetailerOrganisation, on_delete=models.CASCADE, related_name="print_jobs")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    retailer = models.ForeignKey(
+        RetailerOrganisation, on_delete=models.CASCADE, related_name="print_jobs", verbose_name=_("retailer")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("printed by")
+    )
+    created_at = models.DateTimeField(_("printed at"), auto_now_add=True)
     format = models.CharField(_("format"), max_length=10, choices=Format.choices)
     label_layout = models.CharField(_("label layout"), max_length=30, blank=True)
     language = models.CharField(_("language"), max_length=5)
-    versions = models.ManyToManyField(PassportVersion, related_name="print_jobs")
+    versions = models.ManyToManyField(PassportVersion, related_name="print_jobs", verbose_name=_("passport versions"))
 
     class Meta:
         ordering = ["-created_at"]
