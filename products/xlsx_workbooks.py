@@ -53,7 +53,7 @@ INSTRUCTIONS = [
         'An empty cell means "not disclosed".',
     ),
     (
-        "Ohne passport_code wird ein neuer Entwurf angelegt. Mit dem Passcode (oder ohne ihn mit der GTIN) eines "
+        "Ohne passport_code wird ein neuer Entwurf angelegt. Mit dem Pass-Code (oder ohne ihn mit der GTIN) eines "
         "Ihrer Produkte wird dieses Produkt geändert; eine leere Zelle löscht dann den Wert.",
         "Without a passport_code a new draft is created. With the passport code (or, without one, the GTIN) of one "
         "of your products, that product is updated; an empty cell then clears its value.",
@@ -84,7 +84,7 @@ INSTRUCTIONS = [
     ),
 ]
 COLUMN_TABLE_HEADER = ("Spalte / column", "Bedeutung", "Meaning", "Werte / values")
-IDENTITY_MEANING = ("Passcode des Produkts (leer: neues Produkt)", "the product's passport code (empty: a new product)")
+IDENTITY_MEANING = ("Pass-Code des Produkts (leer: neues Produkt)", "the product's passport code (empty: a new product)")
 
 
 def _meaning(column: str) -> str:
