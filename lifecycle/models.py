@@ -124,6 +124,18 @@ class Repairability(ProductSection):
     )
     fasteners = models.CharField(_("fasteners"), max_length=15, choices=Fasteners.choices, blank=True)
     tools = models.CharField(_("tools needed"), max_length=20, choices=Tools.choices, blank=True)
+    # For repairers with a grant only (catalogue.dpp.access: legitimate interest), never on the public page.
+    professional_manual_url = models.URLField(
+        _("professional repair manual"),
+        blank=True,
+        help_text=_("Link to the manual for professional repairers; only organisations with a grant read it."),
+    )
+    disassembly_notes = models.TextField(
+        _("disassembly details"),
+        max_length=2000,
+        blank=True,
+        help_text=_("How to take the product apart (order, tools, torques); only organisations with a grant read it."),
+    )
 
     class Meta:
         verbose_name = _("repairability")
@@ -146,6 +158,13 @@ class SparePart(ProductRow):
     )
     delivery_days = models.PositiveSmallIntegerField(_("delivery time (days)"), null=True, blank=True)
     price_percent_of_product = percent_field(_("price as % of the product price"))
+    # Who repairers order the part from: for organisations with a grant only (legitimate interest).
+    supplier_contact = models.CharField(
+        _("spare-part supplier contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name, e-mail or phone of the part's supplier; only organisations with a grant read it."),
+    )
 
     class Meta(ProductRow.Meta):
         verbose_name = _("spare part")

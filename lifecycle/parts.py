@@ -33,12 +33,13 @@ def register_parts() -> None:
         ),
         parts.Part(
             Repairability,
-            "documentation documentation_url disassembly_steps fasteners tools",
+            "documentation documentation_url disassembly_steps fasteners tools professional_manual_url "
+            "disassembly_notes",
             csv_renames={"documentation": "repair_documentation", "documentation_url": "repair_documentation_url"},
         ),
         parts.Part(
             SparePart,
-            "name years_available delivery_days price_percent_of_product",
+            "name years_available delivery_days price_percent_of_product supplier_contact",
             intro=_("Parts you supply, for how long, how fast, and their price relative to the product."),
         ),
         parts.Part(

@@ -12,6 +12,7 @@ from .models import (
     Category,
     Component,
     EvidenceDocument,
+    Facility,
     MakerMembership,
     MakerOrganisation,
     Material,
@@ -43,13 +44,21 @@ class MakerMembershipInline(MembershipInline):
     model = MakerMembership
 
 
+class FacilityInline(admin.TabularInline):
+    """The maker's own sites, each with its GLN (the steps it performs there point at one)."""
+
+    model = Facility
+    extra = 0
+    fields = ["name", "street", "postcode", "city", "country", "gln"]
+
+
 @admin.register(MakerOrganisation)
 class MakerOrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "city", "country", "website", "created_at"]
+    list_display = ["name", "city", "country", "eori", "gln", "website", "created_at"]
     list_filter = ["country", "city"]
-    search_fields = ["name", "slug", "city", "postcode"]
+    search_fields = ["name", "slug", "city", "postcode", "eori", "gln"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [MakerMembershipInline]
+    inlines = [MakerMembershipInline, FacilityInline]
 
 
 @admin.register(MakerMembership)
@@ -80,6 +89,7 @@ class CategoryAdminForm(forms.ModelForm):
             "resharpenable",
             "solingen_covered",
             "essential_stages",
+            "commodity_code",
         ]
 
 
@@ -94,6 +104,7 @@ class CategoryAdmin(admin.ModelAdmin):
         "reference_warranty_years",
         "resharpenable",
         "solingen_covered",
+        "commodity_code",
     ]
     list_filter = ["resharpenable", "solingen_covered", "parent"]
     search_fields = ["name_de", "name_en", "slug"]

@@ -225,3 +225,78 @@ def looks_like_gtin(raw: str) -> bool:
     """
     value = _GTIN_SEPARATORS.sub("", raw or "")
     return value.isdigit() and len(value) >= 6
+
+
+# --- Economic-operator, facility and customs identifiers (ESPR Art. 9(2)(d), 13; Reg. 2026/1778 Art. 8) ---
+
+GLN_LENGTH = 13
+# EORI: the issuing member state's ISO 3166 code, then up to 15 letters or digits (Reg. (EU) 2015/2446 Art. 7;
+# the form and any check are national, so only the common syntax is checked). XI: Northern Ireland.
+# fmt: off
+EORI_COUNTRIES = frozenset((
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI",
+))
+# fmt: on
+_EORI = re.compile(r"^([A-Z]{2})([0-9A-Z]{1,15})$")
+COMMODITY_CODE_LENGTHS = (8, 10)  # CN (8 digits) or TARIC (10 digits)
+
+
+def normalise_gln(raw: str) -> str:
+    """A GS1 Global Location Number: 13 digits with the GTIN check digit, or ValidationError saying what is wrong."""
+    value = _GTIN_SEPARATORS.sub("", raw or "")
+    foreign = next((char for char in value if char not in ASCII_DIGITS), None)
+    if foreign is not None:
+        raise ValidationError(
+            _("A GLN should contain only the digits 0 to 9, not %(char)s.") % {"char": _character_name(foreign)},
+            code="gln_not_digits",
+        )
+    if len(value) != GLN_LENGTH:
+        raise ValidationError(
+            _("A GLN should have 13 digits, not %(count)d.") % {"count": len(value)}, code="gln_length"
+        )
+    expected = gs1_check_digit(value[:-1])
+    if int(value[-1]) != expected:
+        raise ValidationError(
+            _("GLN check digit should be %(expected)d, not %(given)s.") % {"expected": expected, "given": value[-1]},
+            code="gln_check_digit",
+        )
+    return value
+
+
+def normalise_eori(raw: str) -> str:
+    """An EORI number in capitals without spaces, or ValidationError saying what is wrong."""
+    value = re.sub(r"[\s\-]", "", raw or "").upper()
+    match = _EORI.match(value)
+    if not match:
+        raise ValidationError(
+            _(
+                "An EORI number is the two-letter code of the issuing EU country followed by up to 15 letters or "
+                "digits, for example DE1234567890123."
+            ),
+            code="eori_format",
+        )
+    if match.group(1) not in EORI_COUNTRIES:
+        raise ValidationError(
+            _("%(country)s is not an EU country that issues EORI numbers.") % {"country": match.group(1)},
+            code="eori_country",
+        )
+    return value
+
+
+def normalise_commodity_code(raw: str) -> str:
+    """A Combined Nomenclature (8 digits) or TARIC (10 digits) code, or ValidationError saying what is wrong."""
+    value = re.sub(r"[\s.]", "", raw or "")
+    if not value.isascii() or not value.isdigit() or len(value) not in COMMODITY_CODE_LENGTHS:
+        raise ValidationError(
+            _("A commodity code has 8 (CN) or 10 (TARIC) digits, for example 8211 92 00 for kitchen knives."),
+            code="commodity_code_format",
+        )
+    chapter = int(value[:2])
+    if not 1 <= chapter <= 97 or chapter == 77:
+        raise ValidationError(
+            _("%(chapter)s is no chapter of the Combined Nomenclature (01 to 97, without 77).")
+            % {"chapter": value[:2]},
+            code="commodity_code_chapter",
+        )
+    return value

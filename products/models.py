@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import evidence_files, limits, parts
-from .identifiers import format_passport_code, generate_passport_code, normalise_gtin
+from .identifiers import (
+    format_passport_code,
+    generate_passport_code,
+    normalise_commodity_code,
+    normalise_eori,
+    normalise_gln,
+    normalise_gtin,
+)
 from .regions import Region, derive_region
 
 # Long enough for what to fix and why; the maker reads it on the product page and in the mail.
@@ -93,15 +100,47 @@ class MakerOrganisation(NamedModel):
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=2, default="DE", help_text=_("ISO 3166 code, e.g. DE"))
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
+    # The economic operator's identifiers (ESPR Art. 9(2)(d), Reg. 2026/1778 Art. 8): staff enter them.
+    eori = models.CharField(
+        _("EORI number"), max_length=17, blank=True, help_text=_("Economic Operators Registration and Identification")
+    )
+    gln = models.CharField(
+        _("GLN"), max_length=13, blank=True, help_text=_("The GS1 Global Location Number of the company (13 digits).")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["eori"], condition=~models.Q(eori=""), name="unique_maker_eori"),
+            models.UniqueConstraint(fields=["gln"], condition=~models.Q(gln=""), name="unique_maker_gln"),
+        ]
         verbose_name = _("maker organisation")
         verbose_name_plural = _("maker organisations")
 
     def get_absolute_url(self):
         return reverse("catalogue:maker-detail", args=[self.slug])
+
+    def clean(self):
+        errors = {}
+        for name, normalise in (("eori", normalise_eori), ("gln", normalise_gln)):
+            if getattr(self, name):
+                try:
+                    setattr(self, name, normalise(getattr(self, name)))
+                except ValidationError as error:
+                    errors[name] = error.messages
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def operator_identifier(self) -> dict | None:
+        """The operator's identifier for the registry: the EORI when there is one, else the GLN, else None."""
+        if self.eori:
+            return {"scheme": "eori", "value": self.eori}
+        if self.gln:
+            return {"scheme": "gln", "value": self.gln}
+        return None
+
 
 
 class MakerMembership(MembershipModel):
@@ -185,6 +224,15 @@ class Category(NamedModel):
         ASSEMBLY = "assembly", _("Assembly")
         FINISHING = "finishing", _("Finishing / sharpening")
 
+    commodity_code = models.CharField(
+        _("commodity code (CN/TARIC)"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "8 or 10 digits, e.g. 82119200 for knives with fixed blades; inherited from the parent when empty."
+        ),
+    )
+
     class Meta:
         ordering = ["name_de"]
         verbose_name = _("category")
@@ -208,6 +256,11 @@ class Category(NamedModel):
                     % {"choices": ", ".join(self.EssentialStage.values)}
                 }
             )
+        if self.commodity_code:
+            try:
+                self.commodity_code = normalise_commodity_code(self.commodity_code)
+            except ValidationError as error:
+                raise ValidationError({"commodity_code": error.messages}) from error
         self.essential_stages = [stage for stage in self.EssentialStage.values if stage in stages]
 
     def inherited(self, field: str):
@@ -215,7 +268,7 @@ class Category(NamedModel):
         node = self
         while node is not None:
             value = getattr(node, field)
-            if value is not None and value != []:
+            if value is not None and value != [] and value != "":
                 return value
             node = node.parent
         return None
@@ -248,6 +301,13 @@ class Product(NamedModel):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    class Granularity(models.TextChoices):
+        """What one passport stands for (ESPR Art. 9(2)(b)): every unit of a model, a batch, or one item."""
+
+        MODEL = "model", _("Model")
+        BATCH = "batch", _("Batch")
+        ITEM = "item", _("Item")
+
     # A withdrawn passport keeps every URL readable; only a draft that was never published is not public.
     PUBLIC_STATUSES = (Status.PUBLISHED.value, Status.WITHDRAWN.value)
 
@@ -278,6 +338,19 @@ class Product(NamedModel):
         validators=[MinValueValidator(Decimal("0"))],
     )
     mass_g = models.PositiveIntegerField(_("mass (g)"), null=True, blank=True)
+    commodity_code = models.CharField(
+        _("commodity code (CN/TARIC)"),
+        max_length=10,
+        blank=True,
+        help_text=_("8 or 10 digits; leave empty to use the category's code."),
+    )
+    granularity = models.CharField(
+        _("passport granularity"),
+        max_length=5,
+        choices=Granularity.choices,
+        default=Granularity.MODEL,
+        help_text=_("Whether this passport describes every unit of the model, one batch or one item."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False)
     # Whether publishing now would make a new version: kept by catalogue.passports.drafts after every change
     # and by publishing, so that lists and filters read a column instead of building a snapshot per product.
@@ -315,6 +388,16 @@ class Product(NamedModel):
                 raise ValidationError({"gtin": error.messages}) from error
         else:
             self.gtin = None
+        if self.commodity_code:
+            try:
+                self.commodity_code = normalise_commodity_code(self.commodity_code)
+            except ValidationError as error:
+                raise ValidationError({"commodity_code": error.messages}) from error
+
+    @property
+    def effective_commodity_code(self) -> str:
+        """The product's own commodity code, else its category's (inherited up the tree), else empty."""
+        return self.commodity_code or (self.category.inherited("commodity_code") if self.category_id else "") or ""
 
     @classmethod
     def _unused_passport_code(cls) -> str:
@@ -365,6 +448,13 @@ class Material(ProductRow):
         max_length=200,
         blank=True,
         help_text=_("SVHC under REACH, if any; write 'none' when there are none."),
+    )
+    # Shown only to repairers, recyclers and authorities with a grant (catalogue.dpp.access: legitimate interest).
+    substance_concentration = models.CharField(
+        _("concentration of the substances of concern"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. lead 0.08 % w/w in the brass rivets; only organisations with a grant read it."),
     )
 
     class Meta(ProductRow.Meta):
@@ -438,6 +528,16 @@ class SupplyChainStep(models.Model):
     postcode = models.CharField(_("postcode"), max_length=12, blank=True)
     country = models.CharField(_("country"), max_length=2, blank=True, help_text=_("ISO 3166 code, e.g. DE"))
     region = models.CharField(_("region"), max_length=10, choices=Region.choices, blank=True, editable=False)
+    # Where the maker itself did the step: one of its own sites (products.facilities).
+    facility = models.ForeignKey(
+        "products.Facility",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="steps",
+        verbose_name=_("facility"),
+        help_text=_("The maker's own site where this step was done."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -469,6 +569,10 @@ class SupplyChainStep(models.Model):
         errors = {}
         if self.supplier_id and self._product_maker_id() not in (None, self.supplier.organisation_id):
             raise ValidationError({"supplier": _("Choose a supplier from your own organisation's directory.")})
+        if self.facility_id and self._product_maker_id() not in (None, self.facility.maker_id):
+            raise ValidationError({"facility": _("Choose one of your own organisation's facilities.")})
+        if self.facility_id and self.performed_by == self.Performer.SUPPLIER:
+            raise ValidationError({"facility": _("A facility is the maker's own site: leave it empty for a supplier.")})
         self.take_from_supplier()
         self.country = (self.country or "").strip().upper()
         if self.country and not (len(self.country) == 2 and self.country.isalpha()):
@@ -659,5 +763,6 @@ class EvidenceDocument(ProductRow):
 
 
 # A model of its own module (the background import), registered with the app here.
+from .facilities import Facility  # noqa: E402, F401
 from .import_jobs import ImportJob  # noqa: E402, F401
 from .suppliers import PLACE_FIELDS, Supplier  # noqa: E402, F401

@@ -16,7 +16,18 @@ from django.db import models
 from django.utils.text import capfirst
 
 # The product's own editable fields, in the order of the editor, the API and the import template.
-PRODUCT_FIELDS = ("maker", "category", "name", "model_number", "gtin", "description", "price_eur", "mass_g")
+PRODUCT_FIELDS = (
+    "maker",
+    "category",
+    "name",
+    "model_number",
+    "gtin",
+    "description",
+    "price_eur",
+    "mass_g",
+    "commodity_code",
+    "granularity",
+)
 
 # A rule over all rows of one list: takes the unsaved rows, returns {row index: {field: [messages]}}
 # for per-row problems, or {None: [messages]} for a problem of the list as a whole.

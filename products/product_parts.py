@@ -40,9 +40,13 @@ def register_parts() -> None:
         ),
         parts.Part(
             Material,
-            "name part mass_g share_percent recycled_content_percent renewable recyclable substances_of_concern",
+            (
+                "name part mass_g share_percent recycled_content_percent renewable recyclable substances_of_concern "
+                "substance_concentration"
+            ),
             import_fields=(
-                "name part share_percent recycled_content_percent renewable recyclable mass_g substances_of_concern"
+                "name part share_percent recycled_content_percent renewable recyclable mass_g substances_of_concern "
+                "substance_concentration"
             ),
             intro=_("What the product is made of. Shares are percentages of the product's mass."),
             rules=(material_shares_at_most_100,),
