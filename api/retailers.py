@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -27,8 +26,9 @@ from rest_framework.response import Response
 from catalogue.models import AssortmentItem, PrintJob
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS
 from catalogue.passports.pdf_views import pdf_response
-from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, MAX_BATCH, RETAILER_DEFAULT_FORMAT, check_start
+from catalogue.passports.printing import DEFAULT_LABEL_LAYOUT, FORMATS, MAX_BATCH, RETAILER_DEFAULT_FORMAT, check_start
 from catalogue.passports.selectors import current_version_summaries
+from catalogue.printjobs.views import filename_of
 from catalogue.retailers import selectors, services
 from catalogue.retailers.forms import AddToAssortmentForm
 
@@ -36,6 +36,7 @@ from . import openapi, samples
 from .base import FirstRenderer, ScopedViewMixin, passport_code_or_404
 from .passport_serializers import PASSPORT_STATUSES
 from .passports import PassportUrls
+from .print_jobs import PrintJobSerializer, job_data
 from .serializers import MakerSummarySerializer
 
 SLUG = OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Your retailer's slug.")
@@ -86,7 +87,21 @@ class AssortmentItemSerializer(serializers.Serializer):
     last_printed_version = serializers.IntegerField(allow_null=True, help_text="Null when never printed.")
     last_printed_at = serializers.DateTimeField(allow_null=True)
     never_printed = serializers.BooleanField()
-    reprint_needed = serializers.BooleanField(help_text="A newer version was published than the one printed.")
+    reprint_needed = serializers.BooleanField(
+        help_text="Some format printed of it is out of date (see reprint_needed_by_format)."
+    )
+    printed_versions = serializers.DictField(
+        child=serializers.IntegerField(allow_null=True),
+        help_text="Per format (shelf, detailed, labels): the version last printed in it; null when never.",
+    )
+    reprint_needed_by_format = serializers.DictField(
+        child=serializers.BooleanField(),
+        help_text=(
+            "Per format (shelf, detailed, labels): a newer version was published, or the product was withdrawn, "
+            "since it was last printed in that format. A format never printed is false. Printing one format "
+            "clears only that one."
+        ),
+    )
     shelf_price = serializers.DecimalField(
         max_digits=9,
         decimal_places=2,
@@ -214,6 +229,8 @@ def item_rows(request, rows: list[selectors.AssortmentRow]) -> list[dict]:
                 "last_printed_at": item.last_printed_at and _DATETIME.to_representation(item.last_printed_at),
                 "never_printed": row.never_printed,
                 "reprint_needed": row.reprint_needed,
+                "printed_versions": {state.format: state.printed_number for state in row.formats},
+                "reprint_needed_by_format": {state.format: state.reprint_needed for state in row.formats},
                 "shelf_price": None if item.shelf_price is None else f"{item.shelf_price:.2f}",
                 "added_at": _DATETIME.to_representation(item.added_at),
             }
@@ -355,12 +372,33 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         summary="List what needs reprinting",
-        description="Products of your assortment with a newer published version than the one you printed.",
+        description=(
+            "Products of your assortment with a format printed of them out of date: a newer published version, or "
+            "withdrawn since. ``format`` (shelf, detailed, labels) lists only what that format needs."
+        ),
+        parameters=[
+            OpenApiParameter("format", str, enum=["shelf", "detailed", "labels"], description="Only this format.")
+        ],
         responses=AssortmentItemSerializer(many=True),
     )
     @action(detail=True, methods=["get"])
     def reprints(self, request, slug=None):
-        rows = [row for row in selectors.assortment_rows(self.retailer) if row.reprint_needed]
+        output_format = request.query_params.get("format", "")
+        if output_format and output_format not in FORMATS:
+            return Response(
+                {
+                    "format": [
+                        _("format should be one of %(choices)s, not %(value)s.")
+                        % {"choices": ", ".join(FORMATS), "value": output_format}
+                    ]
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        rows = [
+            row
+            for row in selectors.assortment_rows(self.retailer)
+            if (output_format in row.reprint_formats if output_format else row.reprint_needed)
+        ]
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(item_rows(request, page))
 
@@ -375,6 +413,10 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         request=PrintRequestSerializer,
         responses={
             (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF."),
+            202: OpenApiResponse(
+                PrintJobSerializer,
+                description="More than 20 passports or 100 labels: queued; poll the job (Location) for the PDF.",
+            ),
             400: PRINT_ERROR,
         },
     )
@@ -411,5 +453,7 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
                 {"items": [_("No published passport for: %(codes)s.") % {"codes": codes}]},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        filename = f"{job.format}-{retailer.slug}-{timezone.localtime(job.created_at):%Y%m%d-%H%M}.pdf"
-        return pdf_response(content, filename, cache_control="private, no-store")
+        if content is None:  # a large batch: queued, its job says how far it has come
+            data = job_data(request, job)
+            return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})
+        return pdf_response(content, filename_of(job), cache_control="private, no-store")

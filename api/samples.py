@@ -267,6 +267,8 @@ ASSORTMENT_ITEM = {
     "last_printed_at": "2026-11-02T16:40:00+01:00",
     "never_printed": False,
     "reprint_needed": True,
+    "printed_versions": {"shelf": 2, "detailed": None, "labels": 1},
+    "reprint_needed_by_format": {"shelf": True, "detailed": False, "labels": True},
     "shelf_price": "24.90",
     "added_at": "2026-10-12T09:15:00+02:00",
 }

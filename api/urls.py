@@ -11,6 +11,7 @@ from .export import CsvExportView, JsonLdExportView
 from .import_jobs import ImportJobViewSet
 from .lookup import LookupView
 from .passports import PassportViewSet
+from .print_jobs import PrintJobPdfView, PrintJobView
 from .retailers import RetailerViewSet
 
 app_name = "api"
@@ -41,6 +42,12 @@ urlpatterns = [
     re_path(r"^v1/lookup/?$", LookupView.as_view(), name="lookup"),
     path("v1/export/passports.csv", CsvExportView.as_view(), name="export-csv"),
     path("v1/export/passports.jsonld", JsonLdExportView.as_view(), name="export-jsonld"),
+    path("v1/retailers/<slug:slug>/print-jobs/<int:job_id>/", PrintJobView.as_view(), name="retailer-print-job"),
+    path(
+        "v1/retailers/<slug:slug>/print-jobs/<int:job_id>/pdf/",
+        PrintJobPdfView.as_view(),
+        name="retailer-print-job-pdf",
+    ),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Both docs pages run no inline script, so that the Content-Security-Policy holds for them too.

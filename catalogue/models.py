@@ -227,6 +227,13 @@ class AssortmentItem(models.Model):
         return f"{self.retailer}: {self.product}"
 
 
+class PrintJobStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Rendering")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
 class PrintJob(models.Model):
     """A batch a retailer printed; its items record which passport version went onto paper."""
 
@@ -246,6 +253,19 @@ class PrintJob(models.Model):
     label_layout = models.CharField(_("label layout"), max_length=30, blank=True)
     language = models.CharField(_("language"), max_length=5)
     versions = models.ManyToManyField(PassportVersion, related_name="print_jobs", verbose_name=_("passport versions"))
+    # A job of catalogue.printjobs: its state, what it renders and the kept PDF (docs/retailers.md, "Print jobs").
+    status = models.CharField(_("status"), max_length=10, choices=PrintJobStatus.choices, default=PrintJobStatus.DONE)
+    total = models.PositiveIntegerField(_("products"), default=0)
+    progress = models.PositiveIntegerField(_("rendered"), default=0)
+    # The ordered version ids and the label options (price, ean, start, shelf prices): enough to render again.
+    plan = models.JSONField(_("plan"), default=dict, blank=True)
+    error = models.TextField(_("reason of the failure"), blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="print-jobs/", blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # A background job tells the person who started it once, on their next page, that it finished.
+    notice_pending = models.BooleanField(_("notice pending"), default=False)
+
+    Status = PrintJobStatus
 
     class Meta:
         ordering = ["-created_at"]
@@ -290,3 +310,4 @@ class PublishedFacets(models.Model):
 # Models of their own modules, registered with the app here.
 from .accounts.preferences import AccountPreferences  # noqa: E402, F401
 from .teams.models import Invitation  # noqa: E402, F401
+from .printjobs.models import ItemPrint  # noqa: E402, F401

@@ -11,9 +11,9 @@ from catalogue.passports.printing import (
     MAX_BATCH,
     label_options_from,
     parse_identifiers,
-    render_versions,
 )
 from catalogue.passports.selectors import current_versions_of_products
+from catalogue.printjobs import services as printjobs
 from catalogue.retailers import selectors
 from products.models import Product
 
@@ -28,17 +28,25 @@ class PrintScope:
     SELECTED = "selected"  # the items named by id (the workspace) or by GTIN/passport code (the API)
 
 
-def items_to_print(retailer: RetailerOrganisation, *, scope: str, item_ids=None, codes=None) -> list[AssortmentItem]:
+def items_to_print(
+    retailer: RetailerOrganisation, *, scope: str, item_ids=None, codes=None, output_format: str = ""
+) -> list[AssortmentItem]:
     """The assortment items a print request means, ready to print; raises PrintRequestError.
 
     One rule for the workspace and the API: only the retailer's own items, at least one, and at most
     MAX_BATCH per request (larger runs belong to the render_passports command). Ids outside the
-    assortment are left out, as if they did not exist.
+    assortment are left out, as if they did not exist. The reprint scope means what is out of date in
+    ``output_format`` (in any format without one).
     """
     if scope == PrintScope.ALL:
         item_ids = list(AssortmentItem.objects.filter(retailer=retailer).values_list("pk", flat=True))
     elif scope == PrintScope.REPRINT:
-        item_ids = [row.item.pk for row in selectors.assortment_rows(retailer) if row.reprint_needed]
+        output_format = FORMAT_ALIASES.get(output_format, output_format)
+        item_ids = [
+            row.item.pk
+            for row in selectors.assortment_rows(retailer)
+            if (output_format in row.reprint_formats if output_format else row.reprint_needed)
+        ]
     elif codes is not None:
         identifiers, errors = parse_identifiers(codes)
         if errors:
@@ -100,29 +108,35 @@ def print_items(
     language: str,
     layout: str = "",
     label_data: dict | None = None,
-) -> tuple[PrintJob, bytes]:
-    """Render the current passports of ``items`` into one PDF and record which versions went onto paper.
+) -> tuple[PrintJob, bytes | None]:
+    """Print the current passports of ``items`` as one PDF and record which versions went onto paper in this format.
 
-    ``label_data`` holds the label options (price, ean, start; see printing.label_options_from); the price on a
-    label is the item's shelf price where the retailer set one. Raises ValidationError for a bad option."""
+    A small batch renders now and comes back with its PDF; a large one (printjobs.services.runs_in_background)
+    is queued and comes back without (None): its job page shows the progress. ``label_data`` holds the label
+    options (price, ean, start; see printing.label_options_from); the price on a label is the item's shelf price
+    where the retailer set one. Raises ValidationError for a bad option."""
     output_format = FORMAT_ALIASES.get(output_format, output_format)
     versions_by_product = current_versions_of_products(item.product_id for item in items)
     unprintable = [item.product for item in items if item.product_id not in versions_by_product]
     if unprintable:
         raise NotPrintable(unprintable)
     versions = [versions_by_product[item.product_id] for item in items]
-    layout = layout if output_format == LABELS else ""
+    layout = (layout or DEFAULT_LABEL_LAYOUT) if output_format == LABELS else ""
     options = None
     if output_format == LABELS:
-        options = label_options_from(label_data or {}, layout or DEFAULT_LABEL_LAYOUT, [i.shelf_price for i in items])
-    # Render first: a failed rendering must not be recorded as printed.
-    content = render_versions(versions, format=output_format, language=language, layout=layout, label_options=options)
-    return record_print_job(
-        retailer, versions, user=user, output_format=output_format, language=language, layout=layout
-    ), content
+        options = label_options_from(label_data or {}, layout, [i.shelf_price for i in items])
+    arguments = {
+        "user": user,
+        "output_format": output_format,
+        "language": language,
+        "layout": layout,
+        "label_options": options,
+    }
+    if printjobs.runs_in_background(output_format, len(versions)):
+        return printjobs.queue_job(retailer, versions, **arguments), None
+    return printjobs.print_now(retailer, versions, **arguments)
 
 
-@transaction.atomic
 def record_print_job(
     retailer: RetailerOrganisation,
     versions: list[PassportVersion],
@@ -132,12 +146,14 @@ def record_print_job(
     language: str,
     layout: str = "",
 ) -> PrintJob:
-    job = PrintJob.objects.create(
-        retailer=retailer,
-        created_by=user if user is not None and user.is_authenticated else None,
-        format=FORMAT_ALIASES.get(output_format, output_format),
-        label_layout=layout,
+    """Record versions as printed without keeping a PDF (the demo data); downloading it renders them again."""
+    job = printjobs.new_job(
+        retailer,
+        versions,
+        user=user,
+        output_format=output_format,
         language=language,
+        layout=layout,
+        status=PrintJob.Status.RUNNING,
     )
-    job.versions.set(versions)
-    return job
+    return printjobs.record_printed(job, versions, None)

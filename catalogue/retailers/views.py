@@ -6,13 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from catalogue.models import AssortmentItem, PrintJob
 from catalogue.passports.pdf_views import pdf_response
+from catalogue.printjobs import services as printjobs
+from catalogue.printjobs.views import filename_of
 from catalogue.retailers import selectors, services
 from catalogue.retailers.forms import AddToAssortmentForm, PrintForm, ShelfPriceForm
 
@@ -40,13 +41,36 @@ def _print_form(prefix=None):
     return PrintForm(prefix=prefix, initial={"language": (get_language() or "de").split("-")[0]})
 
 
+def _tell_finished_jobs(request, retailer):
+    """A background job's notice, once, on the next page of the person who started it."""
+    for job in printjobs.take_notices(retailer, request.user):
+        if job.status == PrintJob.Status.DONE:
+            text = _("Your print job %(number)d is ready: download it under “Print jobs”.")
+            messages.success(request, text % {"number": job.pk})
+        else:
+            text = _("Your print job %(number)d failed: %(reason)s")
+            messages.error(request, text % {"number": job.pk, "reason": job.error})
+
+
 def _assortment_page(request, retailer, *, add_form=None, print_form=None, reprint_form=None, status=200):
-    rows = selectors.assortment_rows(retailer)
+    _tell_finished_jobs(request, retailer)
+    all_rows = selectors.assortment_rows(retailer)
+    row_filter = selectors.RowFilter(
+        state=request.GET.get("state", ""),
+        output_format=request.GET.get("format", ""),
+        grade=request.GET.get("grade", ""),
+        query=request.GET.get("q", ""),
+    )
+    rows = row_filter(all_rows)
     context = {
         "retailer": retailer,
         "rows": rows,
-        "reprint_rows": [row for row in rows if row.reprint_needed],
-        "never_printed_count": sum(row.never_printed for row in rows),
+        "all_count": len(all_rows),
+        "row_filter": row_filter,
+        "grades": "ABCDE",
+        "formats": PrintJob.Format.choices,
+        "reprint_rows": [row for row in all_rows if row.reprint_needed],
+        "never_printed_count": sum(row.never_printed for row in all_rows),
         "add_form": add_form or AddToAssortmentForm(),
         "print_form": print_form or _print_form(),
         "reprint_form": reprint_form or _print_form(prefix="reprint"),
@@ -81,10 +105,13 @@ def add(request, slug):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def remove(request, slug, pk):
     retailer = _retailer_or_404(request.user, slug)
     item = get_object_or_404(AssortmentItem.objects.select_related("product"), retailer=retailer, pk=pk)
+    if request.method != "POST" or "confirm" not in request.POST:
+        # Removing asks first: the button leads here, and only this page's button removes.
+        return render(request, "catalogue/retailers/remove_confirm.html", {"retailer": retailer, "item": item})
     services.remove_from_assortment(item)
     messages.success(request, _("Removed %(product)s.") % {"product": item.product.name})
     return redirect("retailer:assortment", slug=retailer.slug)
@@ -104,8 +131,9 @@ def print_assortment(request, slug):
     try:
         items = services.items_to_print(
             retailer,
-            scope=services.PrintScope.ALL if scope == services.PrintScope.ALL else services.PrintScope.SELECTED,
+            scope=scope if scope in (services.PrintScope.ALL, services.PrintScope.REPRINT) else "selected",
             item_ids=form.cleaned_data["items"],
+            output_format=form.cleaned_data["format"],
         )
         job, content = services.print_items(
             retailer,
@@ -129,6 +157,9 @@ def print_assortment(request, slug):
     except services.NotPrintable as error:
         # A draft is printable by nobody but its maker; it answers as if it did not exist.
         raise Http404(_("No published passport for: %(products)s") % {"products": error}) from error
+    if content is None:
+        messages.info(request, _("Your print job runs in the background; this page shows its progress."))
+        return redirect("retailer:job", slug=retailer.slug, pk=job.pk)
     if job.format == PrintJob.Format.LABELS:
         message = ngettext("Printed %(count)d shelf label.", "Printed %(count)d shelf labels.", len(items))
     elif job.format == PrintJob.Format.SHELF:
@@ -136,8 +167,7 @@ def print_assortment(request, slug):
     else:
         message = ngettext("Printed %(count)d passport.", "Printed %(count)d passports.", len(items))
     messages.success(request, message % {"count": len(items)})
-    filename = f"{job.format}-{retailer.slug}-{timezone.localtime(job.created_at):%Y%m%d-%H%M}.pdf"
-    return pdf_response(content, filename, cache_control="private, no-store")
+    return pdf_response(content, filename_of(job), cache_control="private, no-store")
 
 
 @login_required

@@ -159,7 +159,14 @@ def test_an_empty_field_is_an_error_not_a_crash(retailer_client, retailer):
 def test_remove(retailer_client, retailer):
     item = AssortmentItemFactory(retailer=retailer, product=published_product())
     kept = AssortmentItemFactory(retailer=retailer, product=published_product())
-    response = retailer_client.post(reverse("retailer:remove", args=[retailer.slug, item.pk]))
+    url = reverse("retailer:remove", args=[retailer.slug, item.pk])
+    # The row's button asks first: the page names the product, and only its own button removes.
+    question = retailer_client.get(url)
+    assert question.status_code == 200
+    assert item.product.name in question.content.decode() and 'name="confirm"' in question.content.decode()
+    assert retailer_client.post(url).status_code == 200  # a POST without the confirmation asks too
+    assert retailer.assortment.count() == 2
+    response = retailer_client.post(url, {"confirm": "1"})
     assert response.status_code == 302
     assert response["Location"] == assortment_url(retailer)
     assert list(retailer.assortment.all()) == [kept]
@@ -176,7 +183,7 @@ def test_page_shows_product_maker_versions_and_state(retailer_client, retailer):
     assert product.maker.name in html
     assert "Not printed yet" in html
     assert 'name="items"' in html
-    assert 'form="remove-' in html
+    assert reverse("retailer:remove", args=[retailer.slug, AssortmentItem.objects.get().pk]) in html
 
 
 def test_page_query_count_does_not_grow_with_the_assortment(retailer_client, retailer, django_assert_max_num_queries):

@@ -128,9 +128,7 @@ def test_reprint_needed_lists_products_with_a_newer_version(retailer_client, ret
         print_url(retailer),
         {
             "scope": "reprint",
-            "reprint-items": [stale.pk],
-            "reprint-format": "labels",
-            "reprint-layout": "3x8",
+            "reprint-format": "passport",  # the format printed before: reprints are per format
             "reprint-language": "de",
         },
     )
@@ -158,8 +156,10 @@ def test_print_history_is_shown(retailer_client, retailer):
     stock(retailer, "Messer")
     retailer_client.post(print_url(retailer), {"scope": "all", "format": "labels", "layout": "3x7", "language": "en"})
     html = retailer_client.get(reverse("retailer:assortment", args=[retailer.slug])).content.decode()
-    assert "Recent print jobs" in html
+    assert "Print jobs" in html
     assert "3x7" in html
+    job = PrintJob.objects.get()
+    assert reverse("retailer:job-pdf", args=[retailer.slug, job.pk]) in html
 
 
 def test_print_query_count_does_not_grow_with_the_selection(retailer_client, retailer, django_assert_max_num_queries):
