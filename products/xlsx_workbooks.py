@@ -84,7 +84,10 @@ INSTRUCTIONS = [
     ),
 ]
 COLUMN_TABLE_HEADER = ("Spalte / column", "Bedeutung", "Meaning", "Werte / values")
-IDENTITY_MEANING = ("Pass-Code des Produkts (leer: neues Produkt)", "the product's passport code (empty: a new product)")
+IDENTITY_MEANING = (
+    "Pass-Code des Produkts (leer: neues Produkt)",
+    "the product's passport code (empty: a new product)",
+)
 
 
 def _meaning(column: str) -> str:
