@@ -134,6 +134,9 @@ def build_workbook(rows: list[list[str]], *, categories: list[str] = ()) -> Work
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.number_format = "@"
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                # openpyxl takes text beginning with "=" for a formula; a name or a description is never one.
+                cell.data_type = "s"
 
     lists = workbook.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"

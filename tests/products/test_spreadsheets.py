@@ -309,6 +309,18 @@ class TestExportAndRoundTrip:
         assert Product.objects.count() == 1
         assert list(product.supply_chain_steps.values_list("step_type", "city")) == steps_before
 
+    def test_a_text_that_looks_like_a_formula_is_exported_as_text(self, maker_client, maker):
+        product = ProductFactory(maker=maker, name="=HYPERLINK(1)", description="=1+1")
+
+        response = maker_client.get(reverse("products:export", args=["xlsx"]))
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content))[PRODUCTS_SHEET]
+        assert {cell.data_type for cell in sheet[2] if cell.value and str(cell.value).startswith("=")} == {"s"}
+        result = run(response.content, maker, "export.xlsx")
+
+        assert result.ok, [str(error) for error in result.errors]
+        product.refresh_from_db()
+        assert (product.name, product.description) == ("=HYPERLINK(1)", "=1+1")
+
     def test_csv_export_imports_back_unchanged(self, maker_client, maker):
         product = complete_product(maker=maker)
         before = (product.name, product.gtin, product.durability.warranty_years, product.materials.count())
