@@ -69,7 +69,8 @@ def test_each_member_gets_the_digest_over_smtp_with_links_to_the_reprint_page(
     assert services.send_reprint_digest(retailer) == 1
     run_queued_tasks()
     message = smtp_server.only_one_to(retailer_membership.user.email)
-    assert message["Subject"] == f"{retailer.name}: 2 printed passports need a reprint"
+    # A long non-ASCII subject is folded as an encoded word, which parses with a leading space.
+    assert message["Subject"].strip() == f"{retailer.name}: 2 printed passports need a reprint"
     text = text_part(message)
     assert "Republished knife" in text and "version 1 is printed, version 2 is published" in text
     assert "Withdrawn knife" in text and "withdrawn" in text
