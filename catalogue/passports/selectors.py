@@ -15,7 +15,12 @@ from products.models import Product
 
 def products_for_snapshot() -> QuerySet[Product]:
     """Products with every relation the snapshot reads, in a constant number of queries."""
-    return Product.objects.with_parts().select_related("score")
+    # A step's facility (catalogue.dpp.identifiers) is no part field, so with_parts() does not bring it.
+    return (
+        Product.objects.with_parts()
+        .select_related("score", "category__parent")
+        .prefetch_related("supply_chain_steps__facility")
+    )
 
 
 def versions_of_product(product: Product) -> list[PassportVersion]:

@@ -9,13 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalogue.dpp.services import store_restricted_part
 from catalogue.models import PassportVersion, PublishedFacets
 from catalogue.passports.facets import facets_from_snapshot
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.pdf.document import render_passports
 from catalogue.passports.pdf.texts import LANGUAGES
 from catalogue.passports.selectors import products_for_snapshot
-from catalogue.passports.snapshot import build_snapshot
+from catalogue.passports.snapshot import build_snapshot, restricted_content
 from catalogue.scores.services import refresh_score
 from products.models import Product
 
@@ -69,7 +70,9 @@ def publish(product: Product, user=None) -> Publication:
     current = PassportVersion.objects.filter(product=locked).order_by("-number").first()
     number = (current.number if current is not None else 0) + 1
     published_at = timezone.now()
-    snapshot = build_snapshot(loaded, score=score.details, version=number, published_at=published_at)
+    snapshot = build_snapshot(
+        loaded, score=score.details, version=number, published_at=published_at, predecessor=current
+    )
     if current is not None and same_content(snapshot, current):
         _set_status(locked, Product.Status.PUBLISHED, user)
         _mark_up_to_date(product)
@@ -86,6 +89,7 @@ def publish(product: Product, user=None) -> Publication:
         published_at=published_at,
         published_by=user if user is not None and user.is_authenticated else None,
     )
+    store_restricted_part(version, restricted_content(loaded))
     record_published_facets(version)
     _set_status(locked, Product.Status.PUBLISHED, user)
     _mark_up_to_date(product)
@@ -132,6 +136,9 @@ def same_content(snapshot: dict, version: PassportVersion) -> bool:
     redacted version still counts as unchanged and publishing again does not bring the redacted values back.
     """
     candidate = {**snapshot, "version": version.number, "published_at": version.snapshot["published_at"]}
+    # The version it follows is a stamp of the publication too (a draft names the current one, or none).
+    if "predecessor" in version.snapshot:
+        candidate["predecessor"] = version.snapshot["predecessor"]
     score = dict(candidate.get("score") or {})
     if "computed_at" in score:
         score["computed_at"] = (version.snapshot.get("score") or {}).get("computed_at")

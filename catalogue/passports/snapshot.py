@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 
+from catalogue.dpp.access import restricted_fields, seal
+from catalogue.dpp.identifiers import snapshot_identifiers
 from catalogue.passports.evidence import evidence_file_url
 from products import parts
 from products.identifiers import format_passport_code
@@ -53,6 +55,8 @@ def public_fields(part_name: str, row, *, skip=()) -> dict:
     A choice left empty is undisclosed (None) and gets the key ``<field>_label`` beside it.
     """
     result = {}
+    # Fields of legitimate interest go into the restricted part instead (catalogue.dpp.access).
+    skip = (*skip, *restricted_fields(part_name))
     for name in parts.get(part_name).fields:
         if name in skip:
             continue
@@ -147,8 +151,37 @@ def _end_of_life(product: Product) -> dict | None:
     return public_fields("end_of_life", end_of_life)
 
 
-def build_snapshot(product: Product, *, score: dict, version: int, published_at) -> dict:
-    """The public snapshot of ``product`` (loaded through ``products_for_snapshot``)."""
+def restricted_content(product: Product) -> dict:
+    """The fields of legitimate interest (catalogue.dpp.access), lists row by row as in the public snapshot."""
+
+    def rows(part_name: str, items) -> list[dict]:
+        return [{name: getattr(row, name) for name in restricted_fields(part_name)} for row in items]
+
+    repairability = _one_to_one(product, "repairability")
+    return {
+        "materials": rows("materials", product.materials.all()),
+        "repairability": rows("repairability", [repairability])[0] if repairability is not None else None,
+        "spare_parts": rows("spare_parts", product.spare_parts.all()),
+    }
+
+
+def predecessor_link(passport_code: str, predecessor) -> dict | None:
+    """The previous version as the next one names it (ESPR Art. 11(d)); the successor is read from the database."""
+    if predecessor is None:
+        return None
+    return {
+        "version": predecessor.number,
+        "content_hash": predecessor.content_hash,
+        "url": f"{settings.SITE_BASE_URL}/p/{passport_code}/v/{predecessor.number}",
+    }
+
+
+def build_snapshot(product: Product, *, score: dict, version: int, published_at, predecessor=None) -> dict:
+    """The public snapshot of ``product`` (loaded through ``products_for_snapshot``).
+
+    ``predecessor`` is the version this one follows (None for the first). The restricted part is only named
+    by its hash here; ``catalogue.dpp.services.store_restricted_part`` keeps it beside the version.
+    """
     maker = product.maker
     category = product.category
     return {
@@ -192,4 +225,7 @@ def build_snapshot(product: Product, *, score: dict, version: int, published_at)
             for document in product.evidence.all()
         ],
         "urls": passport_urls(product),
+        "identifiers": snapshot_identifiers(product),
+        "predecessor": predecessor_link(product.passport_code, predecessor),
+        "restricted_part": {"sha256": seal(restricted_content(product))[1]},
     }
