@@ -41,6 +41,12 @@ def test_filter_tick_publish_and_export(live_server, browser, maker, maker_user)
         page.screenshot(path=f"{SCREENSHOTS}/workspace-tablet.png", full_page=True)
         page.set_viewport_size({"width": 1280, "height": 900})
 
+    select_all = page.get_by_label("Select all on this page")
+    select_all.check()  # shown by static/js/workspace_list.js
+    assert page.locator("[data-select-item]:checked").count() == 3
+    select_all.uncheck()
+    assert page.locator("[data-select-item]:checked").count() == 0
+
     with page.expect_download() as download:
         page.get_by_label("Kochmesser Alpha").check()
         page.get_by_role("button", name="Export (Excel)").click()
