@@ -77,7 +77,7 @@ SNAPSHOT = {
     "components": COMPONENTS,
     "supply_chain": [
         {
-            **STEP,
+            **{key: value for key, value in STEP.items() if key != "supplier"},  # the directory stays private
             "step_label": text("Schmieden", "Forging"),
             "supplier_name": None,
             "region": "solingen",

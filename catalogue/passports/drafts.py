@@ -55,14 +55,19 @@ def has_unpublished_changes(product: Product) -> bool:
     return not same_content(draft_snapshot(loaded, version=version), version)
 
 
-def refresh_unpublished_changes(product_ids: Iterable[int]) -> None:
-    """Store for each product whether it differs from its last published version, in a constant number of queries.
+def refresh_unpublished_changes(product_ids: Iterable[int], batch_size: int = 500) -> None:
+    """Store for each product whether it differs from its last published version, in queries per batch.
 
     Called after rescoring, so the stored score is today's and no score is computed again. Written with
     ``update()``: the flag is bookkeeping, neither a change of the product (``updated_at``, history) nor a
     reason to rescore it.
     """
     ids = sorted(set(product_ids))
+    for start in range(0, len(ids), batch_size):
+        _refresh_batch(ids[start : start + batch_size])
+
+
+def _refresh_batch(ids: list[int]) -> None:
     versions = latest_versions(ids)
     changed, unchanged = [], [pk for pk in ids if pk not in versions]
     if versions:

@@ -5,7 +5,7 @@ from django.urls import path
 from catalogue.passports.urls import public_urlpatterns as passport_pdf_urlpatterns
 from catalogue.resolver.urls import urlpatterns as resolver_urlpatterns
 
-from . import pages, views
+from . import changes, pages, views
 
 app_name = "catalogue"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("p/<str:code>", views.passport_view, name="passport"),
     path("p/<str:code>/v/<int:number>", views.passport_version_view, name="passport-version"),
     path("products/", views.browse, name="browse"),
+    path("p/<str:code>/v/<int:number>/changes", changes.passport_changes_view, name="passport-changes"),
     path("products/compare/", views.compare, name="compare"),
     path("makers/", views.maker_list, name="maker-list"),
     path("makers/<slug:slug>/", views.maker_detail, name="maker-detail"),

@@ -8,7 +8,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from catalogue.models import PassportVersion
-from catalogue.passports.drafts import has_unpublished_changes
 from catalogue.passports.selectors import versions_of_product
 from catalogue.passports.services import missing_for_publication
 from products.models import Product
@@ -51,8 +50,8 @@ def passport_panel(product: Product) -> PassportPanel:
         product=product,
         versions=versions,
         missing=missing_for_publication(product),
-        # Asked afresh here (one snapshot), so the product page is right even before the stored flag is.
-        has_unpublished_changes=bool(versions) and has_unpublished_changes(product),
+        # The stored flag (catalogue.passports.drafts), as the list and the API say it; the changes page asks afresh.
+        has_unpublished_changes=bool(versions) and product.has_unpublished_changes,
     )
 
 

@@ -4,8 +4,10 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalogue.passports.drafts import refresh_unpublished_changes
 from catalogue.scores.services import rescore_products
 from catalogue.scoring import METHODOLOGY_VERSION
+from products.models import Product
 
 
 class Command(BaseCommand):
@@ -28,5 +30,8 @@ class Command(BaseCommand):
             raise CommandError(f"--batch-size should be a whole number of at least 1, not {batch_size}.")
         started = time.perf_counter()
         count = rescore_products(product_ids, batch_size=batch_size, progress=not no_progress)
+        # A new methodology changes what publishing would freeze, so the products' flags follow the scores.
+        ids = product_ids if product_ids is not None else Product.objects.values_list("pk", flat=True)
+        refresh_unpublished_changes(ids, batch_size=batch_size)
         seconds = time.perf_counter() - started
         self.stdout.write(f"Scored {count} products with methodology {METHODOLOGY_VERSION} in {seconds:.1f} s.")

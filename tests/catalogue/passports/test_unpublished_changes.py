@@ -1,6 +1,7 @@
 """Draft against published: the stored flag, the product page, the workspace list, the changes page and the API."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -81,13 +82,17 @@ def test_refreshing_many_products_takes_a_constant_number_of_queries(maker, djan
     assert all(flag(product) for product in products)
 
 
-def test_the_product_page_offers_a_new_version_only_when_something_changed(maker_client, published_product, english):
+def test_the_product_page_offers_a_new_version_only_when_something_changed(
+    maker_client, settled_product, english, django_capture_on_commit_callbacks
+):
+    published_product = settled_product
     url = published_product.get_absolute_url()
     page = maker_client.get(url).content.decode()
     assert "The published passport is up to date." in page
     assert "Publish new version" not in page and 'id="publish-button"' not in page
 
-    edit(published_product, description="Jetzt mit neuem Griff.")
+    with django_capture_on_commit_callbacks(execute=True):
+        edit(published_product, description="Jetzt mit neuem Griff.")
     page = maker_client.get(url).content.decode()
     assert "Unpublished changes" in page and "The published passport is up to date." not in page
     assert "Publish new version" in page
@@ -166,3 +171,10 @@ def test_publishing_after_the_changes_page_makes_exactly_one_version(maker_clien
     maker_client.post(reverse("publishing:publish", args=[published_product.pk]))
     assert PassportVersion.objects.filter(product=published_product).count() == 2
     assert flag(published_product) is False
+
+
+def test_the_rescore_command_refreshes_the_flags(maker, capsys):
+    product = published_product(maker=maker)
+    Product.objects.filter(pk=product.pk).update(name="Ohne Signal geändert")
+    call_command("rescore", "--no-progress")
+    assert flag(product) is True
