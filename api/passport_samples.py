@@ -73,7 +73,7 @@ SNAPSHOT = {
         "website": "https://schmiede.example",
     },
     "score": SCORE,
-    "materials": [MATERIAL],
+    "materials": [{key: value for key, value in MATERIAL.items() if key != "substance_concentration"}],
     "components": COMPONENTS,
     "supply_chain": [
         {
@@ -105,7 +105,9 @@ SNAPSHOT = {
         "fasteners_label": text("Wiederverwendbar", "Reusable"),
         "tools": "basic",
         "tools_label": text("Standardwerkzeug", "Basic tools"),
-        "spare_parts": SPARE_PARTS,
+        "spare_parts": [
+            {key: value for key, value in part.items() if key != "supplier_contact"} for part in SPARE_PARTS
+        ],
         "repair_services": [
             {
                 "service_type": "resharpening",
@@ -137,6 +139,18 @@ SNAPSHOT = {
         "digital_link": f"{SITE}/01/{GTIN}",
         "qr": f"{SITE}/01/{GTIN}",
     },
+    "identifiers": {
+        "upi": {"scheme": "gs1_digital_link", "value": f"{SITE}/01/{GTIN}"},
+        "operator": {"scheme": "eori", "value": "DE1234567890123"},
+        "operator_identifiers": {"eori": "DE1234567890123", "gln": "4012345000009"},
+        "facilities": [
+            {"name": "Schmiede", "city": "Solingen", "postcode": "42651", "country": "DE", "gln": "4012345000016"}
+        ],
+        "commodity_code": "82119200",
+        "granularity": "model",
+    },
+    "predecessor": {"version": 2, "content_hash": "9f2c" * 16, "url": f"{SITE}/p/{CODE}/v/2"},
+    "restricted_part": {"sha256": "5d1e" * 16},
 }
 PASSPORT_VERSION_ROW = {
     "url": f"{PASSPORT_API}versions/3/",
@@ -158,6 +172,8 @@ PASSPORT_VERSION = {
     "gtin": GTIN,
     "status": "published",
     "passport": SNAPSHOT,
+    "predecessor": {"version": 2, "content_hash": "9f2c" * 16, "url": f"{PASSPORT_API}versions/2/"},
+    "successor": None,
 }
 PASSPORT_ROW = {
     "url": PASSPORT_API,

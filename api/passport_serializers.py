@@ -208,6 +208,45 @@ class SnapshotUrlsSerializer(serializers.Serializer):
     qr = serializers.CharField(help_text="What the QR code encodes.")
 
 
+class IdentifierSerializer(serializers.Serializer):
+    scheme = serializers.CharField(help_text="gs1_digital_link or iec_61406 (a UPI); eori or gln (an operator).")
+    value = serializers.CharField()
+
+
+class SnapshotFacilitySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    city = serializers.CharField()
+    postcode = serializers.CharField()
+    country = serializers.CharField()
+    gln = serializers.CharField(allow_null=True)
+
+
+class OperatorIdentifiersSerializer(serializers.Serializer):
+    eori = serializers.CharField(allow_null=True)
+    gln = serializers.CharField(allow_null=True)
+
+
+class SnapshotIdentifiersSerializer(serializers.Serializer):
+    """ESPR Art. 9(2)(c), 13 and Reg. 2026/1778 Art. 8 (docs/espr.md); absent from versions published before."""
+
+    upi = IdentifierSerializer(help_text="The unique product identifier.")
+    operator = IdentifierSerializer(allow_null=True, help_text="The maker's EORI, else its GLN.")
+    operator_identifiers = OperatorIdentifiersSerializer()
+    facilities = SnapshotFacilitySerializer(many=True, help_text="The maker's own sites where steps were done.")
+    commodity_code = serializers.CharField(allow_null=True, help_text="CN (8) or TARIC (10 digits).")
+    granularity = serializers.ChoiceField(choices=["model", "batch", "item"])
+
+
+class SnapshotPredecessorSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    content_hash = serializers.CharField()
+    url = serializers.URLField()
+
+
+class RestrictedPartHashSerializer(serializers.Serializer):
+    sha256 = serializers.CharField(help_text="SHA-256 of the restricted part (legitimate interest), salted.")
+
+
 class PassportSnapshotSerializer(serializers.Serializer):
     """Everything public about the product at publication, including its score (schema gw-passport/1)."""
 
@@ -225,6 +264,11 @@ class PassportSnapshotSerializer(serializers.Serializer):
     end_of_life = SnapshotEndOfLifeSerializer(allow_null=True, help_text="Null when not filled in at all.")
     evidence = SnapshotEvidenceSerializer(many=True)
     urls = SnapshotUrlsSerializer()
+    identifiers = SnapshotIdentifiersSerializer(required=False, help_text="Absent from versions published before.")
+    predecessor = SnapshotPredecessorSerializer(
+        required=False, allow_null=True, help_text="The version this one follows; null for the first."
+    )
+    restricted_part = RestrictedPartHashSerializer(required=False, help_text="Absent from versions published before.")
 
 
 @extend_schema_field(PassportSnapshotSerializer)
@@ -303,6 +347,16 @@ class PassportVersionSerializer(PassportVersionSummarySerializer):
     gtin = serializers.CharField(allow_null=True, help_text="As published.")
     status = serializers.ChoiceField(choices=PASSPORT_STATUSES)
     passport = SnapshotField()
+    predecessor = serializers.JSONField(
+        required=False,
+        allow_null=True,
+        help_text="The version this one follows (`version`, `content_hash`, `url`); null for the first.",
+    )
+    successor = serializers.JSONField(
+        required=False,
+        allow_null=True,
+        help_text="The version that superseded this one (`version`, `url`); null for the newest.",
+    )
 
 
 @extend_schema_serializer(

@@ -20,6 +20,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from catalogue.dpp.services import read_restricted
 from catalogue.passports.filters import PassportFilterSet
 from catalogue.passports.selectors import (
     current_version_summaries,
@@ -158,11 +159,16 @@ def version_data(
         "links": urls.version_links(code, number),
     }
     if snapshot is not None:
+        predecessor = snapshot.get("predecessor")
         data.update(
             passport_code=code,
             gtin=(snapshot.get("product") or {}).get("gtin"),
             status=status,
             passport=snapshot,
+            # ESPR Art. 11(d): the snapshot names the version it follows; the one that follows it cannot be in the
+            # immutable snapshot, and versions are numbered without gaps, so it is the next number when superseded.
+            predecessor={**predecessor, "url": urls.version(code, predecessor["version"])} if predecessor else None,
+            successor={"version": number + 1, "url": urls.version(code, number + 1)} if superseded else None,
         )
     return data
 
@@ -197,7 +203,12 @@ def public_version_data(
     ),
     retrieve=extend_schema(
         summary="Get the current version of a passport",
-        description="The current published version with its frozen snapshot under `passport`.",
+        description=(
+            "The current published version with its frozen snapshot under `passport`. Members (and their tokens) of "
+            "an organisation with an access grant in force (repairer, recycler, authority) also get `restricted`: "
+            "the version's part of legitimate interest (ESPR Art. 9(2)(f)) with its salt and the SHA-256 that the "
+            "snapshot's `restricted_part.sha256` names. Every such read is logged for the maker."
+        ),
         responses=PassportVersionSerializer,
     ),
 )
@@ -255,8 +266,19 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         version = current_version(passport_code=passport_code_or_404(code))
         if version is None:
             raise NotFound()
-        data = public_version_data(PassportUrls(request), version, newest=version.number, snapshot=version.snapshot)
-        return Response(data)
+        urls = PassportUrls(request)
+        data = public_version_data(urls, version, newest=version.number, snapshot=version.snapshot)
+        return self.with_dpp_links(request, urls, data, version, newest=version.number)
+
+    def with_dpp_links(self, request, urls, data: dict, version, *, newest: int) -> Response:
+        """For a member (or token) of an organisation with an access grant: the version's restricted part, logged."""
+        response = Response(data)
+        if request.user.is_authenticated:
+            restricted = read_restricted(version.pk, request.user, "api")
+            if restricted is not None:
+                data["restricted"] = restricted
+                response["Cache-Control"] = "private, no-store"
+        return response
 
     @extend_schema(
         summary="List the versions of a passport",
@@ -275,7 +297,10 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         summary="Get one version of a passport",
-        description="A published version at its permanent URL, with its frozen snapshot under `passport`.",
+        description=(
+            "A published version at its permanent URL, with its frozen snapshot under `passport`; `restricted` as "
+            "for the current version."
+        ),
         responses=PassportVersionSerializer,
     )
     @action(detail=True, url_path=r"versions/(?P<number>[0-9]+)", filter_backends=[], pagination_class=None)
@@ -285,4 +310,7 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         if match is None:
             raise NotFound()
         snapshot = version_snapshot(match.pk)
-        return Response(public_version_data(PassportUrls(request), match, newest=history[0].number, snapshot=snapshot))
+        urls = PassportUrls(request)
+        newest = history[0].number
+        data = public_version_data(urls, match, newest=newest, snapshot=snapshot)
+        return self.with_dpp_links(request, urls, data, match, newest=newest)

@@ -33,6 +33,7 @@ MATERIAL = {
     "renewable": False,
     "recyclable": True,
     "substances_of_concern": "none",
+    "substance_concentration": "",
 }
 COMPONENTS = [{"name": "Griffschalen", "replaceable": True, "spare_part_available": True}]
 STEP = {
@@ -62,8 +63,18 @@ REPAIRABILITY = {
     "disassembly_steps": 2,
     "fasteners": "reusable",
     "tools": "basic",
+    "professional_manual_url": "",
+    "disassembly_notes": "",
 }
-SPARE_PARTS = [{"name": "Griffschalen", "years_available": 10, "delivery_days": 5, "price_percent_of_product": 20.0}]
+SPARE_PARTS = [
+    {
+        "name": "Griffschalen",
+        "years_available": 10,
+        "delivery_days": 5,
+        "price_percent_of_product": 20.0,
+        "supplier_contact": "",
+    }
+]
 END_OF_LIFE = {
     "take_back_offered": True,
     "take_back_details": "",

@@ -153,5 +153,6 @@ class PrintJobAdmin(ReadOnlyAdmin):
     date_hierarchy = "created_at"
 
 
-# Invitations (staff invite a new organisation's owner) have their own module.
+# Invitations (staff invite a new organisation's owner) and DPP access grants have their own modules.
+from catalogue.dpp import admin as dpp_admin  # noqa: E402, F401
 from catalogue.teams import admin as teams_admin  # noqa: E402, F401

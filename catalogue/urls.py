@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/preferences/", preferences_page.preferences, name="account-preferences"),
     path("accounts/", include("allauth.urls")),
     path("", include("catalogue.teams.urls")),  # invitations and the team pages under /workspace/ and /retailer/
+    path("", include("catalogue.dpp.urls")),  # /workspace/restricted-reads/
     path("workspace/", include("products.urls")),
     path("workspace/", include("catalogue.passports.urls")),
     path("retailer/", include("catalogue.retailers.urls")),

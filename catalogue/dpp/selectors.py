@@ -19,10 +19,12 @@ def active_grant_for(user) -> AccessGrant | None:
     )
 
 
-def restricted_reads_of_maker(maker_id: int) -> QuerySet[RestrictedRead]:
-    """Every read of the restricted part of the maker's passports, newest first (one query)."""
-    return RestrictedRead.objects.filter(version__product__maker_id=maker_id).select_related(
-        "version", "version__product"
+def restricted_reads_for_maker_user(user) -> QuerySet[RestrictedRead]:
+    """Every read of the restricted part of the passports of the user's maker organisations, newest first."""
+    return (
+        RestrictedRead.objects.filter(version__product__maker__memberships__user=user)
+        .select_related("version", "version__product")
+        .distinct()
     )
 
 

@@ -24,6 +24,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from catalogue.dpp import presentation as dpp_presentation
+from catalogue.dpp.presentation import identifier_facts, restricted_section
+from catalogue.dpp.selectors import active_grant_for
+from catalogue.dpp.services import read_restricted
 from catalogue.models import rendition_key
 from catalogue.passports import jsonld, presentation
 from catalogue.passports.jsonld import passport_jsonld
@@ -61,7 +65,7 @@ def template_revision() -> str:
     digest = hashlib.sha256()
     templates = Path(settings.BASE_DIR) / "templates"
     sources = [templates / "base.html", *sorted((templates / "catalogue" / "public" / "passport").glob("*.html"))]
-    sources += [Path(presentation.__file__), Path(jsonld.__file__)]
+    sources += [Path(presentation.__file__), Path(jsonld.__file__), Path(dpp_presentation.__file__)]
     for source in sources:
         digest.update(source.read_bytes())
     for stylesheet in PAGE_STYLESHEETS:
@@ -135,7 +139,10 @@ def _render_passport_content(history: list[PublicVersion], row: PublicVersion, l
     code = page["product"]["passport_code"]
     is_latest = row.number == latest.number
     withdrawn = latest.status == Product.Status.WITHDRAWN
+    # Versions are numbered without gaps, so the successor is the next number when this one is not the latest.
+    successor = None if is_latest else row.number + 1
     context = {
+        "identifier_facts": identifier_facts(snapshot, successor=successor),
         "page": page,
         "version": row,
         "latest": latest,
@@ -194,6 +201,8 @@ def _passport(request, code: str, number: int | None):
         )
     )
     viewer = "" if _plain_visitor(request) else request.user.pk or ""
+    if viewer and active_grant_for(request.user) is not None:
+        return _restricted_passport_response(request, content_key, history, row, language)
     etag = '"' + hashlib.sha256(f"{content_key}|{viewer}".encode()).hexdigest()[:32] + '"'
     response = get_conditional_response(request, etag=etag)
     if response is None:
@@ -201,6 +210,19 @@ def _passport(request, code: str, number: int | None):
     response["ETag"] = etag
     # Always revalidate: a new version or a withdrawal changes the page behind the same URL.
     patch_cache_control(response, no_cache=True)
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def _restricted_passport_response(request, content_key: str, history, row, language: str) -> HttpResponse:
+    """The page with the restricted section, for a member of an organisation with an access grant.
+
+    Never answered from a cache or with 304: every read of the restricted part is rendered and logged.
+    """
+    restricted = read_restricted(row.pk, request.user, "page")
+    extra = {"restricted": restricted_section(restricted, version_snapshot(row.pk)) if restricted else None}
+    response = _render_passport_page(request, content_key, history, row, language, keep_parts=True, extra=extra)
+    patch_cache_control(response, no_store=True, private=True)
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
 
@@ -215,14 +237,16 @@ def _plain_visitor(request) -> bool:
     return not request.user.is_authenticated and not len(messages.get_messages(request))
 
 
-def _render_passport_page(request, content_key: str, history, row, language: str, *, keep_parts: bool):
+def _render_passport_page(
+    request, content_key: str, history, row, language: str, *, keep_parts: bool, extra: dict | None = None
+):
     parts_key = "passport-content:" + hashlib.sha256(content_key.encode()).hexdigest()
     parts = cache.get(parts_key)
     if parts is None:
         parts = _render_passport_content(history, row, language)
         if keep_parts:
             cache.set(parts_key, parts, PAGE_CACHE_SECONDS)
-    return render(request, "catalogue/public/passport/page.html", parts)
+    return render(request, "catalogue/public/passport/page.html", {**parts, **(extra or {})})
 
 
 def _passport_response(request, content_key: str, history, row, language: str) -> HttpResponse:
