@@ -27,6 +27,7 @@ $(VNU_STAMP): $(STAMP)
 # included), the shell's exit trap stops the worker too.
 run: $(STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py rotate_signing_key --if-missing
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py load_demo || echo "!! The demo was not loaded (see above); serving the data that is there."
 	@test -n "$$EMAIL_HOST" || echo "== No EMAIL_HOST is set: mails (invitations, password resets) are printed by the background worker below."
 	@export DJANGO_DEBUG=$${DJANGO_DEBUG:-1}; \
@@ -70,7 +71,9 @@ import-template: $(STAMP)
 # As a production build does it: collect the static files (the manifest the start-up check wants), then check.
 check-deploy: $(STAMP)
 	export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=example.org EMAIL_HOST=$${EMAIL_HOST:-smtp.example.org} \
-	  DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
+	  DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  PASSPORT_SIGNING_KEY_FILE=$${PASSPORT_SIGNING_KEY_FILE:-$$(mktemp -d)/passport-signing-keys.json} && \
+	$(BIN)/python manage.py rotate_signing_key --if-missing && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 

@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from . import views
+from .credentials import CredentialView
 from .export import CsvExportView, JsonLdExportView
 from .import_jobs import ImportJobViewSet
 from .lookup import LookupView
@@ -47,6 +48,11 @@ urlpatterns = [
         "v1/retailers/<slug:slug>/print-jobs/<int:job_id>/pdf/",
         PrintJobPdfView.as_view(),
         name="retailer-print-job-pdf",
+    ),
+    re_path(
+        r"^v1/passports/(?P<code>[0-9A-Za-z-]+)/versions/(?P<number>[0-9]{1,9})/credential/?$",
+        CredentialView.as_view(),
+        name="passport-credential",
     ),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

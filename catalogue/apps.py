@@ -4,7 +4,12 @@ from django.apps import AppConfig
 from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.operations.checks import STATIC_MANIFEST_TAG, mail_server_check, static_manifest_check
+from catalogue.operations.checks import (
+    STATIC_MANIFEST_TAG,
+    mail_server_check,
+    signing_key_check,
+    static_manifest_check,
+)
 
 
 class CatalogueConfig(AppConfig):
@@ -20,3 +25,4 @@ class CatalogueConfig(AppConfig):
         workspace_columns.register()
         checks.register(static_manifest_check, STATIC_MANIFEST_TAG)
         checks.register(mail_server_check, checks.Tags.security, deploy=True)
+        checks.register(signing_key_check, checks.Tags.security, deploy=True)

@@ -46,7 +46,12 @@ class ImmutableQuerySet(models.QuerySet):
 
     def redact_snapshot(self, snapshot: dict) -> int:
         """The one change a version allows: its snapshot with redacted values (catalogue.passports.redaction)."""
-        return super().update(snapshot=snapshot, redaction_count=models.F("redaction_count") + 1)
+        # The credential carried the removed values: it is signed again from the redacted snapshot on next request.
+        return super().update(snapshot=snapshot, redaction_count=models.F("redaction_count") + 1, credential_jwt="")
+
+    def attach_credential(self, token: str) -> int:
+        """The other change a version allows: its signed credential, once (catalogue.credentials.services)."""
+        return models.QuerySet.update(self.filter(credential_jwt=""), credential_jwt=token)
 
     def delete(self):
         raise PermissionError("Published passport versions are immutable.")
@@ -86,6 +91,9 @@ class PassportVersion(models.Model):
     )
     # How often staff redacted fields (PassportRedaction); with the hash it names what a rendering shows.
     redaction_count = models.PositiveSmallIntegerField(_("redactions"), default=0)
+    # The version as a signed W3C Verifiable Credential (VC-JOSE compact JWT, docs/credentials.md); kept, so a
+    # key rotation leaves what was signed before as it was.
+    credential_jwt = models.TextField(_("signed credential"), blank=True, default="", editable=False)
 
     objects = PassportVersionQuerySet.as_manager()
 

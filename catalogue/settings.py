@@ -44,6 +44,11 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # The public base URL printed into QR codes and used for GS1 Digital Link URIs.
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The key file that signs every passport version as a verifiable credential (docs/credentials.md). Development
+# keeps one under the project (`make run` creates it, git-ignored); production must name one, or publishing stops.
+PASSPORT_SIGNING_KEY_FILE = os.environ.get(
+    "PASSPORT_SIGNING_KEY_FILE", str(BASE_DIR / ".signing" / "passport-signing-keys.json") if DEBUG else ""
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

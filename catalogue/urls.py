@@ -27,6 +27,7 @@ urlpatterns = [
     path("retailer/", include("catalogue.retailers.urls")),
     path("review/", include("catalogue.review.urls")),
     path("api/", include("api.urls")),
+    path("", include("catalogue.credentials.urls")),  # /verify/ and /.well-known/did.json
     path("", pages.home, name="home"),
     path("", include("catalogue.public.urls")),
 ]

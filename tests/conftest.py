@@ -9,6 +9,7 @@ real login pages; tests/accounts.py has the helpers). The API's token clients ar
 tests/api/conftest.py.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,27 @@ from catalogue.passports import pdf_throttle
 from tests import accounts, factories
 from tests.factories import MakerMembershipFactory, ProductFactory, RetailerMembershipFactory, UserFactory
 from tests.mail import smtp_server  # noqa: F401 - the fixture: a real SMTP server catching the site's mails
+
+
+@pytest.fixture(scope="session", autouse=True)
+def signing_key_file(tmp_path_factory):
+    """A temporary passport signing key for the whole run (docs/credentials.md): publishing signs every version.
+    Also in the environment, for the servers and manage.py commands the tests start as child processes."""
+    from django.conf import settings
+
+    from catalogue.credentials.keys import rotate
+
+    path = tmp_path_factory.mktemp("signing") / "passport-signing-keys.json"
+    rotate(path)
+    previous_setting, previous_env = settings.PASSPORT_SIGNING_KEY_FILE, os.environ.get("PASSPORT_SIGNING_KEY_FILE")
+    settings.PASSPORT_SIGNING_KEY_FILE = str(path)
+    os.environ["PASSPORT_SIGNING_KEY_FILE"] = str(path)
+    yield path
+    settings.PASSPORT_SIGNING_KEY_FILE = previous_setting
+    if previous_env is None:
+        os.environ.pop("PASSPORT_SIGNING_KEY_FILE", None)
+    else:
+        os.environ["PASSPORT_SIGNING_KEY_FILE"] = previous_env
 
 
 @pytest.fixture(autouse=True)

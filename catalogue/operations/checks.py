@@ -1,4 +1,4 @@
-"""System checks of the deployment: collected static files before serving, and a mail server in production."""
+"""System checks of the deployment: collected static files before serving, a mail server and a signing key."""
 
 from django.apps import apps
 from django.conf import settings
@@ -62,3 +62,20 @@ def mail_server_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
             id="catalogue.W001",
         )
     ]
+
+
+def signing_key_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """With ``--deploy``: without a usable signing key, publishing is refused (docs/credentials.md)."""
+    from catalogue.credentials.keys import SigningKeyMissing, load_keyring
+
+    try:
+        load_keyring()
+    except SigningKeyMissing as error:
+        return [
+            checks.Error(
+                f"{error} Publishing passports is refused until a key is there.",
+                hint="Set PASSPORT_SIGNING_KEY_FILE and run `python manage.py rotate_signing_key --if-missing`.",
+                id="catalogue.E003",
+            )
+        ]
+    return []

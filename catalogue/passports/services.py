@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalogue.credentials.services import credential_for_publication
 from catalogue.dpp.services import store_restricted_part
 from catalogue.models import PassportVersion, PublishedFacets
 from catalogue.passports.facets import facets_from_snapshot
@@ -79,6 +80,7 @@ def publish(product: Product, user=None) -> Publication:
         product.status = locked.status
         return Publication(current, created=False)
     content_hash = snapshot_hash(snapshot)
+    credential_jwt = credential_for_publication(snapshot, content_hash)  # before rendering: refuse fast without a key
     check_printable(snapshot, content_hash)
     version = PassportVersion.objects.create(
         product=locked,
@@ -88,6 +90,7 @@ def publish(product: Product, user=None) -> Publication:
         content_hash=content_hash,
         published_at=published_at,
         published_by=user if user is not None and user.is_authenticated else None,
+        credential_jwt=credential_jwt,
     )
     store_restricted_part(version, restricted_content(loaded))
     record_published_facets(version)

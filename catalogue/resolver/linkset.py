@@ -47,11 +47,14 @@ def passport_links(
     titles: dict[str, str],
     json_url: str | None = None,
     pdf_url: str | None = None,
+    credential_url: str | None = None,
     languages: tuple[str, ...] = ("de", "en"),
 ) -> list[dict]:
     """Every link of one passport, as dicts with ``rel``, ``href``, ``title``, ``type`` and ``hreflang``.
 
-    ``titles`` maps each link type (and ``json`` / ``pdf``) to a human-readable title.
+    ``titles`` maps each link type (and ``json`` / ``pdf`` / ``credential``) to a human-readable title.
+    The signed credential (docs/credentials.md) is a certificationInfo link: GS1 has no link type for
+    verifiable credentials, and a signed attestation of the passport is certification information.
     The passport page is also the default link, which carries only ``href`` and ``title`` (resolver standard).
     """
     hreflang = list(languages)
@@ -79,6 +82,10 @@ def passport_links(
                         "hreflang": hreflang,
                     }
                 )
+        if link_type == "gs1:certificationInfo" and credential_url:
+            links.append(
+                {"rel": link_type, "href": credential_url, "title": titles["credential"], "type": "application/vc+jwt"}
+            )
     return links
 
 

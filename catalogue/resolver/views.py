@@ -48,6 +48,7 @@ def _titles() -> dict[str, str]:
         "gs1:instructions": _("Care and use"),
         "json": _("Digital product passport (JSON)"),
         "pdf": _("Digital product passport (PDF)"),
+        "credential": _("Signed passport (verifiable credential)"),
     }
 
 
@@ -58,7 +59,7 @@ def _lookup_api_url(gtin: str) -> str | None:
         return None
 
 
-def _links(request, passport_code: str, gtin: str) -> list[dict]:
+def _links(request, passport_code: str, gtin: str, number: int | None = None) -> list[dict]:
     absolute = request.build_absolute_uri
     json_path = _lookup_api_url(gtin)
     return passport_links(
@@ -66,6 +67,7 @@ def _links(request, passport_code: str, gtin: str) -> list[dict]:
         titles=_titles(),
         json_url=absolute(json_path) if json_path else None,
         pdf_url=absolute(pdf_url(passport_code, None)),
+        credential_url=absolute(f"/api/v1/passports/{passport_code}/versions/{number}/credential") if number else None,
     )
 
 
@@ -189,7 +191,7 @@ def resolve(request, path: str):
     version = current_version(gtin=link.gtin, with_snapshot=wants_linkset)
     if version is None:
         return _error(request, 404, _("No published passport has the GTIN %(gtin)s.") % {"gtin": link.gtin})
-    links = _links(request, version.passport_code, link.gtin)
+    links = _links(request, version.passport_code, link.gtin, version.number)
     target = None
     if not wants_linkset:
         candidates = [candidate for candidate in links if candidate["rel"] == link_type]
