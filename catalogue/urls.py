@@ -7,10 +7,14 @@ from django.urls import include, path
 from catalogue import health
 from catalogue.accounts import preferences_page
 from catalogue.accounts import views as account_views
+from catalogue.legal import views as legal_views
 from catalogue.public import pages
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("robots.txt", legal_views.robots_txt, name="robots"),
+    path("sitemap.xml", legal_views.sitemap_xml, name="sitemap"),
+    path("site.webmanifest", legal_views.web_manifest, name="web-manifest"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("admin/login/", account_views.admin_login),  # before the admin's own: logging in happens in one place
     path("admin/", admin.site.urls),

@@ -14,6 +14,8 @@ from django.utils import translation
 
 from catalogue.accounts.addresses import confirm_address
 from catalogue.demo import data as demo_data
+from catalogue.demo.legal_texts import LEGAL_PAGES
+from catalogue.legal.models import LegalPage
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerMembership, RetailerOrganisation
 from catalogue.passports.selectors import current_versions_of_products
 from catalogue.passports.services import publish_product
@@ -106,6 +108,7 @@ def load_demo() -> DemoSummary:
     _load_retailer(summary)
     _load_memberships(summary)
     _publish_passports(summary)
+    _load_legal_pages(summary)
     return summary
 
 
@@ -349,3 +352,11 @@ def _publish_passports(summary: DemoSummary) -> None:
     save_product(updated, ProductWrite(fields={"description": improved}), user=publisher)
     publish_product(updated, publisher)
     summary.created[PassportVersion] += 1
+
+
+def _load_legal_pages(summary: DemoSummary) -> None:
+    """The example Impressum, privacy policy and accessibility statement, where staff have not written them yet."""
+    existing = set(LegalPage.objects.values_list("slug", flat=True))
+    for spec in LEGAL_PAGES:
+        if spec["slug"] not in existing:
+            _create(summary, LegalPage, **spec)

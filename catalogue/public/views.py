@@ -47,7 +47,7 @@ from products.identifiers import normalise_passport_code
 from products.models import Product
 
 PAGE_CACHE_SECONDS = 24 * 60 * 60
-PAGE_STYLESHEETS = ("css/site.css", "css/passport.css")
+PAGE_STYLESHEETS = ("css/site.css", "css/passport.css", "css/public.css")
 BROWSE_PAGE_SIZE = 24
 COMPARE_MIN, COMPARE_MAX = 2, 4
 FACETS = ("category", "maker", "grade", "min_score", "material", "region", "solingen")
