@@ -374,20 +374,21 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         summary="List what needs reprinting",
         description=(
             "Products of your assortment with a format printed of them out of date: a newer published version, or "
-            "withdrawn since. ``format`` (shelf, detailed, labels) lists only what that format needs."
+            "withdrawn since. ``print_format`` (shelf, detailed, labels) lists only what that format needs."
         ),
         parameters=[
-            OpenApiParameter("format", str, enum=["shelf", "detailed", "labels"], description="Only this format.")
+            OpenApiParameter("print_format", str, enum=["shelf", "detailed", "labels"], description="Only this format.")
         ],
         responses=AssortmentItemSerializer(many=True),
     )
     @action(detail=True, methods=["get"])
     def reprints(self, request, slug=None):
-        output_format = request.query_params.get("format", "")
+        # Not "format": that name chooses the API's renderer.
+        output_format = request.query_params.get("print_format", "")
         if output_format and output_format not in FORMATS:
             return Response(
                 {
-                    "format": [
+                    "print_format": [
                         _("format should be one of %(choices)s, not %(value)s.")
                         % {"choices": ", ".join(FORMATS), "value": output_format}
                     ]
