@@ -258,3 +258,17 @@ def test_check_deploy_reports_a_missing_key():
     result = run_manage("check", "--deploy", **PRODUCTION, EMAIL_HOST="smtp.example.org", PASSPORT_SIGNING_KEY_FILE="")
     assert "catalogue.E003" in result.stdout + result.stderr
     assert "PASSPORT_SIGNING_KEY_FILE is not set" in result.stdout + result.stderr
+
+
+def test_a_scanned_qr_code_leads_to_the_verify_page_saying_authentic_and_current(version, client, english):
+    """As a consumer: the QR code's URL (the Digital Link) → the passport page → its verify link."""
+    import re
+
+    scanned = client.get(version.snapshot["urls"]["qr"].removeprefix("http://127.0.0.1:8000"), HTTP_ACCEPT="text/html")
+    assert scanned.status_code in (301, 302, 303, 307, 308)
+    page = client.get(scanned.headers["Location"].removeprefix("http://testserver"))
+    assert page.status_code == 200
+    link = re.search(r'href="(/verify/\?code=[^"]+)"', page.content.decode()).group(1).replace("&amp;", "&")
+    verified = client.get(link)
+    assert b'data-verdict="current"' in verified.content
+    assert "Authentic and current" in verified.content.decode()
