@@ -181,3 +181,15 @@ def test_steps_are_shown_in_their_stored_order(maker_client, maker):
     SupplyChainStepFactory(product=product, position=1, step_type=SupplyChainStep.StepType.FORGING)
     html = maker_client.get(edit_url(product)).content.decode()
     assert html.index('value="forging" selected') < html.index('value="grinding" selected')
+
+
+def test_add_another_works_on_a_new_product_before_its_first_save(maker_client, maker):
+    url = reverse("products:product-create")
+    data = form_data(maker_client.get(url).content.decode())
+    data.update({"product-name": "Neu", "add-supply_chain_steps": "1"})
+
+    html = maker_client.post(url, data).content.decode()
+
+    assert 'value="Neu"' in html and 'id="row-supply_chain_steps-1"' in html
+    assert 'name="supply_chain_steps-1-position" value="2"' in html
+    assert not Product.objects.exists()
