@@ -6,7 +6,7 @@ from catalogue.legal import views as legal_views
 from catalogue.passports.urls import public_urlpatterns as passport_pdf_urlpatterns
 from catalogue.resolver.urls import urlpatterns as resolver_urlpatterns
 
-from . import changes, pages, views
+from . import changes, compare_selection, pages, views
 
 app_name = "catalogue"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("products/", views.browse, name="browse"),
     path("p/<str:code>/v/<int:number>/changes", changes.passport_changes_view, name="passport-changes"),
     path("products/compare/", views.compare, name="compare"),
+    path("products/compare/add", compare_selection.add, name="compare-add"),
+    path("products/compare/remove", compare_selection.remove, name="compare-remove"),
+    path("products/compare/clear", compare_selection.clear, name="compare-clear"),
     path("makers/", views.maker_list, name="maker-list"),
     path("makers/<slug:slug>/", views.maker_detail, name="maker-detail"),
     path("methodology/", pages.methodology, name="methodology"),

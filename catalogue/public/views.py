@@ -32,7 +32,10 @@ from catalogue.models import rendition_key
 from catalogue.passports import jsonld, presentation
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import comparison_rows, passport_page
+from catalogue.public.compare_selection import bar_context, selected_codes
+from catalogue.public.compare_table import mark_differences
 from catalogue.public.facets import PublicProductFilterSet
+from catalogue.public.home_box import search_url_for
 from catalogue.public.lookup import CodeLookupError, InvalidCode, lookup
 from catalogue.public.search import uses_full_text
 from catalogue.public.selectors import (
@@ -100,6 +103,9 @@ def lookup_view(request):
     try:
         version = lookup(raw)
     except InvalidCode as error:
+        search_url = search_url_for(raw, error)
+        if search_url:  # a product name, not a code: search for it
+            return redirect(search_url)
         return render(request, "catalogue/public/home.html", {"code": raw, "error": error.message}, status=400)
     except CodeLookupError as error:
         return not_found(request, message=error.message, query=raw, status=error.status)
@@ -340,6 +346,7 @@ def browse(request):
             "query_string": query.urlencode(),
             "search_text": request.GET.get("q", ""),
             "facets_active": any(request.GET.get(name) for name in FACETS) or not filterset.is_valid(),
+            **bar_context(request),
         },
         status=status,
     )
@@ -347,8 +354,8 @@ def browse(request):
 
 @require_safe
 def compare(request):
-    """Two to four current passports side by side."""
-    raw_codes = [code for code in request.GET.getlist("p") if code.strip()]
+    """Two to four current passports side by side: those in the address (a shared link), else the visitor's choice."""
+    raw_codes = [code for code in request.GET.getlist("p") if code.strip()] or selected_codes(request)
     codes = []
     for raw in raw_codes:
         canonical = _canonical_code(raw)
@@ -362,7 +369,8 @@ def compare(request):
             "catalogue/public/compare.html",
             {
                 "error": _("Choose between %(min)d and %(max)d products to compare.")
-                % {"min": COMPARE_MIN, "max": COMPARE_MAX}
+                % {"min": COMPARE_MIN, "max": COMPARE_MAX},
+                **bar_context(request),
             },
             status=400,
         )
@@ -374,7 +382,9 @@ def compare(request):
         )
     language = get_language() or settings.LANGUAGE_CODE
     pages = [passport_page(version.snapshot, language) for version in versions]
-    return render(request, "catalogue/public/compare.html", {"pages": pages, "rows": comparison_rows(pages)})
+    rows = mark_differences(comparison_rows(pages))
+    context = {"pages": pages, "rows": rows, **bar_context(request)}
+    return render(request, "catalogue/public/compare.html", context)
 
 
 # ---------- Makers ----------
