@@ -227,7 +227,7 @@ class OperatorIdentifiersSerializer(serializers.Serializer):
 
 
 class SnapshotIdentifiersSerializer(serializers.Serializer):
-    """ESPR Art. 9(2)(c), 13 and Reg. 2026/1778 Art. 8 (docs/espr.md); absent from versions published before."""
+    """ESPR Annex III (b), (d), (g)-(i) and Reg. 2026/1778 Art. 8 (docs/espr.md); absent from older versions."""
 
     upi = IdentifierSerializer(help_text="The unique product identifier.")
     operator = IdentifierSerializer(allow_null=True, help_text="The maker's EORI, else its GLN.")

@@ -227,7 +227,7 @@ def looks_like_gtin(raw: str) -> bool:
     return value.isdigit() and len(value) >= 6
 
 
-# --- Economic-operator, facility and customs identifiers (ESPR Art. 9(2)(d), 13; Reg. 2026/1778 Art. 8) ---
+# --- Economic-operator, facility and commodity identifiers (ESPR Annex III (d), (g)-(i); Reg. 2026/1778 Art. 8) ---
 
 GLN_LENGTH = 13
 # EORI: the issuing member state's ISO 3166 code, then up to 15 letters or digits (Reg. (EU) 2015/2446 Art. 7;

@@ -100,7 +100,7 @@ class MakerOrganisation(NamedModel):
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=2, default="DE", help_text=_("ISO 3166 code, e.g. DE"))
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
-    # The economic operator's identifiers (ESPR Art. 9(2)(d), Reg. 2026/1778 Art. 8): staff enter them.
+    # The economic operator's identifiers (ESPR Annex III (g), (h); Reg. 2026/1778 Art. 8): staff enter them.
     eori = models.CharField(
         _("EORI number"), max_length=17, blank=True, help_text=_("Economic Operators Registration and Identification")
     )
@@ -140,7 +140,6 @@ class MakerOrganisation(NamedModel):
         if self.gln:
             return {"scheme": "gln", "value": self.gln}
         return None
-
 
 
 class MakerMembership(MembershipModel):
@@ -302,7 +301,7 @@ class Product(NamedModel):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class Granularity(models.TextChoices):
-        """What one passport stands for (ESPR Art. 9(2)(b)): every unit of a model, a batch, or one item."""
+        """What one passport stands for (ESPR Art. 9(2)(d), 10(1)(f)): every unit of a model, a batch, or one item."""
 
         MODEL = "model", _("Model")
         BATCH = "batch", _("Batch")

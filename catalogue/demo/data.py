@@ -103,11 +103,17 @@ STAHLKONTOR = "Stahlkontor Bergerhof GmbH"  # a steel stockist in Solingen
 
 # --- Categories (parents before children) -------------------------------------------------------------------------
 
+# Commodity codes of the Combined Nomenclature (chapter 82): 8211 91 00 table knives with fixed blades, 8211 92 00
+# other knives with fixed blades, 8211 93 00 knives with other than fixed blades, 8212 10 90 razors other than
+# safety razors with non-replaceable blades, 8213 00 00 scissors, 8201 50 00 one-handed shears (including poultry
+# shears), 8215 20 10 sets of assorted articles of stainless steel (Chapter 82 note 3: knives with as many forks
+# or spoons), 8215 99 10 other tableware of stainless steel, 8214 20 00 manicure and pedicure instruments.
 CATEGORIES = [
     # slug, parent, German, English, reference lifetime and warranty (years), resharpenable; whether SolingenV covers
     # the category and its essential stages (None and [] inherit from the parent)
     {
         "slug": "knives",
+        "commodity_code": "82119200",
         "parent": None,
         "name_de": "Messer",
         "name_en": "Knives",
@@ -119,6 +125,7 @@ CATEGORIES = [
     },
     {
         "slug": "chefs-knives",
+        "commodity_code": "82119200",
         "parent": "knives",
         "name_de": "Kochmesser",
         "name_en": "Chef's knives",
@@ -128,6 +135,7 @@ CATEGORIES = [
     },
     {
         "slug": "bread-knives",
+        "commodity_code": "82119200",
         "parent": "knives",
         "name_de": "Brotmesser",
         "name_en": "Bread knives",
@@ -137,6 +145,7 @@ CATEGORIES = [
     },
     {
         "slug": "paring-knives",
+        "commodity_code": "82119200",
         "parent": "knives",
         "name_de": "Schäl- und Spickmesser",
         "name_en": "Paring knives",
@@ -146,6 +155,7 @@ CATEGORIES = [
     },
     {
         "slug": "steak-knives",
+        "commodity_code": "82119100",
         "parent": "knives",
         "name_de": "Steakmesser",
         "name_en": "Steak knives",
@@ -155,6 +165,7 @@ CATEGORIES = [
     },
     {
         "slug": "pocket-knives",
+        "commodity_code": "82119300",
         "parent": "knives",
         "name_de": "Taschenmesser",
         "name_en": "Pocket knives",
@@ -166,6 +177,7 @@ CATEGORIES = [
     },
     {
         "slug": "straight-razors",
+        "commodity_code": "82121090",
         "parent": "knives",
         "name_de": "Rasiermesser",
         "name_en": "Straight razors",
@@ -175,6 +187,7 @@ CATEGORIES = [
     },
     {
         "slug": "scissors",
+        "commodity_code": "82130000",
         "parent": None,
         "name_de": "Scheren",
         "name_en": "Scissors",
@@ -186,6 +199,7 @@ CATEGORIES = [
     },
     {
         "slug": "household-scissors",
+        "commodity_code": "82130000",
         "parent": "scissors",
         "name_de": "Haushaltsscheren",
         "name_en": "Household scissors",
@@ -195,6 +209,7 @@ CATEGORIES = [
     },
     {
         "slug": "tailors-scissors",
+        "commodity_code": "82130000",
         "parent": "scissors",
         "name_de": "Schneiderscheren",
         "name_en": "Tailor's shears",
@@ -204,6 +219,7 @@ CATEGORIES = [
     },
     {
         "slug": "poultry-shears",
+        "commodity_code": "82015000",
         "parent": "scissors",
         "name_de": "Geflügelscheren",
         "name_en": "Poultry shears",
@@ -213,6 +229,7 @@ CATEGORIES = [
     },
     {
         "slug": "hairdressing-scissors",
+        "commodity_code": "82130000",
         "parent": "scissors",
         "name_de": "Friseurscheren",
         "name_en": "Hairdressing scissors",
@@ -222,6 +239,7 @@ CATEGORIES = [
     },
     {
         "slug": "garden-shears",
+        "commodity_code": "82015000",
         "parent": "scissors",
         "name_de": "Gartenscheren",
         "name_en": "Garden shears",
@@ -231,6 +249,7 @@ CATEGORIES = [
     },
     {
         "slug": "cutlery",
+        "commodity_code": "82159910",
         "parent": None,
         "name_de": "Besteck",
         "name_en": "Cutlery",
@@ -242,6 +261,7 @@ CATEGORIES = [
     },
     {
         "slug": "cutlery-sets",
+        "commodity_code": "82152010",
         "parent": "cutlery",
         "name_de": "Besteck-Sets",
         "name_en": "Cutlery sets",
@@ -251,6 +271,7 @@ CATEGORIES = [
     },
     {
         "slug": "manicure",
+        "commodity_code": "82142000",
         "parent": None,
         "name_de": "Maniküre",
         "name_en": "Manicure",
@@ -262,6 +283,7 @@ CATEGORIES = [
     },
     {
         "slug": "nail-clippers",
+        "commodity_code": "82142000",
         "parent": "manicure",
         "name_de": "Nagelknipser",
         "name_en": "Nail clippers",
@@ -273,6 +295,7 @@ CATEGORIES = [
     },
     {
         "slug": "nail-scissors",
+        "commodity_code": "82130000",
         "parent": "manicure",
         "name_de": "Nagelscheren",
         "name_en": "Nail scissors",
@@ -284,6 +307,7 @@ CATEGORIES = [
     },
     {
         "slug": "tweezers",
+        "commodity_code": "82142000",
         "parent": "manicure",
         "name_de": "Pinzetten",
         "name_en": "Tweezers",

@@ -1,4 +1,4 @@
-"""Access classes of every published field (ESPR Art. 9(2)(f), 11(b)): public, legitimate interest, confidential.
+"""Access classes of published fields (ESPR Art. 9(2)(f), 10(1)(g), 11(b)): public, legitimate interest, confidential.
 
 One registry says which snapshot keys the public reads, which fields only organisations with an access grant
 read (the restricted part, kept beside the snapshot), and which fields never leave the workspace.

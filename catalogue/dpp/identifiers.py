@@ -9,7 +9,7 @@ UPI_SCHEME_PASSPORT_URL = "iec_61406"
 
 
 def unique_product_identifier(*, gtin: str | None, passport_code: str, base_url: str | None = None) -> dict:
-    """The UPI (ESPR Art. 9(2)(c)): the GS1 Digital Link URI of a product with a GTIN, else its passport URL.
+    """The UPI (ESPR Art. 10(1)(a), Annex III (b)): the GS1 Digital Link URI with a GTIN, else the passport URL.
 
     The passport URL is an identification link in the style of IEC 61406: a stable HTTPS URL that both
     identifies the product and leads to its information. A batch or an item would add ``/10/<batch>`` or
