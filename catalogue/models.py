@@ -44,10 +44,13 @@ class ImmutableQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("Published passport versions are immutable.")
 
-    def redact_snapshot(self, snapshot: dict) -> int:
-        """The one change a version allows: its snapshot with redacted values (catalogue.passports.redaction)."""
+    def redact_snapshot(self, snapshot: dict, **public_json: str) -> int:
+        """The one change a version allows: its snapshot with redacted values (catalogue.passports.redaction),
+        with its public API texts rendered again from it (catalogue.passports.public_json)."""
         # The credential carried the removed values: it is signed again from the redacted snapshot on next request.
-        return super().update(snapshot=snapshot, redaction_count=models.F("redaction_count") + 1, credential_jwt="")
+        return super().update(
+            snapshot=snapshot, redaction_count=models.F("redaction_count") + 1, credential_jwt="", **public_json
+        )
 
     def attach_credential(self, token: str) -> int:
         """The other change a version allows: its signed credential, once (catalogue.credentials.services)."""
@@ -94,6 +97,10 @@ class PassportVersion(models.Model):
     # The version as a signed W3C Verifiable Credential (VC-JOSE compact JWT, docs/credentials.md); kept, so a
     # key rotation leaves what was signed before as it was.
     credential_jwt = models.TextField(_("signed credential"), blank=True, default="", editable=False)
+    # The public API's list row and detail of this version, rendered once at publication (empty: not yet, see
+    # catalogue.passports.public_json); the API joins them with what depends on the request.
+    public_list_json = models.TextField(_("public list row (JSON)"), blank=True, default="", editable=False)
+    public_detail_json = models.TextField(_("public detail (JSON)"), blank=True, default="", editable=False)
 
     objects = PassportVersionQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import PassportRedaction, PassportVersion, PublishedFacets
 from catalogue.passports.facets import facets_from_snapshot
+from catalogue.passports.public_json import stored_json
 
 # What identifies the passport and its score cannot be redacted: without them the version means nothing.
 PROTECTED_PATHS = ("product.passport_code", "product.gtin", "version", "published_at", "score", "redactions")
@@ -92,7 +93,8 @@ def redact_version(version: PassportVersion, paths: list[str], reason: str, user
     validate_paths(locked.snapshot, paths)
     when = timezone.now()
     snapshot = redacted_snapshot(locked.snapshot, paths, when)
-    PassportVersion.objects.filter(pk=locked.pk).redact_snapshot(snapshot)
+    locked.snapshot = snapshot
+    PassportVersion.objects.filter(pk=locked.pk).redact_snapshot(snapshot, **stored_json(locked))
     redaction = PassportRedaction.objects.create(
         version=locked, fields=paths, reason=reason.strip(), redacted_at=when, redacted_by=user
     )

@@ -15,6 +15,7 @@ from catalogue.models import PassportVersion, PublishedFacets
 from catalogue.passports.facets import facets_from_snapshot
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.pdf.document import render_passports
+from catalogue.passports.public_json import stored_json
 from catalogue.passports.pdf.texts import LANGUAGES
 from catalogue.passports.selectors import products_for_snapshot
 from catalogue.passports.snapshot import build_snapshot, restricted_content
@@ -82,7 +83,7 @@ def publish(product: Product, user=None) -> Publication:
     content_hash = snapshot_hash(snapshot)
     credential_jwt = credential_for_publication(snapshot, content_hash)  # before rendering: refuse fast without a key
     check_printable(snapshot, content_hash)
-    version = PassportVersion.objects.create(
+    version = PassportVersion(
         product=locked,
         number=number,
         snapshot=snapshot,
@@ -92,6 +93,10 @@ def publish(product: Product, user=None) -> Publication:
         published_by=user if user is not None and user.is_authenticated else None,
         credential_jwt=credential_jwt,
     )
+    # Rendered now, once: the version never changes, so neither do its list row and detail (public_json).
+    for field, text in stored_json(version).items():
+        setattr(version, field, text)
+    version.save(force_insert=True)
     store_restricted_part(version, restricted_content(loaded))
     record_published_facets(version)
     _set_status(locked, Product.Status.PUBLISHED, user)

@@ -1,0 +1,145 @@
+"""The public API's JSON of a passport version, rendered once at publication and stored with the version.
+
+A version never changes (a redaction is the one exception, and it renders again), so the parts of its list
+row and of its detail that do not depend on the request are kept as JSON text in ``PassportVersion``
+(``public_list_json``, ``public_detail_json``). The API (api/passports.py) joins them with what does: the
+absolute URLs (the request's host), the product's status (a withdrawal changes it) and whether a newer
+version supersedes this one. The texts are written exactly as DRF's ``JSONRenderer`` writes (compact,
+UTF-8, U+2028/U+2029 escaped), so a page joined from them is byte for byte the page the serialiser made.
+"""
+
+import json
+from datetime import UTC
+
+from django.db.models import QuerySet
+
+from catalogue.passports.facets import designation_flag
+
+# Stands where a per-request URL goes in a stored text; a raw NUL is written "\u0000" by every JSON encoder.
+URL_MARK = "\x00"
+RENDERED_URL_MARK = '"\\u0000"'
+BATCH = 500
+
+
+def render(value) -> str:
+    """``value`` as DRF's JSONRenderer writes it with the project's settings."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def iso(moment) -> str:
+    """ISO 8601 in UTC, as the snapshot writes its own times."""
+    return moment.astimezone(UTC).isoformat()
+
+
+def summary_of_snapshot(snapshot: dict) -> dict:
+    """What a list row shows of a snapshot, in the shape of ``selectors.current_version_summaries``' parts."""
+    maker = snapshot.get("maker") or {}
+    score = snapshot.get("score") or {}
+    grade = score.get("grade")
+    return {
+        "product": snapshot.get("product") or {},
+        "maker": {"slug": maker.get("slug", ""), "name": maker.get("name", "")},
+        "score": None
+        if grade is None
+        else {
+            "overall": score.get("overall"),
+            "grade": grade,
+            "subscores": score.get("subscores") or {},
+            "computed_at": score.get("computed_at"),
+            "solingen": designation_flag(score.get("solingen")),
+        },
+    }
+
+
+def list_fields(code: str, summary: dict) -> dict:
+    """The part of a passport list row that never changes, from ``passport_code_display`` to
+    ``methodology_version`` (the row's other keys are per request: url, passport_code, status, links)."""
+    product = summary["product"]
+    category = product.get("category") or {}
+    score, solingen = summary["score"], None
+    if score is not None:
+        subscores, solingen = score["subscores"], score["solingen"]
+        score = {
+            "overall": score["overall"],
+            "grade": score["grade"],
+            "durability": subscores.get("durability"),
+            "repairability": subscores.get("repairability"),
+            "supply_chain": subscores.get("supply_chain"),
+            "circularity": subscores.get("circularity"),
+            "methodology_version": summary["methodology_version"],
+            "computed_at": score["computed_at"] or iso(summary["published_at"]),
+        }
+    return {
+        "passport_code_display": product.get("passport_code_display") or code,
+        "gtin": product.get("gtin"),
+        "name": product.get("name", ""),
+        "model_number": product.get("model_number", ""),
+        "maker": summary["maker"],
+        "category": {"slug": category.get("slug", ""), "name": category.get("name") or {"de": "", "en": ""}},
+        "price_eur": product.get("price_eur"),
+        "score": score,
+        "solingen": solingen,
+        "version": summary["number"],
+        "published_at": iso(summary["published_at"]),
+        "content_hash": summary["content_hash"],
+        "methodology_version": summary["methodology_version"],
+    }
+
+
+def list_json(snapshot: dict, *, number: int, published_at, content_hash: str, methodology_version: str) -> str:
+    """``list_fields`` as JSON text without its braces, to be joined into a row."""
+    summary = {
+        **summary_of_snapshot(snapshot),
+        "number": number,
+        "published_at": published_at,
+        "content_hash": content_hash,
+        "methodology_version": methodology_version,
+    }
+    code = (snapshot.get("product") or {}).get("passport_code") or ""
+    return render(list_fields(code, summary))[1:-1]
+
+
+def detail_json(snapshot: dict) -> str:
+    """``"passport":<snapshot>,"predecessor":<link>`` of a version's detail; the predecessor's API URL (per
+    request) stands as ``URL_MARK``. The keys before (url … status) and after (successor) are per request."""
+    predecessor = snapshot.get("predecessor")
+    link = {**predecessor, "url": URL_MARK} if predecessor else None
+    return '"passport":' + render(snapshot) + ',"predecessor":' + render(link)
+
+
+def detail_json_for(stored: str, predecessor_url: str) -> str:
+    """The stored detail text with the predecessor's URL put in."""
+    head, mark, tail = stored.rpartition(RENDERED_URL_MARK)
+    return head + render(predecessor_url) + tail if mark else stored
+
+
+def stored_json(version) -> dict:
+    """The stored texts of a version (a PassportVersion, or anything with its fields), for create() or update()."""
+    return {
+        "public_list_json": list_json(
+            version.snapshot,
+            number=version.number,
+            published_at=version.published_at,
+            content_hash=version.content_hash,
+            methodology_version=version.methodology_version,
+        ),
+        "public_detail_json": detail_json(version.snapshot),
+    }
+
+
+def store_missing(versions, *, everything: bool = False) -> int:
+    """Render and store the texts of versions that have none (or of all, ``everything``), in batches; the count.
+
+    ``versions`` is a PassportVersion queryset (or a migration's historical manager's)."""
+    pending = versions.all() if everything else versions.filter(public_list_json="")
+    done = 0
+    ids = list(pending.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        for version in versions.filter(pk__in=ids[start : start + BATCH]).only(
+            "pk", "snapshot", "number", "published_at", "content_hash", "methodology_version"
+        ):
+            # Through the plain QuerySet: the stored texts follow from the version, they do not change it.
+            QuerySet.update(versions.filter(pk=version.pk), **stored_json(version))
+            done += 1
+    return done
