@@ -348,6 +348,8 @@ class Product(NamedModel):
         max_length=5,
         choices=Granularity.choices,
         default=Granularity.MODEL,
+        # Blank allowed so that forms, imports and API writes that do not name it keep the default (see save()).
+        blank=True,
         help_text=_("Whether this passport describes every unit of the model, one batch or one item."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False)
@@ -370,6 +372,8 @@ class Product(NamedModel):
             self.passport_code = self._unused_passport_code()
         if not self.gtin:
             self.gtin = None
+        if not self.granularity:
+            self.granularity = self.Granularity.MODEL
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -144,6 +144,7 @@ def test_the_maker_sees_the_log_of_its_passports_only(
 ):
     token_client(repairer_membership.user).get(f"/api/v1/passports/{restricted.passport_code}/")
     client.force_login(maker_user)
+    assert "/workspace/restricted-reads/" in client.get("/workspace/").content.decode()
     html = client.get("/workspace/restricted-reads/").content.decode()
     assert repairer_membership.user.username in html and "Schleiferei Kowalski" in html
     client.force_login(other_maker_membership.user)
