@@ -20,6 +20,9 @@ from catalogue.public import views
 from catalogue.public.selectors import version_history, version_snapshot
 
 CHANGES_TEMPLATE = "catalogue/public/passport/changes_content.html"
+# Snapshot sections that record the publication itself (the link to the version before, the hash of the
+# restricted part): they change with every version and say nothing about the product.
+PUBLICATION_SECTIONS = {"predecessor", "restricted_part"}
 
 
 def _content_key(row, previous, latest, language: str) -> str:
@@ -35,6 +38,7 @@ def _content(code: str, row, previous, latest) -> dict:
     """The cacheable part: the page title and the list of changes, rendered (two snapshot reads)."""
     new = version_snapshot(row.pk)
     changes = diff(version_snapshot(previous.pk), new) if previous is not None else []
+    changes = [change for change in changes if change.section.split(".")[0] not in PUBLICATION_SECTIONS]
     name = (new.get("product") or {}).get("name") or code
     context = {"code": code, "version": row, "previous": previous, "latest": latest, "changes": changes, "name": name}
     return {"name": name, "content": render_to_string(CHANGES_TEMPLATE, context)}

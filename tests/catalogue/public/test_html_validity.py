@@ -108,7 +108,14 @@ def test_public_pages_and_the_editor_have_no_html_errors(client, maker, maker_us
         "maker": f"/makers/{maker.slug}/",
         "methodology": "/methodology/",
         "compare": f"/products/compare/?p={knife.passport_code}&p={full.passport_code}",
+        "changes-first": f"/p/{knife.passport_code}/v/1/changes",
+        "changes-second": f"/p/{knife.passport_code}/v/2/changes",
+        "compare-session": "/products/compare/",
+        "browse-with-selection": "/products/?page=1",
     }
+    # A compare selection in the session: the compare bar lists it on the browse and compare pages.
+    for product in (knife, full):
+        client.post("/products/compare/add", {"code": product.passport_code, "next": "/products/"})
     pages = {}
     for name, target in public.items():
         url, status = target if isinstance(target, tuple) else (target, 200)
