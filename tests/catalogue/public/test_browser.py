@@ -40,13 +40,13 @@ def test_consumer_types_a_gtin_and_reads_the_passport(live_server, transactional
     assert page.locator("h1").inner_text() == product.name
     assert page.locator(".grade-badge.large").inner_text() == grade
 
-    # Switch to English with the language form in the header (a plain POST, no JavaScript needed).
-    page.locator("#language-select").select_option("en")
-    page.locator(".language-switcher button").click()
+    # Switch to English with one tap on the header's language button (a plain POST, no JavaScript needed).
+    page.locator('.language-switcher button[value="en"]').click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.url.endswith(f"/p/{product.passport_code}")
     assert page.locator("#materials-title").inner_text() == "Materials"
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # axe checks the details too
 
     directory = Path(os.environ.get(ARTIFACTS_ENV) or tmp_path)
     directory.mkdir(parents=True, exist_ok=True)
