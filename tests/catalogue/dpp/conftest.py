@@ -25,7 +25,9 @@ def restricted_product(maker, user=None, **kwargs):
     product.repairability.professional_manual_url = SECRET_MANUAL
     product.repairability.disassembly_notes = SECRET_DISASSEMBLY
     product.repairability.save()
-    facility = Facility.objects.create(maker=maker, name="Schmiede", city="Solingen", gln="4012345000009")
+    facility, _created = Facility.objects.get_or_create(
+        maker=maker, name="Schmiede", defaults={"city": "Solingen", "gln": "4012345000009"}
+    )
     product.supply_chain_steps.update(facility=facility, performed_by=SupplyChainStep.Performer.MAKER)
     publish_product(product, user)
     product.refresh_from_db()

@@ -141,3 +141,21 @@ def test_old_snapshot_without_the_new_keys_still_renders(client, restricted):
     PassportVersion.objects.filter(pk=version.pk).redact_snapshot(old)
     response = client.get(f"/p/{restricted.passport_code}")
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_upi_in_snapshot_page_and_api_both_ways(client, maker, maker_user, settings):
+    from .conftest import restricted_product
+
+    with_gtin = restricted_product(maker, maker_user, gtin=factories.make_gtin13(7))
+    without = restricted_product(maker, maker_user, gtin=None)
+    for product, scheme, value in (
+        (with_gtin, "gs1_digital_link", f"{settings.SITE_BASE_URL}/01/{with_gtin.gtin}"),
+        (without, "iec_61406", f"{settings.SITE_BASE_URL}/p/{without.passport_code}"),
+    ):
+        upi = product.passport_versions.get().snapshot["identifiers"]["upi"]
+        assert upi == {"scheme": scheme, "value": value}
+        api = client.get(f"/api/v1/passports/{product.passport_code}/").json()
+        assert api["passport"]["identifiers"]["upi"]["value"] == value
+        html = client.get(f"/p/{product.passport_code}").content.decode()
+        assert 'id="identifiers"' in html and value in html and "4012345000009" in html
