@@ -14,7 +14,6 @@ from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.pdf.common import ACCENT, MUTED, RULE, WHITE, WITHDRAWN, fit_text, passport_code, passport_url
 from catalogue.passports.pdf.fonts import SANS, SANS_BOLD, register_fonts
 from catalogue.passports.pdf.header import PassportHeader
-from catalogue.passports.pdf.metadata import apply_metadata, metadata_for
 from catalogue.passports.pdf.layout import (
     CONTENT_WIDTH,
     MARGIN_BOTTOM,
@@ -24,6 +23,7 @@ from catalogue.passports.pdf.layout import (
     PAGE_WIDTH,
     passport_styles,
 )
+from catalogue.passports.pdf.metadata import apply_metadata, metadata_for
 from catalogue.passports.pdf.sections_lifecycle import (
     closing_note,
     durability_section,

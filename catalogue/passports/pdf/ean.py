@@ -194,3 +194,58 @@ def _human_readable(symbol: EanSymbol) -> list[tuple[str, float, str]]:
     if symbol.kind == "EAN-8":
         return [(digits[:4], 3 + 14, "middle"), (digits[4:], 3 + 28 + 5 + 14, "middle")]
     return [(digits[0], -2, "end"), (digits[1:7], 3 + 21, "middle"), (digits[7:], 3 + 42 + 5 + 21, "middle")]
+
+
+def ean_size(digits: str, x_mm: float = PASSPORT_X_MM, *, font_size: float = 8, bar_height: float | None = None):
+    """Width and height (points) that draw_ean takes: the same box as ean_drawing's."""
+    symbol = encode_ean(digits)
+    x = x_mm * mm
+    nominal = bar_height_mm(symbol.kind, x_mm) * mm
+    bars = nominal if bar_height is None else min(bar_height, nominal)
+    extension = GUARD_EXTENSION_MODULES * x
+    baseline = extension - 0.5 * x - 0.73 * font_size
+    bottom = min(0.0, baseline - 0.2 * font_size)
+    return (sum(symbol.quiet_zones) + len(symbol.modules)) * x, bars + extension - bottom
+
+
+def draw_ean(
+    canvas,
+    digits: str,
+    left: float,
+    floor: float,
+    x_mm: float = PASSPORT_X_MM,
+    *,
+    font_size: float = 8,
+    bar_height: float | None = None,
+) -> None:
+    """The symbol of ean_drawing drawn straight on the canvas with its lower left at (left, floor): the same
+    bars, quiet zones and digits, without building a drawing (a label sheet draws hundreds of them)."""
+    symbol = encode_ean(digits)
+    x = x_mm * mm
+    left_quiet, _right_quiet = symbol.quiet_zones
+    nominal = bar_height_mm(symbol.kind, x_mm) * mm
+    bars = nominal if bar_height is None else min(bar_height, nominal)
+    extension = GUARD_EXTENSION_MODULES * x
+    baseline = extension - 0.5 * x - 0.73 * font_size
+    bottom = min(0.0, baseline - 0.2 * font_size)
+    width, height = ean_size(digits, x_mm, font_size=font_size, bar_height=bar_height)
+    data_bottom = extension - bottom
+    canvas.saveState()
+    canvas.setFillColor(colors.white)
+    canvas.rect(left, floor, width, height, stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    for start, modules, is_guard in _bars(symbol):
+        y = data_bottom - extension if is_guard else data_bottom
+        canvas.rect(
+            left + (left_quiet + start + BAR_WIDTH_REDUCTION / 2) * x,
+            floor + y,
+            (modules - BAR_WIDTH_REDUCTION) * x,
+            bars + data_bottom - y,
+            stroke=0,
+            fill=1,
+        )
+    canvas.setFont(SANS, font_size)
+    draw = {"middle": canvas.drawCentredString, "end": canvas.drawRightString, "start": canvas.drawString}
+    for text, centre_module, anchor in _human_readable(symbol):
+        draw[anchor](left + (left_quiet + centre_module) * x, floor + baseline - bottom, text)
+    canvas.restoreState()

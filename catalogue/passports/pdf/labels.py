@@ -17,12 +17,11 @@ from catalogue.passports.pdf.common import (
     NOT_DISCLOSED,
     POSITIVE,
     RULE,
-    draw_drawing,
     draw_grade_badge,
     fit_text,
     passport_code,
 )
-from catalogue.passports.pdf.ean import DOT_GRID, PASSPORT_X_MM, ean_digits, ean_drawing, encode_ean
+from catalogue.passports.pdf.ean import DOT_GRID, PASSPORT_X_MM, draw_ean, ean_digits, ean_size, encode_ean
 from catalogue.passports.pdf.fonts import CONDENSED, CONDENSED_BOLD, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from catalogue.passports.pdf.label_formats import LABEL_FORMATS, LabelFormat
 from catalogue.passports.pdf.metadata import apply_metadata, metadata_for
@@ -213,8 +212,7 @@ def _ean_place(digits: str, label_format: LabelFormat, x: float) -> tuple[float,
     left_quiet = encode_ean(digits).quiet_zones[0] * PASSPORT_X_MM * mm
     drawing_left = max(x, x + padding - left_quiet)
     drawing_left += -(drawing_left + left_quiet) % DOT_GRID
-    width = (sum(encode_ean(digits).quiet_zones) + len(encode_ean(digits).modules)) * PASSPORT_X_MM * mm
-    return drawing_left, width
+    return drawing_left, ean_size(digits, PASSPORT_X_MM)[0]
 
 
 def _qr_size_beside(qr_data: str, label_format: LabelFormat, x: float, y: float, ean_right: float) -> float:
@@ -337,7 +335,7 @@ def _draw_figures(canvas, snapshot, language, left, text_width, floor, ceiling) 
 def _draw_label_ean(canvas, digits: str, drawing_left: float, floor: float, ceiling: float) -> None:
     """The EAN-13 between ``floor`` and ``ceiling``, its bars as tall as the space allows (see ean_drawing)."""
     font_size = 6.5
-    # Height of the drawing besides the bars: the guard extension and the digits under it.
-    extra = ean_drawing(digits, PASSPORT_X_MM, font_size=font_size, bar_height=1).height - 1
+    # Height of the symbol besides the bars: the guard extension and the digits under it.
+    extra = ean_size(digits, PASSPORT_X_MM, font_size=font_size, bar_height=1)[1] - 1
     bars = max(MIN_EAN_BARS, ceiling - floor - extra)
-    draw_drawing(canvas, ean_drawing(digits, PASSPORT_X_MM, font_size=font_size, bar_height=bars), drawing_left, floor)
+    draw_ean(canvas, digits, drawing_left, floor, PASSPORT_X_MM, font_size=font_size, bar_height=bars)

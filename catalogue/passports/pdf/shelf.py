@@ -22,12 +22,11 @@ from catalogue.passports.pdf.common import (
     RULE,
     WHITE,
     WITHDRAWN,
-    draw_drawing,
     draw_grade_badge,
     fit_text,
     passport_code,
 )
-from catalogue.passports.pdf.ean import DOT_GRID, PASSPORT_X_MM, ean_digits, ean_drawing, encode_ean
+from catalogue.passports.pdf.ean import DOT_GRID, PASSPORT_X_MM, draw_ean, ean_digits, ean_size, encode_ean
 from catalogue.passports.pdf.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from catalogue.passports.pdf.labels import wrap_words
 from catalogue.passports.pdf.layout import SUBSCORES, place_of
@@ -255,17 +254,15 @@ def _draw_codes(canvas, snapshot: dict, language: str) -> None:
         canvas.drawString(text_left, bottom + QR - 15 * mm, passport_code(product))
     digits = ean_digits(product.get("gtin"))
     if digits:
-        drawing = ean_drawing(digits, PASSPORT_X_MM, font_size=9)
+        width, height = ean_size(digits, PASSPORT_X_MM, font_size=9)
         guard_offset = encode_ean(digits).quiet_zones[0] * PASSPORT_X_MM * mm
-        x = RIGHT - drawing.width - DOT_GRID
+        x = RIGHT - width - DOT_GRID
         # The bars on the 150 dpi grid of the page, so that every module is two whole pixels in a scan.
         x += -(x + guard_offset) % DOT_GRID
-        draw_drawing(canvas, drawing, x, bottom + 2 * mm)
+        draw_ean(canvas, digits, x, bottom + 2 * mm, PASSPORT_X_MM, font_size=9)
         canvas.setFillColor(MUTED)
         canvas.setFont(SANS, 7.5)
-        canvas.drawCentredString(
-            x + drawing.width / 2, bottom + 2 * mm + drawing.height + 2 * mm, caption("gtin", language)
-        )
+        canvas.drawCentredString(x + width / 2, bottom + 2 * mm + height + 2 * mm, caption("gtin", language))
 
 
 def _draw_footer(canvas, snapshot: dict, language: str, content_hash: str) -> None:
