@@ -9,6 +9,16 @@ from simple_history.models import HistoricalRecords
 from .identifiers import normalise_gln
 
 
+def check_step_facility(step, maker_id: int | None) -> None:
+    """A step's facility is one of the product maker's own sites, and never a supplier's step's."""
+    if not step.facility_id:
+        return
+    if maker_id not in (None, step.facility.maker_id):
+        raise ValidationError({"facility": _("Choose one of your own organisation's facilities.")})
+    if step.performed_by == "supplier":  # SupplyChainStep.Performer.SUPPLIER (this module comes first)
+        raise ValidationError({"facility": _("A facility is the maker's own site: leave it empty for a supplier.")})
+
+
 class Facility(models.Model):
     """A site where the maker itself works; the supply-chain steps it performs there point at it."""
 

@@ -13,14 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import evidence_files, limits, parts
-from .identifiers import (
-    format_passport_code,
-    generate_passport_code,
-    normalise_commodity_code,
-    normalise_eori,
-    normalise_gln,
-    normalise_gtin,
-)
+from .facilities import check_step_facility
+from .identifiers import format_passport_code, generate_passport_code, normalise_commodity_code, normalise_gtin
+from .passport_identity import CategoryCommodityCode, OperatorIdentifiers, PassportIdentity, normalise_fields
 from .regions import Region, derive_region
 
 # Long enough for what to fix and why; the maker reads it on the product page and in the mail.
@@ -88,7 +83,7 @@ class ProductSection(models.Model):
         return f"{capfirst(self._meta.verbose_name)}: {self.product}"
 
 
-class MakerOrganisation(NamedModel):
+class MakerOrganisation(OperatorIdentifiers, NamedModel):
     """A local manufacturer that enters and publishes products."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -100,13 +95,6 @@ class MakerOrganisation(NamedModel):
     city = models.CharField(_("city"), max_length=100, blank=True)
     country = models.CharField(_("country"), max_length=2, default="DE", help_text=_("ISO 3166 code, e.g. DE"))
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
-    # The economic operator's identifiers (ESPR Annex III (g), (h); Reg. 2026/1778 Art. 8): staff enter them.
-    eori = models.CharField(
-        _("EORI number"), max_length=17, blank=True, help_text=_("Economic Operators Registration and Identification")
-    )
-    gln = models.CharField(
-        _("GLN"), max_length=13, blank=True, help_text=_("The GS1 Global Location Number of the company (13 digits).")
-    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -122,24 +110,7 @@ class MakerOrganisation(NamedModel):
         return reverse("catalogue:maker-detail", args=[self.slug])
 
     def clean(self):
-        errors = {}
-        for name, normalise in (("eori", normalise_eori), ("gln", normalise_gln)):
-            if getattr(self, name):
-                try:
-                    setattr(self, name, normalise(getattr(self, name)))
-                except ValidationError as error:
-                    errors[name] = error.messages
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def operator_identifier(self) -> dict | None:
-        """The operator's identifier for the registry: the EORI when there is one, else the GLN, else None."""
-        if self.eori:
-            return {"scheme": "eori", "value": self.eori}
-        if self.gln:
-            return {"scheme": "gln", "value": self.gln}
-        return None
+        self.clean_operator_identifiers()
 
 
 class MakerMembership(MembershipModel):
@@ -163,7 +134,7 @@ class MakerMembership(MembershipModel):
         verbose_name_plural = _("maker memberships")
 
 
-class Category(NamedModel):
+class Category(CategoryCommodityCode, NamedModel):
     """A node of the category tree with the reference data scoring compares against."""
 
     parent = models.ForeignKey(
@@ -223,15 +194,6 @@ class Category(NamedModel):
         ASSEMBLY = "assembly", _("Assembly")
         FINISHING = "finishing", _("Finishing / sharpening")
 
-    commodity_code = models.CharField(
-        _("commodity code (CN/TARIC)"),
-        max_length=10,
-        blank=True,
-        help_text=_(
-            "8 or 10 digits, e.g. 82119200 for knives with fixed blades; inherited from the parent when empty."
-        ),
-    )
-
     class Meta:
         ordering = ["name_de"]
         verbose_name = _("category")
@@ -255,11 +217,7 @@ class Category(NamedModel):
                     % {"choices": ", ".join(self.EssentialStage.values)}
                 }
             )
-        if self.commodity_code:
-            try:
-                self.commodity_code = normalise_commodity_code(self.commodity_code)
-            except ValidationError as error:
-                raise ValidationError({"commodity_code": error.messages}) from error
+        normalise_fields(self, {"commodity_code": normalise_commodity_code})
         self.essential_stages = [stage for stage in self.EssentialStage.values if stage in stages]
 
     def inherited(self, field: str):
@@ -292,20 +250,13 @@ class ProductQuerySet(models.QuerySet):
         return self.select_related("maker", "category", *sections).prefetch_related(*lists, "evidence")
 
 
-class Product(NamedModel):
+class Product(PassportIdentity, NamedModel):
     """A product of a maker, with its identity and everything needed for its passport."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    class Granularity(models.TextChoices):
-        """What one passport stands for (ESPR Art. 9(2)(d), 10(1)(f)): every unit of a model, a batch, or one item."""
-
-        MODEL = "model", _("Model")
-        BATCH = "batch", _("Batch")
-        ITEM = "item", _("Item")
 
     # A withdrawn passport keeps every URL readable; only a draft that was never published is not public.
     PUBLIC_STATUSES = (Status.PUBLISHED.value, Status.WITHDRAWN.value)
@@ -337,21 +288,6 @@ class Product(NamedModel):
         validators=[MinValueValidator(Decimal("0"))],
     )
     mass_g = models.PositiveIntegerField(_("mass (g)"), null=True, blank=True)
-    commodity_code = models.CharField(
-        _("commodity code (CN/TARIC)"),
-        max_length=10,
-        blank=True,
-        help_text=_("8 or 10 digits; leave empty to use the category's code."),
-    )
-    granularity = models.CharField(
-        _("passport granularity"),
-        max_length=5,
-        choices=Granularity.choices,
-        default=Granularity.MODEL,
-        # Blank allowed so that forms, imports and API writes that do not name it keep the default (see save()).
-        blank=True,
-        help_text=_("Whether this passport describes every unit of the model, one batch or one item."),
-    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False)
     # Whether publishing now would make a new version: kept by catalogue.passports.drafts after every change
     # and by publishing, so that lists and filters read a column instead of building a snapshot per product.
@@ -372,8 +308,7 @@ class Product(NamedModel):
             self.passport_code = self._unused_passport_code()
         if not self.gtin:
             self.gtin = None
-        if not self.granularity:
-            self.granularity = self.Granularity.MODEL
+        self.default_passport_identity()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -391,16 +326,7 @@ class Product(NamedModel):
                 raise ValidationError({"gtin": error.messages}) from error
         else:
             self.gtin = None
-        if self.commodity_code:
-            try:
-                self.commodity_code = normalise_commodity_code(self.commodity_code)
-            except ValidationError as error:
-                raise ValidationError({"commodity_code": error.messages}) from error
-
-    @property
-    def effective_commodity_code(self) -> str:
-        """The product's own commodity code, else its category's (inherited up the tree), else empty."""
-        return self.commodity_code or (self.category.inherited("commodity_code") if self.category_id else "") or ""
+        self.clean_passport_identity()
 
     @classmethod
     def _unused_passport_code(cls) -> str:
@@ -572,10 +498,7 @@ class SupplyChainStep(models.Model):
         errors = {}
         if self.supplier_id and self._product_maker_id() not in (None, self.supplier.organisation_id):
             raise ValidationError({"supplier": _("Choose a supplier from your own organisation's directory.")})
-        if self.facility_id and self._product_maker_id() not in (None, self.facility.maker_id):
-            raise ValidationError({"facility": _("Choose one of your own organisation's facilities.")})
-        if self.facility_id and self.performed_by == self.Performer.SUPPLIER:
-            raise ValidationError({"facility": _("A facility is the maker's own site: leave it empty for a supplier.")})
+        check_step_facility(self, self._product_maker_id())
         self.take_from_supplier()
         self.country = (self.country or "").strip().upper()
         if self.country and not (len(self.country) == 2 and self.country.isalpha()):
