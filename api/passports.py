@@ -5,7 +5,6 @@ products' live data, so a change a maker has not published yet is never visible.
 """
 
 import hashlib
-from datetime import UTC
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -22,7 +21,9 @@ from rest_framework.response import Response
 
 from catalogue.dpp.services import read_restricted
 from catalogue.passports.filters import PassportFilterSet
+from catalogue.passports.public_json import detail_json_for, iso, list_fields, render
 from catalogue.passports.selectors import (
+    current_version_rows,
     current_version_summaries,
     public_catalogue_revision,
     public_passport_products,
@@ -40,6 +41,8 @@ from .passport_serializers import (
 )
 
 WITHDRAWN = Product.Status.WITHDRAWN.value
+# Stands for the passport code in rendered URL templates (written "\u0001", which no URL contains).
+_MARK, _RENDERED_MARK = "\x01", "\\u0001"
 # Placeholders that the URL patterns accept, replaced per row; reversing once per request is much cheaper.
 _CODE, _NUMBER = "C0DE", "987654321"
 
@@ -91,48 +94,34 @@ class PassportUrls:
         }
 
 
-def iso(moment) -> str:
-    """ISO 8601 in UTC, as the snapshot writes its own times."""
-    return moment.astimezone(UTC).isoformat()
-
-
 def summary_row(urls: PassportUrls, code: str, summary: dict) -> dict:
     """A passport list row (PassportSummarySerializer) from ``current_version_summaries``."""
-    product = summary["product"]
-    category = product.get("category") or {}
-    score, solingen = summary["score"], None
-    if score is not None:
-        subscores, solingen = score["subscores"], score["solingen"]
-        score = {
-            "overall": score["overall"],
-            "grade": score["grade"],
-            "durability": subscores.get("durability"),
-            "repairability": subscores.get("repairability"),
-            "supply_chain": subscores.get("supply_chain"),
-            "circularity": subscores.get("circularity"),
-            "methodology_version": summary["methodology_version"],
-            "computed_at": score["computed_at"] or iso(summary["published_at"]),
-        }
     return {
         "url": urls.passport(code),
         "passport_code": code,
-        "passport_code_display": product.get("passport_code_display") or code,
-        "gtin": product.get("gtin"),
-        "name": product.get("name", ""),
-        "model_number": product.get("model_number", ""),
-        "maker": summary["maker"],
-        "category": {"slug": category.get("slug", ""), "name": category.get("name") or {"de": "", "en": ""}},
-        "price_eur": product.get("price_eur"),
-        "score": score,
-        "solingen": solingen,
-        "version": summary["number"],
-        "published_at": iso(summary["published_at"]),
-        "content_hash": summary["content_hash"],
-        "methodology_version": summary["methodology_version"],
+        **list_fields(code, summary),
         "status": summary["status"],
         "withdrawn": summary["status"] == WITHDRAWN,
         "links": urls.current_links(code),
     }
+
+
+class StoredRows:
+    """Joins list rows from the texts stored at publication (catalogue.passports.public_json) with what
+    depends on the request: the absolute URLs, the passport code and the product's current status."""
+
+    def __init__(self, urls: PassportUrls):
+        # The code is the only per-row part of the URLs; it is a separator of the rendered templates.
+        head = render({"url": urls.passport(_MARK), "passport_code": _MARK})[:-1]
+        self._head = head.split(_RENDERED_MARK)
+        self._links = render(urls.current_links(_MARK)).split(_RENDERED_MARK)
+
+    def row(self, code: str, status: str, stored: str) -> str:
+        withdrawn = "true" if status == WITHDRAWN else "false"
+        return (
+            f'{code.join(self._head)},{stored},"status":"{status}","withdrawn":{withdrawn},'
+            f'"links":{code.join(self._links)}}}'
+        )
 
 
 def version_data(
@@ -191,6 +180,24 @@ def public_version_data(
     )
 
 
+def stored_detail(urls: PassportUrls, version) -> bytes:
+    """The current version's detail (PassportVersionSerializer) joined from the text stored at publication."""
+    code, number = version.passport_code, version.number
+    head = version_data(
+        urls,
+        code=code,
+        number=number,
+        published_at=version.published_at,
+        content_hash=version.content_hash,
+        methodology_version=version.methodology_version,
+        status=version.status,
+        superseded=False,
+    )
+    head["passport_code"] = code
+    body = detail_json_for(version.public_detail_json, version.status, lambda earlier: urls.version(code, earlier))
+    return (render(head)[:-1] + "," + body + ',"successor":null}').encode()
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List public passports",
@@ -244,29 +251,45 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         )
         body = cache.get(key)
         if body is None:
-            body = JSONRenderer().render(self.page(request).data)
+            body = self.page_body(request)
             cache.set(key, body, LIST_CACHE_SECONDS)
         return HttpResponse(body, content_type="application/json")
 
-    def page(self, request) -> Response:
+    def page_body(self, request) -> bytes:
+        """A page as JSON, joined from the rows stored at publication: the page's products (and their count)
+        and their current versions' stored rows, so no snapshot is read or rendered."""
+        page = self.paginate_queryset(self.ordered(request).values_list("pk", "passport_code", "status"))
+        stored = current_version_rows(pk for pk, _code, _status in page)
+        urls = PassportUrls(request)
+        missing = [pk for pk, _code, _status in page if stored.get(pk) == ""]
+        summaries = current_version_summaries(missing) if missing else {}  # versions stored before public_json
+        rows, joined = [], StoredRows(urls)
+        for pk, code, status in page:
+            if stored.get(pk):
+                rows.append(joined.row(code, status, stored[pk]))
+            elif pk in summaries:
+                rows.append(render(summary_row(urls, code, summaries[pk])))
+        envelope = render(self.get_paginated_response([]).data)  # ends with "results":[]}
+        return (envelope[:-2] + ",".join(rows) + "]}").encode()
+
+    def ordered(self, request):
         products = self.filter_queryset(self.get_queryset())
         if not request.query_params.get("ordering"):
             # As on the browse page: most relevant first when searching with full text, otherwise by name.
             ranked = request.query_params.get("q", "").strip() and uses_full_text(products)
             order = ("-search_rank", "published_facets__name", "pk") if ranked else ("published_facets__name", "pk")
             products = products.order_by(*order)
-        page = self.paginate_queryset(products.values_list("pk", "passport_code"))
-        summaries = current_version_summaries(pk for pk, _code in page)
-        urls = PassportUrls(request)
-        return self.get_paginated_response(
-            [summary_row(urls, code, summaries[pk]) for pk, code in page if pk in summaries]
-        )
+        return products
 
     def retrieve(self, request, code=None):
-        version = current_version(passport_code=passport_code_or_404(code))
+        # Nobody anonymous reads the restricted part, so for them the stored detail is the whole answer.
+        anonymous = not request.user.is_authenticated
+        version = current_version(passport_code=passport_code_or_404(code), detail_json=anonymous)
         if version is None:
             raise NotFound()
         urls = PassportUrls(request)
+        if version.public_detail_json:
+            return HttpResponse(stored_detail(urls, version), content_type="application/json")
         data = public_version_data(urls, version, newest=version.number, snapshot=version.snapshot)
         return self.with_dpp_links(request, urls, data, version, newest=version.number)
 

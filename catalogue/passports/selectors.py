@@ -118,6 +118,17 @@ def current_version_summaries(product_ids: Iterable[int]) -> dict[int, dict]:
     return {version[0]: _summary(version, cached[keys[version[1]]]) for version in versions}
 
 
+def current_version_rows(product_ids: Iterable[int]) -> dict[int, str]:
+    """The list row stored at publication (catalogue.passports.public_json) of each product's current version,
+    keyed by product id, in one query; "" for a version stored before there were such rows."""
+    ids = list(product_ids)
+    if not ids:
+        return {}
+    return dict(
+        PassportVersion.objects.current().filter(product_id__in=ids).values_list("product_id", "public_list_json")
+    )
+
+
 def _summary(version: tuple, parts: str) -> dict:
     _product_id, _pk, number, published_at, content_hash, methodology_version, status, _redactions = version
     product, maker, overall, grade, subscores, computed_at, solingen = json.loads(parts)

@@ -28,6 +28,8 @@ class PublicVersion:
     redaction_count: int = 0
     # The snapshot exactly as stored (JSON text), so that an API answer can embed it without re-encoding.
     snapshot_json: str | None = None
+    # The detail as rendered at publication (catalogue.passports.public_json); "" when not stored or not read.
+    public_detail_json: str = ""
 
     @cached_property
     def snapshot(self) -> dict:
@@ -62,7 +64,7 @@ def _json_text(value) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _public_version(row, with_snapshot: bool) -> PublicVersion:
+def _public_version(row, with_snapshot: bool, detail_json: bool = False) -> PublicVersion:
     pk, number, published_at, content_hash, methodology, product_id, code, gtin, status, redactions = row[:10]
     return PublicVersion(
         pk=pk,
@@ -76,13 +78,16 @@ def _public_version(row, with_snapshot: bool) -> PublicVersion:
         status=status,
         redaction_count=redactions,
         snapshot_json=_json_text(row[10]) if with_snapshot else None,
+        public_detail_json=row[11] if detail_json else "",
     )
 
 
 def current_version(
-    *, gtin: str | None = None, passport_code: str | None = None, with_snapshot: bool = True
+    *, gtin: str | None = None, passport_code: str | None = None, with_snapshot: bool = True, detail_json: bool = False
 ) -> PublicVersion | None:
-    """The latest published version for a GTIN and/or a passport code, in one query."""
+    """The latest published version for a GTIN and/or a passport code, in one query.
+
+    ``detail_json``: with the detail rendered at publication, and the snapshot only when that is missing."""
     keys, params = [], []
     if gtin:
         keys.append("p.gtin = %s")
@@ -94,6 +99,8 @@ def current_version(
         return None
     versions, products = _tables()
     snapshot = ", v.snapshot" if with_snapshot else ""
+    if detail_json:
+        snapshot = ", CASE WHEN v.public_detail_json = '' THEN v.snapshot END, v.public_detail_json"
     sql = (
         f"SELECT {_COLUMNS}{snapshot} FROM {versions} v JOIN {products} p ON p.id = v.product_id "
         f"WHERE ({' OR '.join(keys)}) AND p.status IN (%s, %s) ORDER BY v.number DESC LIMIT 1"
@@ -101,7 +108,7 @@ def current_version(
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *Product.PUBLIC_STATUSES])
         row = cursor.fetchone()
-    return _public_version(row, with_snapshot) if row else None
+    return _public_version(row, with_snapshot or detail_json, detail_json) if row else None
 
 
 def version_history(passport_code: str) -> list[PublicVersion]:

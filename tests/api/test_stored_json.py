@@ -1,0 +1,140 @@
+"""Passport list rows and details stored at publication: the same JSON as built from the snapshot, fixed queries."""
+
+import json
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db.models import QuerySet
+from rest_framework.test import APIClient
+
+from catalogue.models import PassportVersion
+from catalogue.passports.redaction import redact_version
+from catalogue.passports.services import publish_product, withdraw_product
+from tests.factories import published_bare_product, published_product, republished, showcase_product
+
+LIST = "/api/v1/passports/?page_size=100"
+
+
+def forget_stored_json() -> None:
+    """As for versions published before the texts were stored: the API builds everything from the snapshots."""
+    QuerySet.update(PassportVersion.objects.all(), public_list_json="", public_detail_json="")
+    cache.clear()
+
+
+def answer(client, url: str) -> bytes:
+    cache.clear()  # the list's page cache would answer the second read with the first read's bytes
+    response = client.get(url)
+    assert response.status_code == 200, response.content[:300]
+    return response.content
+
+
+def row_of(client, product) -> dict:
+    rows = json.loads(answer(client, LIST))["results"]
+    return next(row for row in rows if row["passport_code"] == product.passport_code)
+
+
+@pytest.fixture
+def catalogue(db, maker, maker_user):
+    """Products of every kind: complete, showcase (confidential supplier, Solingen), bare, withdrawn, two versions."""
+    complete = published_product(maker_user, maker=maker)
+    showcase = showcase_product(maker=maker)
+    publish_product(showcase, maker_user)
+    bare = published_bare_product(maker_user, maker=maker)
+    withdrawn = published_bare_product(maker_user, maker=maker)
+    withdraw_product(withdrawn, maker_user)
+    twice = published_product(maker_user, maker=maker)
+    republished(twice, maker_user)
+    return [complete, showcase, bare, withdrawn, twice]
+
+
+def test_publishing_stores_the_rendered_texts(catalogue):
+    for version in PassportVersion.objects.all():
+        assert version.public_list_json.startswith('"passport_code_display":')
+        assert f'"content_hash":"{version.content_hash}"' in version.public_list_json
+        assert version.public_detail_json.startswith('"gtin":')
+
+
+def test_the_list_is_the_same_json_as_built_from_the_snapshots(catalogue):
+    client = APIClient()
+    stored = answer(client, LIST)
+    assert len(json.loads(stored)["results"]) == len(catalogue)
+    forget_stored_json()
+    assert answer(client, LIST) == stored
+
+
+def test_the_detail_is_the_same_json_as_built_from_the_snapshots(catalogue):
+    client = APIClient()
+    for product in catalogue:
+        url = f"/api/v1/passports/{product.passport_code}/"
+        stored = answer(client, url)
+        assert PassportVersion.objects.filter(product=product, public_detail_json="").count() == 0
+        QuerySet.update(PassportVersion.objects.filter(product=product), public_detail_json="")
+        assert answer(client, url) == stored, product
+    twice = catalogue[-1]
+    detail = json.loads(answer(client, f"/api/v1/passports/{twice.passport_code}/"))
+    assert detail["version"] == 2
+    assert detail["predecessor"]["url"] == f"http://testserver/api/v1/passports/{twice.passport_code}/versions/1/"
+
+
+def test_the_urls_follow_the_requests_host(catalogue, settings):
+    settings.ALLOWED_HOSTS = ["passports.example.org"]
+    client = APIClient(HTTP_HOST="passports.example.org")
+    code = catalogue[-1].passport_code
+    rows = json.loads(answer(client, LIST))["results"]
+    assert all(row["url"].startswith("http://passports.example.org/api/v1/passports/") for row in rows)
+    detail = json.loads(answer(client, f"/api/v1/passports/{code}/"))
+    assert detail["links"]["html"].startswith("http://passports.example.org/")
+    assert detail["predecessor"]["url"].startswith("http://passports.example.org/")
+
+
+def test_a_withdrawal_shows_in_the_stored_rows(catalogue):
+    client = APIClient()
+    product = catalogue[0]
+    withdraw_product(product)
+    row = row_of(client, product)
+    assert (row["status"], row["withdrawn"]) == ("withdrawn", True)
+    detail = json.loads(answer(client, f"/api/v1/passports/{product.passport_code}/"))
+    assert (detail["status"], detail["withdrawn"]) == ("withdrawn", True)
+
+
+def test_a_redaction_renders_the_stored_texts_again(catalogue, staff_user):
+    client = APIClient()
+    product = catalogue[0]
+    version = PassportVersion.objects.get(product=product)
+    description = version.snapshot["product"]["description"]
+    redact_version(version, ["product.model_number", "product.description"], "Markenrecht", staff_user)
+    row = row_of(client, product)
+    assert row["model_number"] is None
+    detail = answer(client, f"/api/v1/passports/{product.passport_code}/")
+    assert description and description.encode() not in detail
+    assert json.loads(detail)["passport"]["redactions"][0]["fields"] == ["product.model_number", "product.description"]
+
+
+def test_the_command_stores_missing_texts(catalogue):
+    client = APIClient()
+    before = answer(client, LIST)
+    forget_stored_json()
+    call_command("store_public_json")
+    assert not PassportVersion.objects.filter(public_list_json="").exists()
+    assert not PassportVersion.objects.filter(public_detail_json="").exists()
+    assert answer(client, LIST) == before
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_the_list_reads_a_fixed_number_of_queries(db, maker, maker_user, django_assert_num_queries, count):
+    for _ in range(count):
+        published_bare_product(maker_user, maker=maker)
+    client = APIClient()
+    cache.clear()
+    # The catalogue's revision (page cache key), the count, the page of products, their stored rows.
+    with django_assert_num_queries(4):
+        response = client.get(LIST)
+    assert len(response.json()["results"]) == count
+
+
+def test_the_detail_reads_one_query(catalogue, django_assert_num_queries):
+    client = APIClient()
+    with django_assert_num_queries(1):
+        response = client.get(f"/api/v1/passports/{catalogue[1].passport_code}/")
+    assert response.json()["passport"]["product"]["passport_code"] == catalogue[1].passport_code
