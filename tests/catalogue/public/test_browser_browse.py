@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from tests.catalogue.public.test_browse import published
+from tests.catalogue.public.test_browser import serious_violations
 from tests.conftest import BROWSER_TESTS
 from tests.factories import CategoryFactory, republished
 
@@ -92,6 +93,11 @@ def test_phone_browse_compare_and_a_fifth_choice(live_server, transactional_db, 
     )
     assert too_narrow == []
     page.screenshot(path=str(shots(tmp_path) / "compare-390.png"), full_page=True)
+    serious, report = serious_violations(page)
+    assert not serious, report
+    page.goto(f"{live_server.url}/products/")  # with four chosen: the bar lists them
+    serious, report = serious_violations(page)
+    assert not serious, report
     context.close()
 
 
