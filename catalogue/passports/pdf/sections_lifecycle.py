@@ -169,6 +169,15 @@ def evidence_section(snapshot, language, styles) -> list:
     return [*section(caption("evidence", language)), grid.table(), *note]
 
 
+def verify_url(snapshot) -> str:
+    """The public verify page for this version (catalogue.credentials), on the host of the passport's own URL."""
+    page_url = (snapshot.get("urls") or {}).get("passport") or ""
+    code, version = (snapshot.get("product") or {}).get("passport_code"), snapshot.get("version")
+    if "/p/" not in page_url or not code or version is None:
+        return ""
+    return f"{page_url.rsplit('/p/', 1)[0]}/verify/?code={code}&version={version}"
+
+
 def closing_note(snapshot, language, styles) -> list:
     url = passport_url(snapshot)
     date = format_date(snapshot.get("published_at"), language)
@@ -185,6 +194,8 @@ def closing_note(snapshot, language, styles) -> list:
     if page_url:
         # reportlab writes no tagged PDF, so screen readers are sent to the passport's HTML page.
         sentences.append(caption("accessible_version", language, url=link(page_url)) + ".")
+        if verify := verify_url(snapshot):
+            sentences.append(caption("verify_version", language, url=link(verify)) + ".")
     if not sentences:
         return []
     return [CondPageBreak(15 * mm), Spacer(1, 7 * mm), Paragraph(" ".join(sentences), styles["small"])]

@@ -16,6 +16,10 @@ CAPTIONS: dict[str, dict[str, str]] = {
     "document_shelf": {"de": "Produktpass fürs Regal", "en": "Shelf passport"},
     "document_labels": {"de": "Regaletiketten", "en": "Shelf labels"},
     "batch_of": {"de": "{count} Produkte", "en": "{count} products"},
+    "verify_version": {
+        "de": "Echtheit und Aktualität dieser Version prüfen: {url}",
+        "en": "Check that this version is authentic and current: {url}",
+    },
     "accessible_version": {
         "de": "Barrierefreie Fassung dieses Passes: {url}",
         "en": "Accessible version of this passport: {url}",

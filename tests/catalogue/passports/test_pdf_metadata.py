@@ -72,3 +72,11 @@ def test_labels_link_the_online_passport_in_their_metadata_and_qr_annotation(bui
     assert reader.metadata["/Keywords"] == snapshot["urls"]["passport"]
     links = [annotation.get_object()["/A"]["/URI"] for annotation in reader.pages[0]["/Annots"]]
     assert snapshot["urls"]["qr"] in links
+
+
+def test_the_detailed_passport_links_the_verify_page_of_its_version(built_samples):
+    snapshot = built_samples["complete"]
+    base = snapshot["urls"]["passport"].rsplit("/p/", 1)[0]
+    code, version = snapshot["product"]["passport_code"], snapshot["version"]
+    text = " ".join(pdf_text(RENDERERS["detailed"][0]([snapshot], "en")).split())
+    assert f"Check that this version is authentic and current: {base}/verify/?code={code}&version={version}" in text
