@@ -62,7 +62,9 @@ def _limit_messages(label: str, model_field) -> dict:
                 "field": label,
                 "limit": validator.limit_value,
             }
-    return messages
+    # Django formats a validator's message with its own params once more: a label such as "share of mass (%)"
+    # must reach it as "%%", or that formatting fails.
+    return {code: message.replace("%", "%%") for code, message in messages.items()}
 
 
 class WorkspaceModelForm(forms.ModelForm):
