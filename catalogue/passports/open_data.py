@@ -8,6 +8,12 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from datetime import datetime, time
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 
 from catalogue.passports.facets import designation_flag
 from catalogue.passports.jsonld import passport_jsonld
@@ -16,7 +22,7 @@ from catalogue.scoring.methodology import SCORE_COLUMNS
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 ATTRIBUTION = "Gläserne Werkstatt Solingen"
-Entry = tuple[dict, str]  # (snapshot, content_hash)
+Entry = tuple[dict, str]  # (snapshot, content_hash); a delta export's entries add the status (published/withdrawn)
 
 CSV_COLUMNS = (
     "passport_code",
@@ -53,6 +59,30 @@ CSV_COLUMNS = (
 )
 # Spreadsheets run text that starts with these as a formula; such text gets a leading apostrophe.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def parse_since(text: str) -> datetime:
+    """The start of a delta export: an ISO 8601 date (from its midnight) or date and time; without a zone, in
+    the site's time zone. Raises ValidationError naming ``since``."""
+    text = text.strip()
+    try:
+        # A "+" of an offset arrives as a space when the query string was not encoded.
+        moment = parse_datetime(text) or parse_datetime(text.replace(" ", "+"))
+        if moment is None and (day := parse_date(text)) is not None:
+            moment = datetime.combine(day, time.min)
+    except ValueError:  # well formed, but no such day or time (2026-02-30)
+        moment = None
+    if moment is None:
+        raise ValidationError(
+            {
+                "since": _(
+                    "Give a date (YYYY-MM-DD) or a date and time in ISO 8601, for example 2026-01-31 or "
+                    "2026-01-31T12:00:00+01:00."
+                )
+            },
+            code="invalid",
+        )
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def _cell(value):
@@ -122,10 +152,13 @@ def csv_row(snapshot: dict, content_hash: str) -> dict:
     }
 
 
-def iter_csv(entries: Iterable[Entry]) -> Iterator[str]:
-    """The CSV file (RFC 4180, UTF-8, header row first) in pieces of one row, for streaming."""
+def iter_csv(entries: Iterable[Entry], *, with_status: bool = False) -> Iterator[str]:
+    """The CSV file (RFC 4180, UTF-8, header row first) in pieces of one row, for streaming.
+
+    ``with_status``: the entries are (snapshot, content_hash, status), written in a last column ``status``."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    columns = (*CSV_COLUMNS, "status") if with_status else CSV_COLUMNS
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
 
     def flush() -> str:
         text = buffer.getvalue()
@@ -135,8 +168,11 @@ def iter_csv(entries: Iterable[Entry]) -> Iterator[str]:
 
     writer.writeheader()
     yield flush()
-    for snapshot, content_hash in entries:
-        writer.writerow({column: _cell(value) for column, value in csv_row(snapshot, content_hash).items()})
+    for snapshot, content_hash, *status in entries:
+        row = {column: _cell(value) for column, value in csv_row(snapshot, content_hash).items()}
+        if with_status:
+            row["status"] = status[0]
+        writer.writerow(row)
         yield flush()
 
 
@@ -165,7 +201,7 @@ def dataset_header(*, generated_at: str, url: str, language: str) -> dict:
     }
 
 
-def passport_node(snapshot: dict, content_hash: str, language: str) -> dict:
+def passport_node(snapshot: dict, content_hash: str, language: str, status: str | None = None) -> dict:
     """One passport as a schema.org Product, with its version and content hash as properties."""
     node = passport_jsonld(snapshot, language)
     node.pop("@context", None)
@@ -175,18 +211,22 @@ def passport_node(snapshot: dict, content_hash: str, language: str) -> dict:
             ("passport_version", "Version", snapshot.get("version")),
             ("published_at", "Published", snapshot.get("published_at")),
             ("content_hash", "SHA-256", content_hash),
+            *([("status", "Status", status)] if status else []),
         )
     )
     return node
 
 
 def iter_jsonld(entries: Iterable[Entry], *, generated_at: str, url: str, language: str = "de") -> Iterator[str]:
-    """The JSON-LD document in pieces of one passport, for streaming; joined it is ``open_data_jsonld``."""
+    """The JSON-LD document in pieces of one passport, for streaming; joined it is ``open_data_jsonld``.
+
+    Entries with a status (a delta export) carry it as the property ``status``."""
     head = json.dumps(dataset_header(generated_at=generated_at, url=url, language=language), ensure_ascii=False)
     yield head[:-1] + ', "mainEntity": {"@type": "ItemList", "itemListElement": ['
     separator = ""
-    for snapshot, content_hash in entries:
-        yield separator + json.dumps(passport_node(snapshot, content_hash, language), ensure_ascii=False)
+    for snapshot, content_hash, *status in entries:
+        node = passport_node(snapshot, content_hash, language, status[0] if status else None)
+        yield separator + json.dumps(node, ensure_ascii=False)
         separator = ", "
     yield "]}}"
 

@@ -168,6 +168,24 @@ def published_snapshots(chunk_size: int = 500) -> Iterator[tuple[dict, str]]:
     )
 
 
+def changed_snapshots(since, chunk_size: int = 500) -> Iterator[tuple[dict, str, str]]:
+    """(snapshot, content hash, status) of the current version of every passport published or withdrawn at or
+    after ``since``: the delta export. Withdrawn ones are rows too, so that a copy can drop them.
+
+    A withdrawal is known by the product's last change (withdrawing saves it), so a withdrawn product edited
+    later shows up again, still withdrawn: harmless for a reader that applies rows by passport code.
+    """
+    changed = Q(published_at__gte=since) | Q(product__status=Product.Status.WITHDRAWN, product__updated_at__gte=since)
+    return (
+        PassportVersion.objects.public()
+        .current()
+        .filter(changed)
+        .order_by("product__passport_code")
+        .values_list("snapshot", "content_hash", "product__status")
+        .iterator(chunk_size=chunk_size)
+    )
+
+
 def public_catalogue_revision() -> str:
     """A value that changes whenever a passport is published or withdrawn, in one query.
 

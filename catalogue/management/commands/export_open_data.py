@@ -6,12 +6,13 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 from django.utils import timezone
 
-from catalogue.passports.open_data import LICENSE_NAME, LICENSE_URL, iter_csv, iter_jsonld
-from catalogue.passports.selectors import published_snapshots
+from catalogue.passports.open_data import LICENSE_NAME, LICENSE_URL, iter_csv, iter_jsonld, parse_since
+from catalogue.passports.selectors import changed_snapshots, published_snapshots
 
 
 class Command(BaseCommand):
@@ -24,11 +25,20 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["csv", "jsonld"], required=True)
         parser.add_argument("--out", required=True, help="the file to write, or - for standard output")
         parser.add_argument("--lang", choices=["de", "en"], default="de", help="JSON-LD language; default: de")
+        parser.add_argument(
+            "--since", help="a delta: only passports published or withdrawn since this ISO 8601 date or date and time"
+        )
 
-    def handle(self, *args, format, out, lang, **options):
-        counted = _Counter(published_snapshots())
+    def handle(self, *args, format, out, lang, since=None, **options):
+        if since is None:
+            counted = _Counter(published_snapshots())
+        else:
+            try:
+                counted = _Counter(changed_snapshots(parse_since(since)))
+            except ValidationError as error:
+                raise CommandError(f"--since: {error.message_dict['since'][0]}") from error
         if format == "csv":
-            chunks = iter_csv(counted)
+            chunks = iter_csv(counted, with_status=since is not None)
         else:
             chunks = iter_jsonld(
                 counted,
