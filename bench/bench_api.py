@@ -7,11 +7,14 @@ interleaved rounds (``bench/common.py``, shared with ``bench_resolver.py``):
 
 - ``/api/v1/passports/?page_size=100``: the public list of passports, anonymous;
 - ``/api/v1/products/?page_size=100``: a maker's own products (live data), with a token;
+- ``/api/v1/passports/<code>/``: one passport's detail, anonymous (joined from the JSON stored at publication);
+- ``/api/v1/export/passports.csv`` and ``.jsonld``: the streamed open-data exports of all 1,000, as rows/s;
 - ``/api/v1/lookup?code=<gtin>``: one passport by GTIN, the baseline of the target;
 - ``/bench/bare``: a bare ``JsonResponse``.
 
-Target (DESIGN.md §8): a list of 100 takes at most twice the time of the lookup, with a constant number of
-queries. Run alone: ``python bench/run.py api``.
+Targets (DESIGN.md §8, issue 17): an uncached list of 100 passports at most 2× the time of the lookup, a
+passport's detail at most 1.2×, a maker's product list of 100 at most 3×, each with a constant number of
+queries (docs/performance.md). Run alone: ``python bench/run.py api``.
 """
 
 import json
@@ -30,6 +33,7 @@ MAKERS = 5  # so that maker 0 has 200 products, enough for a full page of 100
 SAMPLE = 200
 PASSPORT_LIST = "/api/v1/passports/?page_size=100"
 PRODUCT_LIST = "/api/v1/products/?page_size=100"
+EXPORT_CSV, EXPORT_JSONLD = "/api/v1/export/passports.csv", "/api/v1/export/passports.jsonld"
 
 
 def prepare(database: Path, out: Path) -> None:
@@ -45,9 +49,11 @@ def prepare(database: Path, out: Path) -> None:
     from rest_framework.authtoken.models import Token
 
     from catalogue.models import PassportVersion, ProductScore
+    from catalogue.passports.public_json import store_missing
     from products.models import MakerMembership, MakerOrganisation
 
     populate(PRODUCTS, makers=MAKERS, facets=True)
+    store_missing(PassportVersion.objects)  # as publishing does: the public list rows and details, rendered once
     now = timezone.now()
     ProductScore.objects.bulk_create(
         ProductScore(
@@ -66,22 +72,24 @@ def prepare(database: Path, out: Path) -> None:
     token = Token.objects.create(user=user).key
 
     randomiser = random.Random(PRODUCTS)
-    gtins = [identity(randomiser.randrange(PRODUCTS))[0] for _ in range(SAMPLE)]
+    identities = [identity(randomiser.randrange(PRODUCTS)) for _ in range(SAMPLE)]
+    gtins, codes = [gtin for gtin, _code in identities], [code for _gtin, code in identities]
     client = Client(HTTP_ACCEPT_LANGUAGE="de")
     queries, sizes = {}, {}
     for name, url, headers in (
         ("lookup", f"/api/v1/lookup?code={gtins[0]}", {}),
         ("passports", PASSPORT_LIST, {}),
+        ("detail", f"/api/v1/passports/{codes[0]}/", {}),
         ("products", PRODUCT_LIST, {"Authorization": f"Token {token}"}),
     ):
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url, headers=headers)
         assert response.status_code == 200, (url, response.status_code, response.content[:300])
-        if name != "lookup":
+        if name in ("passports", "products"):
             assert len(response.json()["results"]) == 100, url
         queries[name] = len(captured.captured_queries)
         sizes[name] = len(response.content)
-    out.write_text(json.dumps({"gtins": gtins, "token": token, "queries": queries, "sizes": sizes}))
+    out.write_text(json.dumps({"gtins": gtins, "codes": codes, "token": token, "queries": queries, "sizes": sizes}))
 
 
 def run() -> list[dict]:
@@ -100,15 +108,19 @@ def run() -> list[dict]:
                     # Every request a URL of its own, so the page cache always misses.
                     "passports_uncached": (raw_requests([f"{PASSPORT_LIST}&miss={n}" for n in range(20_000)]), 200),
                     "products": (raw_requests([PRODUCT_LIST], {"Authorization": f"Token {facts['token']}"}), 200),
+                    "detail": (raw_requests([f"/api/v1/passports/{code}/" for code in facts["codes"]]), 200),
+                    "export_csv": (raw_requests([EXPORT_CSV]), 200),
+                    "export_jsonld": (raw_requests([EXPORT_JSONLD]), 200),
                 },
                 cold=("passports_uncached",),
             )
     errors = sum(result["errors"] for result in measured.values())
     if errors:
         print(f"   !! {errors} requests answered with an unexpected status", flush=True)
-    bare, lookup, passports, uncached, products = (
-        measured[name] for name in ("bare", "lookup", "passports", "passports_uncached", "products")
+    bare, lookup, passports, uncached, products, detail = (
+        measured[name] for name in ("bare", "lookup", "passports", "passports_uncached", "products", "detail")
     )
+    csv_rows, jsonld_rows = (measured[name]["rps"] * PRODUCTS for name in ("export_csv", "export_jsonld"))
     queries, sizes = facts["queries"], facts["sizes"]
     return [
         row("bare Django JsonResponse view (gunicorn, 2 workers)", bare["rps"], "req/s"),
@@ -144,7 +156,30 @@ def run() -> list[dict]:
             "×",
             baseline=1.0,
             ratio=lookup["rps"] / products["rps"],
-            target="≤ 2",
+            target="≤ 3",
+        ),
+        row("passport detail, anonymous (/api/v1/passports/<code>/)", detail["rps"], "req/s"),
+        row(
+            "time of the passport detail / time of the lookup",
+            lookup["rps"] / detail["rps"],
+            "×",
+            baseline=1.0,
+            ratio=lookup["rps"] / detail["rps"],
+            target="≤ 1.2",
+        ),
+        row(
+            "open-data CSV export, streamed (rows/s; ratio: rows per lookup)",
+            csv_rows,
+            "rows/s",
+            baseline=lookup["rps"],
+            ratio=csv_rows / lookup["rps"],
+        ),
+        row(
+            "open-data JSON-LD export, streamed (rows/s; ratio: rows per lookup)",
+            jsonld_rows,
+            "rows/s",
+            baseline=lookup["rps"],
+            ratio=jsonld_rows / lookup["rps"],
         ),
         row("lookup median latency under load", lookup["median_ms"], "ms"),
         row("passport list median latency under load", passports["median_ms"], "ms"),
@@ -153,6 +188,7 @@ def run() -> list[dict]:
         row("SQL queries: lookup", queries["lookup"], "queries"),
         row("SQL queries: passport list of 100", queries["passports"], "queries", target="constant"),
         row("SQL queries: product list of 100", queries["products"], "queries", target="constant"),
+        row("SQL queries: passport detail", queries["detail"], "queries", target="constant"),
         row("response size: passport list of 100", sizes["passports"] / 1000, "kB"),
         row("response size: product list of 100", sizes["products"] / 1000, "kB"),
     ]
