@@ -11,21 +11,20 @@ def store_public_json(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalogue', '0011_legal_pages'),
+        ("catalogue", "0011_legal_pages"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='passportversion',
-            name='public_detail_json',
-            field=models.TextField(blank=True, default='', editable=False, verbose_name='public detail (JSON)'),
+            model_name="passportversion",
+            name="public_detail_json",
+            field=models.TextField(blank=True, default="", editable=False, verbose_name="public detail (JSON)"),
         ),
         migrations.AddField(
-            model_name='passportversion',
-            name='public_list_json',
-            field=models.TextField(blank=True, default='', editable=False, verbose_name='public list row (JSON)'),
+            model_name="passportversion",
+            name="public_list_json",
+            field=models.TextField(blank=True, default="", editable=False, verbose_name="public list row (JSON)"),
         ),
         migrations.RunPython(store_public_json, migrations.RunPython.noop),
     ]

@@ -15,9 +15,10 @@ from django.db.models import QuerySet
 
 from catalogue.passports.facets import designation_flag
 
-# Stands where a per-request URL goes in a stored text; a raw NUL is written "\u0000" by every JSON encoder.
-URL_MARK = "\x00"
-RENDERED_URL_MARK = '"\\u0000"'
+# Stand where per-request values go in a stored text: control characters that the encoder writes escaped, and
+# that no status or URL contains.
+URL_MARK, RENDERED_URL_MARK = "\x00", '"\\u0000'
+STATUS_MARK, RENDERED_STATUS_MARK = "\x02", '"\\u0002"'
 BATCH = 500
 
 
@@ -101,17 +102,26 @@ def list_json(snapshot: dict, *, number: int, published_at, content_hash: str, m
 
 
 def detail_json(snapshot: dict) -> str:
-    """``"passport":<snapshot>,"predecessor":<link>`` of a version's detail; the predecessor's API URL (per
-    request) stands as ``URL_MARK``. The keys before (url … status) and after (successor) are per request."""
+    """``"gtin":…,"status":…,"passport":<snapshot>,"predecessor":<link>`` of a version's detail, without braces.
+
+    What depends on the request or may change stands as a mark: the status (``STATUS_MARK``; a withdrawal
+    changes it) and the predecessor's API URL (``URL_MARK`` and the predecessor's number). The keys before
+    (url … passport_code) and after (successor) are per request too.
+    """
     predecessor = snapshot.get("predecessor")
-    link = {**predecessor, "url": URL_MARK} if predecessor else None
-    return '"passport":' + render(snapshot) + ',"predecessor":' + render(link)
+    link = {**predecessor, "url": URL_MARK + str(predecessor.get("version"))} if predecessor else None
+    gtin = (snapshot.get("product") or {}).get("gtin")
+    return render({"gtin": gtin, "status": STATUS_MARK, "passport": snapshot, "predecessor": link})[1:-1]
 
 
-def detail_json_for(stored: str, predecessor_url: str) -> str:
-    """The stored detail text with the predecessor's URL put in."""
-    head, mark, tail = stored.rpartition(RENDERED_URL_MARK)
-    return head + render(predecessor_url) + tail if mark else stored
+def detail_json_for(stored: str, status: str, predecessor_url) -> str:
+    """The stored detail text with the status and the predecessor's URL (``predecessor_url(number)``) put in."""
+    text = stored.replace(RENDERED_STATUS_MARK, render(status), 1)
+    head, mark, tail = text.rpartition(RENDERED_URL_MARK)
+    if not mark:
+        return text
+    number, _quote, tail = tail.partition('"')
+    return head + render(predecessor_url(int(number))) + tail
 
 
 def stored_json(version) -> dict:
