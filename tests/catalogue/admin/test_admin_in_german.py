@@ -1,5 +1,7 @@
 """The admin in German: every page of every registered model opens, and no label on it is left in English."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.contrib import admin
 from django.contrib.admin.utils import label_for_field
@@ -10,6 +12,9 @@ from django_tasks_db.models import DBTaskResult
 from rest_framework.authtoken.models import Token
 
 from catalogue.accounts.preferences import AccountPreferences
+from catalogue.dpp.models import AccessGrant, RestrictedRead
+from catalogue.dpp.services import read_restricted
+from catalogue.legal.models import LegalPage
 from catalogue.mail.tasks import deliver_mail
 from catalogue.models import PassportRedaction, PrintJob
 from catalogue.passports.redaction import redact_version
@@ -39,6 +44,9 @@ SAME_IN_GERMAN = {
     "pdf",
     "gtin / ean",
     "axes",  # the name of the lockout library (django-axes), a proper name
+    "organisation",
+    "plan",
+    "gln",  # GS1's Global Location Number, named so in both languages
 }
 
 # Libraries whose admin labels have no German yet (listed for the lead in issue 12's report). Whole apps where the
@@ -112,7 +120,14 @@ def one_of_each(staff_user):
     version = product.passport_versions.get()
     redact_version(version, ["product.description"], "Test", staff_user)
     item = factories.AssortmentItemFactory(product=product)
-    factories.RetailerMembershipFactory(organisation=item.retailer)
+    reader = factories.RetailerMembershipFactory(organisation=item.retailer).user
+    AccessGrant.objects.create(
+        retailer=item.retailer, role=AccessGrant.Role.REPAIRER, expires_on=date.today() + timedelta(days=30)
+    )
+    assert read_restricted(version.pk, reader, RestrictedRead.Channel.PAGE) is not None
+    LegalPage.objects.create(
+        slug=LegalPage.Slug.IMPRESSUM, title_de="Impressum", title_en="Legal notice", body_de="Text", body_en="Text"
+    )
     record_print_job(item.retailer, [version], user=staff_user, output_format=PrintJob.Format.DETAILED, language="de")
     factories.MakerMembershipFactory(organisation=product.maker)
     invite(organisation=product.maker, email="neu@example.org", role="editor", language="de", invited_by=staff_user)

@@ -11,6 +11,7 @@ import jwt as pyjwt
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from catalogue.credentials.keys import rotate
 from catalogue.credentials.services import credential_of, issuer_did
@@ -218,7 +219,8 @@ def test_verify_passport_command_with_a_file(version, tmp_path):
     good = tmp_path / "good.jwt"
     good.write_text(version.credential_jwt)
     out = StringIO()
-    call_command("verify_passport", str(good), stdout=out)
+    with translation.override("en"):  # a request of an earlier test may have left German active in this thread
+        call_command("verify_passport", str(good), stdout=out)
     assert "Authentic: version 1" in out.getvalue() and "current version" in out.getvalue()
     bad = tmp_path / "bad.jwt"
     bad.write_text(version.credential_jwt[:-4] + "AAAA")
