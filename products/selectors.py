@@ -203,7 +203,14 @@ def _object_label(record) -> str:
 
 
 def _diff_fields(record) -> list:
-    return [f for f in record.instance_type._meta.fields if f.name not in HISTORY_IGNORED_FIELDS and not f.primary_key]
+    # Fields left out of the history (excluded_fields, e.g. Product.has_unpublished_changes) have no
+    # column on the historical model and are no user edit.
+    recorded = {f.name for f in record._meta.fields}
+    return [
+        f
+        for f in record.instance_type._meta.fields
+        if f.name not in HISTORY_IGNORED_FIELDS and not f.primary_key and f.name in recorded
+    ]
 
 
 def _changed_values(record, previous, fields) -> list[tuple[models.Field, Any, Any]]:

@@ -37,7 +37,7 @@ def jsonld_of(html: str) -> dict:
 def test_current_passport_shows_every_section(client, knife):
     snapshot = publish_product(knife).snapshot
     html = page_html(client, f"/p/{knife.passport_code}")
-    assert '<h1 id="passport-title">Kochmesser Schmiedeklinge 20 cm</h1>' in html
+    assert '<h1 id="passport-title" lang="de">Kochmesser Schmiedeklinge 20 cm</h1>' in html
     assert f'class="grade-badge large grade-{snapshot["score"]["grade"]}"' in html
     for subscore in ("Durability", "Repairability", "Supply chain", "Circularity"):
         assert subscore in html
@@ -151,7 +151,7 @@ def test_withdrawn_passport_stays_readable_with_a_banner(client, knife):
     html = page_html(client, f"/p/{knife.passport_code}")
     assert "banner-withdrawn" in html
     assert "This passport has been withdrawn." in html
-    assert '<h1 id="passport-title">Kochmesser Schmiedeklinge 20 cm</h1>' in html
+    assert '<h1 id="passport-title" lang="de">Kochmesser Schmiedeklinge 20 cm</h1>' in html
 
 
 def test_never_published_product_is_404_for_everyone(maker_client, maker):
