@@ -213,6 +213,7 @@ IMPORT_DRY_RUN = {
         {
             "row": 2,
             "field": "gtin",
+            "cell": "D3",
             "message": "The GTIN 9783000000003 is a book's ISBN (Bookland, 978 or 979). Products other than books, "
             "music and periodicals get their GTIN from a GS1 company prefix: check that this is the product's own "
             "number.",
@@ -222,8 +223,14 @@ IMPORT_DRY_RUN = {
 IMPORT_ERROR = {
     "detail": "Nothing was imported: 2 problems.",
     "errors": [
-        {"row": 2, "field": "gtin", "message": "GTIN check digit should be 1, not 2."},
-        {"row": 5, "field": "materials[2].share_percent", "message": "Ensure this value is less than or equal to 100."},
+        # From an XLSX file: each problem names its cell ("cell" is left out for CSV and JSON files).
+        {"row": 2, "field": "gtin", "cell": "D3", "message": "GTIN check digit should be 1, not 2."},
+        {
+            "row": 5,
+            "field": "materials[2].share_percent",
+            "cell": "AC6",
+            "message": "Ensure this value is less than or equal to 100.",
+        },
     ],
 }
 PUBLISH_ERROR = {
@@ -352,6 +359,7 @@ IMPORT_JOB_SUCCEEDED = {
 IMPORT_JOB_FAILED = {
     **IMPORT_JOB_RUNNING,
     "status": "failed",
+    "filename": "sortiment-2026.xlsx",
     "progress": {"phase": "checking", "rows_done": 3500, "rows_total": 3500},
     "errors": IMPORT_ERROR["errors"],
     "finished_at": "2026-03-02T09:15:06+01:00",

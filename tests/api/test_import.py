@@ -93,7 +93,7 @@ class TestAllOrNothing:
                 "Messer,nope,4006381333932,,,,",
                 "Messer,chefs-knives,4006381333931,,,,",
                 "Messer,chefs-knives,,,100,,forging|supplier||Solingen||DE",
-                "Messer,chefs-knives,,,,Stahl|a|b|c|d|e|f|g|h,",
+                "Messer,chefs-knives,,,,Stahl|a|b|c|d|e|f|g|h|i,",
             ]
         )
         result = run(content, maker)
