@@ -10,6 +10,7 @@ import os
 
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from catalogue.demo.data import PRODUCTS
 from products.models import Product
@@ -156,7 +157,8 @@ def test_rows_move_and_go_by_keyboard_and_leaving_unsaved_changes_asks(live_serv
     assert rows.nth(0).get_attribute("id") == "row-supply_chain_steps-1"
     assert page.input_value('input[name="supply_chain_steps-1-position"]') == "1"
     assert page.input_value('input[name="supply_chain_steps-0-position"]') == "2"
-    page.wait_for_function("document.getElementById('editor-announcer').textContent.includes('position 1 of 2')")
+    # A locator's expectation, not wait_for_function: the page's CSP forbids the eval that the latter polls with.
+    expect(page.locator("#editor-announcer")).to_contain_text("position 1 of 2")
 
     page.focus("#id_supply_chain_steps-0-DELETE")
     page.keyboard.press("Space")
