@@ -60,7 +60,8 @@ def test_the_list_is_the_same_json_as_built_from_the_snapshots(catalogue):
     stored = answer(client, LIST)
     assert len(json.loads(stored)["results"]) == len(catalogue)
     forget_stored_json()
-    assert answer(client, LIST) == stored
+    # The same JSON; on PostgreSQL the snapshot read back from jsonb has its keys in jsonb's order, not the text's.
+    assert json.loads(answer(client, LIST)) == json.loads(stored)
 
 
 def test_the_detail_is_the_same_json_as_built_from_the_snapshots(catalogue):
@@ -70,7 +71,7 @@ def test_the_detail_is_the_same_json_as_built_from_the_snapshots(catalogue):
         stored = answer(client, url)
         assert PassportVersion.objects.filter(product=product, public_detail_json="").count() == 0
         QuerySet.update(PassportVersion.objects.filter(product=product), public_detail_json="")
-        assert answer(client, url) == stored, product
+        assert json.loads(answer(client, url)) == json.loads(stored), product
     twice = catalogue[-1]
     detail = json.loads(answer(client, f"/api/v1/passports/{twice.passport_code}/"))
     assert detail["version"] == 2
