@@ -325,6 +325,6 @@ class PublishedFacets(models.Model):
 # Models of their own modules, registered with the app here.
 from .accounts.preferences import AccountPreferences  # noqa: E402, F401
 from .dpp.models import AccessGrant, RestrictedPart, RestrictedRead  # noqa: E402, F401
-from .teams.models import Invitation  # noqa: E402, F401
-from .printjobs.models import ItemPrint  # noqa: E402, F401
 from .legal.models import LegalPage  # noqa: E402, F401
+from .printjobs.models import ItemPrint  # noqa: E402, F401
+from .teams.models import Invitation  # noqa: E402, F401

@@ -15,8 +15,8 @@ from catalogue.models import PassportVersion, PublishedFacets
 from catalogue.passports.facets import facets_from_snapshot
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.pdf.document import render_passports
-from catalogue.passports.public_json import stored_json
 from catalogue.passports.pdf.texts import LANGUAGES
+from catalogue.passports.public_json import stored_json
 from catalogue.passports.selectors import products_for_snapshot
 from catalogue.passports.snapshot import build_snapshot, restricted_content
 from catalogue.scores.services import refresh_score

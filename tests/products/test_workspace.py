@@ -372,9 +372,7 @@ def test_a_new_supply_chain_step_is_proposed_after_the_existing_ones(maker_clien
 
 
 def test_a_maker_logs_in_lands_in_the_workspace_and_logs_out(client, maker_user, product):
-    response = client.post(
-        reverse("login"), {"login": maker_user.username, "password": "correct horse battery staple"}
-    )
+    response = client.post(reverse("login"), {"login": maker_user.username, "password": "correct horse battery staple"})
     assert response.status_code == 302
     assert client.get(response["Location"])["Location"] == reverse("products:workspace")
     assert product.name in client.get(reverse("products:workspace")).content.decode()
