@@ -8,7 +8,7 @@ import base64
 import json
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -20,6 +20,7 @@ from catalogue.credentials.selectors import public_version
 from catalogue.credentials.services import signed_credential
 from catalogue.credentials.signing import MEDIA_TYPE
 
+from . import passport_samples
 from .base import passport_code_or_404
 
 
@@ -64,6 +65,15 @@ class CredentialView(APIView):
             404: OpenApiResponse(description="No such published version."),
             503: OpenApiResponse(description="The catalogue has no signing key configured."),
         },
+        examples=[
+            OpenApiExample(
+                "A credential",
+                value=passport_samples.CREDENTIAL,
+                response_only=True,
+                status_codes=[200],
+                media_type="application/json",
+            )
+        ],
     )
     def get(self, request, code, number):
         version = public_version(passport_code_or_404(code), int(number))

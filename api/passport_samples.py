@@ -3,6 +3,8 @@
 The same kitchen knife as in api/samples.py, as published.
 """
 
+from catalogue.credentials.builder import CredentialUrls, build_credential
+
 from .samples import (
     CATEGORY_SUMMARY,
     CODE,
@@ -11,6 +13,7 @@ from .samples import (
     DURABILITY,
     GTIN,
     MATERIAL,
+    METHODOLOGY_VERSION,
     NAME,
     PASSPORT_API,
     PRODUCT_IDENTITY,
@@ -42,7 +45,7 @@ SCORE = {
     "overall": 72.5,
     "grade": "B",
     "band_colour": "#85BB2F",
-    "methodology_version": "1.0",
+    "methodology_version": METHODOLOGY_VERSION,
     "computed_at": "2026-11-25T09:29:58+00:00",
     "subscores": {"durability": 80.0, "repairability": 65.0, "supply_chain": 90.0, "circularity": 55.0},
     "criteria": [CRITERION],
@@ -157,7 +160,7 @@ PASSPORT_VERSION_ROW = {
     "version": 3,
     "published_at": "2026-11-25T10:30:00+01:00",
     "content_hash": CONTENT_HASH,
-    "methodology_version": "1.0",
+    "methodology_version": METHODOLOGY_VERSION,
     "superseded": False,
     "withdrawn": False,
     "links": {
@@ -184,7 +187,7 @@ PASSPORT_ROW = {
     "version": 3,
     "published_at": "2026-11-25T10:30:00+01:00",
     "content_hash": CONTENT_HASH,
-    "methodology_version": "1.0",
+    "methodology_version": METHODOLOGY_VERSION,
     "status": "published",
     "withdrawn": False,
     "links": {
@@ -193,7 +196,24 @@ PASSPORT_ROW = {
         "versions": f"{PASSPORT_API}versions/",
     },
 }
-PRODUCT_SCORE = {**SCORE, "hints": [{**CRITERION, "overall_points": 2.0}], "outdated": False}
+PRODUCT_SCORE = {
+    **SCORE,
+    "hints": [{**CRITERION, "overall_points": 2.0, "merged_keys": [CRITERION["key"]]}],
+    "outdated": False,
+}
+# The version above as a verifiable credential, built by the catalogue's own (pure) credential builder.
+CREDENTIAL = build_credential(
+    SNAPSHOT,
+    content_hash=CONTENT_HASH,
+    issuer={"id": "did:web:glaeserne-werkstatt.example", "name": "Gläserne Werkstatt – Stadt Solingen"},
+    urls=CredentialUrls(
+        credential=f"{PASSPORT_API}versions/3/credential",
+        snapshot=f"{PASSPORT_API}versions/3/",
+        page=f"{SITE}/p/{CODE}/v/3",
+        methodology=f"{SITE}/methodology/",
+        site=SITE,
+    ),
+)
 LOOKUP = {
     "passport_code": CODE,
     "gtin": GTIN,

@@ -373,6 +373,10 @@ class HintSerializer(CriterionSerializer):
     """A criterion with an improvement hint and what following it adds to the overall score."""
 
     overall_points = serializers.FloatField()
+    merged_keys = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The criteria this hint serves: two criteria met by the same evidence are one hint, gains added.",
+    )
 
 
 @extend_schema_serializer(

@@ -3,7 +3,13 @@
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+)
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -16,12 +22,20 @@ from catalogue.printjobs import services as job_services
 from catalogue.printjobs.views import filename_of
 from catalogue.retailers.selectors import retailer_for_user
 
-from .base import FirstRenderer
+from . import samples
+from .base import FirstRenderer, ScopedViewMixin
 
 SLUG = OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="Your retailer's slug.")
 JOB = OpenApiParameter("job_id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The print job's id.")
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample("Queued", value=samples.PRINT_JOB_QUEUED, response_only=True, status_codes=[202, 200]),
+        OpenApiExample("Rendering", value=samples.PRINT_JOB_RUNNING, response_only=True, status_codes=[200]),
+        OpenApiExample("Done", value=samples.PRINT_JOB_DONE, response_only=True, status_codes=[200]),
+    ]
+)
 class PrintJobSerializer(serializers.Serializer):
     """A print job: kept for downloading again; a large one runs in the background (poll ``url``)."""
 
@@ -56,6 +70,7 @@ def _job_or_404(request, slug, job_id) -> PrintJob:
 
 
 class PrintJobView(APIView):
+    authentication_classes = ScopedViewMixin.authentication_classes  # token first: anonymous answers 401
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -70,6 +85,7 @@ class PrintJobView(APIView):
 
 
 class PrintJobPdfView(APIView):
+    authentication_classes = ScopedViewMixin.authentication_classes
     permission_classes = [IsAuthenticated]
     content_negotiation_class = FirstRenderer
 
@@ -84,5 +100,4 @@ class PrintJobPdfView(APIView):
         job = _job_or_404(request, slug, job_id)
         if job.status != PrintJob.Status.DONE:
             raise Http404
-        content = job.pdf.open("rb").read() if job.pdf else job_services.render_job(job)
-        return pdf_response(content, filename_of(job), cache_control="private, no-store")
+        return pdf_response(job_services.job_pdf(job), filename_of(job), cache_control="private, no-store")

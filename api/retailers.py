@@ -253,6 +253,11 @@ PRINT_ERROR = openapi.error(
     ("Not in the assortment", samples.PRINT_ERROR),
     response=OpenApiTypes.OBJECT,
 )
+REPRINT_FORMAT_ERROR = openapi.error(
+    "An unknown print_format; the error names the formats there are.",
+    ("Unknown format", samples.REPRINT_FORMAT_ERROR),
+    response=OpenApiTypes.OBJECT,
+)
 
 
 # ---------- Views ----------
@@ -379,7 +384,7 @@ class RetailerViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         parameters=[
             OpenApiParameter("print_format", str, enum=["shelf", "detailed", "labels"], description="Only this format.")
         ],
-        responses=AssortmentItemSerializer(many=True),
+        responses={200: AssortmentItemSerializer(many=True), 400: REPRINT_FORMAT_ERROR},
     )
     @action(detail=True, methods=["get"])
     def reprints(self, request, slug=None):

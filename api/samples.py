@@ -6,6 +6,8 @@ of api/openapi.py show the error bodies, and tests/api/test_schema_examples.py c
 against its serializer and against what the API answers.
 """
 
+from catalogue.scoring.methodology import METHODOLOGY_VERSION
+
 SITE = "https://glaeserne-werkstatt.example"
 CODE = "K7QX2M9C"
 GTIN = "04006381333931"
@@ -130,7 +132,7 @@ SCORE_SUMMARY = {
     "repairability": 65.0,
     "supply_chain": 90.0,
     "circularity": 55.0,
-    "methodology_version": "1.0",
+    "methodology_version": METHODOLOGY_VERSION,
     "computed_at": "2026-11-25T09:30:00+01:00",
 }
 # What identifies the sample product, in the live product rows and in the passport rows alike.
@@ -307,6 +309,27 @@ PRINT_LABELS = {
 }
 PRINT_REPRINT = {"scope": "reprint", "format": "shelf"}
 PRINT_ERROR = {"items": ["Not in your assortment: 4006381333931."]}
+REPRINT_FORMAT_ERROR = {"print_format": ["format should be one of shelf, detailed, labels, not poster."]}
+PRINT_JOB_ID = 41
+PRINT_JOB_QUEUED = {
+    "id": PRINT_JOB_ID,
+    "url": f"{RETAILER_API}print-jobs/{PRINT_JOB_ID}/",
+    "status": "queued",
+    "format": "shelf",
+    "total": 64,
+    "progress": 0,
+    "percent": 0,
+    "error": "",
+    "pdf": None,
+}
+PRINT_JOB_RUNNING = {**PRINT_JOB_QUEUED, "status": "running", "progress": 16, "percent": 25}
+PRINT_JOB_DONE = {
+    **PRINT_JOB_QUEUED,
+    "status": "done",
+    "progress": 64,
+    "percent": 100,
+    "pdf": f"{RETAILER_API}print-jobs/{PRINT_JOB_ID}/pdf/",
+}
 
 # ---------- Errors ----------
 

@@ -69,6 +69,18 @@ def render_job(job: PrintJob, versions: Sequence[PassportVersion] | None = None)
     return cached_pdf(key, max_pages=None) or render_and_keep(key, versions, max_pages=None, **arguments)
 
 
+def job_pdf(job: PrintJob) -> bytes:
+    """A done job's PDF as printed: the kept file, or, for a job from before files were kept or whose file has
+    gone (a restored database, a lost volume), the same immutable versions and options rendered again."""
+    if job.pdf:
+        try:
+            with job.pdf.open("rb") as kept:
+                return kept.read()
+        except OSError:
+            logger.warning("The PDF of print job %s is missing (%s); rendering it again", job.pk, job.pdf.name)
+    return render_job(job)
+
+
 def new_job(
     retailer: RetailerOrganisation,
     versions: Sequence[PassportVersion],

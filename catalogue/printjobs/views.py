@@ -1,7 +1,7 @@
 """Print job pages of the retailer workspace: a job's progress (HTML and JSON) and its PDF, again and again."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,14 +48,8 @@ def job_status(request, slug, pk):
 @login_required
 @require_safe
 def job_pdf(request, slug, pk):
-    """The job's PDF as it was printed: the kept file, or for a job from before files were kept, the same
-    versions and options rendered again."""
+    """The job's PDF as it was printed (services.job_pdf)."""
     job = _job_or_404(request, slug, pk)
     if job.status != PrintJob.Status.DONE:
         raise Http404(_("This print job has no PDF."))
-    if job.pdf:
-        response = FileResponse(job.pdf.open("rb"), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename_of(job)}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
-    return pdf_response(services.render_job(job), filename_of(job), cache_control="private, no-store")
+    return pdf_response(services.job_pdf(job), filename_of(job), cache_control="private, no-store")

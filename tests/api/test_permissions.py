@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import override_settings
 
+from catalogue.printjobs.services import print_now
 from products.import_jobs import ImportJob
 from products.models import EvidenceDocument
 from tests.api.conftest import ROLES, english_client, etag_of
@@ -94,6 +95,8 @@ MATRIX = [
     ("get passport of draft", "get", "/api/v1/passports/{draft}/", None, None, EVERYONE_404),
     ("list versions", "get", "/api/v1/passports/{published}/versions/", None, None, EVERYONE_200),
     ("get version", "get", "/api/v1/passports/{published}/versions/1/", None, None, EVERYONE_200),
+    ("get credential", "get", "/api/v1/passports/{published}/versions/1/credential/", None, None, EVERYONE_200),
+    ("credential of draft", "get", "/api/v1/passports/{draft}/versions/1/credential/", None, None, EVERYONE_404),
     ("get missing version", "get", "/api/v1/passports/{published}/versions/2/", None, None, EVERYONE_404),
     ("create passport", "post", "/api/v1/passports/", {}, "json", roles(405, 405, 405, 405, 405)),
     ("lookup published", "get", "/api/v1/lookup?code={published}", None, None, EVERYONE_200),
@@ -128,6 +131,24 @@ MATRIX = [
         None,
         None,
         roles(401, 404, 404, 204, 404),
+    ),
+    (
+        "set shelf price",
+        "patch",
+        "/api/v1/retailers/{retailer}/assortment/{published}/",
+        {"shelf_price": "24.90"},
+        "json",
+        roles(401, 404, 404, 200, 404),
+    ),
+    ("get print job", "get", "/api/v1/retailers/{retailer}/print-jobs/{print_job}/", None, None, RETAILER_ONLY),
+    ("print job pdf", "get", "/api/v1/retailers/{retailer}/print-jobs/{print_job}/pdf/", None, None, RETAILER_ONLY),
+    (
+        "another retailer's print job",
+        "get",
+        "/api/v1/retailers/{other_retailer}/print-jobs/{other_print_job}/",
+        None,
+        None,
+        roles(401, 404, 404, 404, 404),
     ),
     ("list reprints", "get", "/api/v1/retailers/{retailer}/reprints/", None, None, RETAILER_ONLY),
     (
@@ -173,6 +194,9 @@ def world(maker, other_maker, product, retailer):
     AssortmentItemFactory(retailer=retailer, product=published)
     other_retailer = RetailerOrganisationFactory()
     AssortmentItemFactory(retailer=other_retailer, product=published)
+    printed = [published.passport_versions.get()]
+    print_job, _pdf = print_now(retailer, printed, user=None, output_format="labels", language="de")
+    other_job, _pdf = print_now(other_retailer, printed, user=None, output_format="labels", language="de")
     return {
         "published": published,
         "other_published": other_published,
@@ -185,6 +209,8 @@ def world(maker, other_maker, product, retailer):
         "retailer": retailer,
         "other_retailer": other_retailer,
         "import_job": ImportJob.objects.create(organisation=maker),
+        "print_job": print_job,
+        "other_print_job": other_job,
     }
 
 
@@ -208,6 +234,8 @@ def test_permission_matrix(clients, world, name, method, path, body, content, ro
         retailer=world["retailer"].slug,
         other_retailer=world["other_retailer"].slug,
         import_job=world["import_job"].pk,
+        print_job=world["print_job"].pk,
+        other_print_job=world["other_print_job"].pk,
     )
     headers = {}
     if needs_if_match(method, url):

@@ -195,14 +195,26 @@ def shape(value):
     return None
 
 
-def same_shape(answer, sample) -> bool:
-    """The answer has the sample's keys, nested alike; an empty list or a null matches anything."""
+def shape_difference(answer, sample, where: str = "") -> str:
+    """Where the answer's keys differ from the sample's, nested alike ("" where none do); an empty list or a null
+    matches anything."""
     if isinstance(answer, dict) and isinstance(sample, dict):
-        return answer.keys() == sample.keys() and all(same_shape(answer[key], sample[key]) for key in answer)
+        if answer.keys() != sample.keys():
+            return (
+                f"{where or 'top'}: the answer has {sorted(answer.keys() - sample.keys())} more, "
+                f"the sample {sorted(sample.keys() - answer.keys())} more"
+            )
+        return next(
+            (found for key in answer if (found := shape_difference(answer[key], sample[key], f"{where}.{key}"))), ""
+        )
     if isinstance(answer, list) and isinstance(sample, list):
-        return not answer or not sample or same_shape(answer[0], sample[0])
+        return shape_difference(answer[0], sample[0], f"{where}[0]") if answer and sample else ""
     scalars = not isinstance(answer, dict | list) and not isinstance(sample, dict | list)
-    return answer is None or sample is None or scalars
+    return "" if answer is None or sample is None or scalars else f"{where}: {type(answer).__name__} in the answer"
+
+
+def same_shape(answer, sample) -> bool:
+    return not shape_difference(answer, sample)
 
 
 def test_the_product_samples_make_a_product_shaped_like_the_samples(maker_api_client, maker):
@@ -232,8 +244,16 @@ def test_a_published_product_is_shaped_like_the_passport_samples(clients, maker,
     assert same_shape(anonymous.get("/api/v1/passports/").json()["results"][0], passport_samples.PASSPORT_ROW)
     versions = anonymous.get(f"/api/v1/passports/{product.passport_code}/versions/").json()["results"]
     assert same_shape(versions[0], passport_samples.PASSPORT_VERSION_ROW)
+    credential = anonymous.get(f"/api/v1/passports/{product.passport_code}/versions/1/credential/").json()
+    # Empty parts are left out of a credential, so the sample (a product with everything) has every key the answer has.
+    sample_credential = passport_samples.CREDENTIAL
+    assert credential.keys() == sample_credential.keys()
+    assert credential["credentialSubject"].keys() <= sample_credential["credentialSubject"].keys()
+    assert credential["credentialSubject"]["product"].keys() <= sample_credential["credentialSubject"]["product"].keys()
     score = clients["maker"].get(f"/api/v1/products/{product.passport_code}/score/").json()
-    assert same_shape(score, passport_samples.PRODUCT_SCORE)
+    assert not shape_difference(score, passport_samples.PRODUCT_SCORE), shape_difference(
+        score, passport_samples.PRODUCT_SCORE
+    )
 
     retailer = clients["retailer"]
     slug = retailer_membership.organisation.slug
@@ -286,6 +306,7 @@ def test_401_is_documented_where_anonymous_requests_get_it(clients, product):
         "passport_code": product.passport_code,
         "product_code": product.passport_code,
         "code": product.passport_code,
+        "job_id": 1,  # an int path converter: "unknown" would not route at all
     }
     assert mismatches("401", lambda method, path: answers(clients["anonymous"], method, path, values) == 401) == []
 

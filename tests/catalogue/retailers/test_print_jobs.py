@@ -88,7 +88,7 @@ def test_every_job_is_kept_and_downloads_again_with_the_same_bytes(retailer_clie
     republished(items[0].product)
     again = retailer_client.get(reverse("retailer:job-pdf", args=[retailer.slug, job.pk]))
     assert again.status_code == 200 and again["Content-Type"] == "application/pdf"
-    assert b"".join(again.streaming_content) == first.content
+    assert again.content == first.content
     assert again["Cache-Control"] == "private, no-store"
 
 
@@ -99,6 +99,16 @@ def test_a_job_without_a_kept_file_renders_its_versions_again(retailer_client, r
     printjobs.record_printed(job, [version], None)
     response = retailer_client.get(reverse("retailer:job-pdf", args=[retailer.slug, job.pk]))
     assert response.status_code == 200 and "Altbestand" in pdf_text(response.content)
+
+
+def test_a_job_whose_kept_file_is_gone_renders_again_instead_of_failing(retailer_client, retailer, caplog):
+    (item,) = stock(retailer, "Verlorene Datei")
+    print_as(retailer_client, retailer, "shelf", items=[item])
+    job = PrintJob.objects.get()
+    job.pdf.storage.delete(job.pdf.name)  # a lost volume or a database restored without its media
+    response = retailer_client.get(reverse("retailer:job-pdf", args=[retailer.slug, job.pk]))
+    assert response.status_code == 200 and "Verlorene Datei" in pdf_text(response.content)
+    assert f"print job {job.pk} is missing" in caplog.text
 
 
 def test_another_retailers_job_answers_404(client, retailer_client, retailer):
@@ -135,7 +145,7 @@ def test_25_passports_run_in_the_background_with_progress_and_a_notice(retailer_
     assert status["status"] == "done" and status["percent"] == 100 and status["finished"]
     assert status["pdf"] == reverse("retailer:job-pdf", args=[retailer.slug, job.pk])
     assert ItemPrint.objects.filter(format="shelf").count() == 25
-    pdf = b"".join(retailer_client.get(status["pdf"]).streaming_content)
+    pdf = retailer_client.get(status["pdf"]).content
     assert page_count(pdf) == 25
     assert "refresh" not in retailer_client.get(response["Location"]).content.decode()
 

@@ -70,7 +70,7 @@ def test_a_retailer_prints_reprints_per_format_and_a_background_job(live_server,
     pdf = Client()
     pdf.force_login(membership.user)
     content = pdf.get(f"/retailer/{retailer.slug}/jobs/{labels.pk}/pdf/")
-    assert products[0].name in pdf_text(b"".join(content.streaming_content))
+    assert products[0].name in pdf_text(content.content)
 
     # A maker publishes a new version: the page says which formats need a reprint.
     republished(products[0])
