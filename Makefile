@@ -6,10 +6,18 @@ STAMP := $(VENV)/.installed
 # The Nu HTML Checker for tests/catalogue/public/test_html_validity.py (npm package vnu-jar; runs on Java).
 VNU_VERSION := 26.9.27
 VNU_STAMP := $(VENV)/node/.vnu-jar-$(VNU_VERSION)
+# The barcode decoder for the camera scan on the lookup page where the browser has no BarcodeDetector (npm package
+# zxing-wasm), copied into the git-ignored static/vendor/ so that it is served like the site's own files.
+ZXING_VERSION := 3.1.6
+ZXING_NODE := $(VENV)/node-zxing-wasm
+ZXING_STAMP := static/vendor/zxing-wasm/.version-$(ZXING_VERSION)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench lint format messages import-template check-deploy clean
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE_STAMP := $(VENV)/lighthouse/.lighthouse-$(LIGHTHOUSE_VERSION)
+
+.PHONY: run test test-postgres bench lighthouse lint format messages import-template check-deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,10 +30,20 @@ $(VNU_STAMP): $(STAMP)
 	  npm install --no-save --no-audit --no-fund --loglevel=error --prefix $(VENV)/node vnu-jar@$(VNU_VERSION) && touch $(VNU_STAMP); \
 	else echo "!! npm is missing: the HTML validity test will be skipped"; fi
 
+# A prefix of its own: npm would prune vnu-jar from a shared one, since neither is in a package.json.
+$(ZXING_STAMP):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --no-save --no-audit --no-fund --loglevel=error --prefix $(ZXING_NODE) zxing-wasm@$(ZXING_VERSION) && \
+	  rm -rf static/vendor/zxing-wasm && mkdir -p static/vendor/zxing-wasm && \
+	  cp $(ZXING_NODE)/node_modules/zxing-wasm/dist/iife/reader/index.js static/vendor/zxing-wasm/zxing-reader.js && \
+	  cp $(ZXING_NODE)/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm static/vendor/zxing-wasm/ && \
+	  cp $(ZXING_NODE)/node_modules/zxing-wasm/LICENSE static/vendor/zxing-wasm/ && touch $(ZXING_STAMP); \
+	else echo "!! npm is missing: camera scanning works only in browsers with a BarcodeDetector"; fi
+
 # The background worker (manage.py db_worker) runs beside the web server. It reloads on code changes like
 # the server, and is started again if it fails (say, on a half-saved file); when the server stops (Ctrl-C
 # included), the shell's exit trap stops the worker too.
-run: $(STAMP)
+run: $(STAMP) $(ZXING_STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py rotate_signing_key --if-missing
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py load_demo || echo "!! The demo was not loaded (see above); serving the data that is there."
@@ -41,15 +59,22 @@ run: $(STAMP)
 	echo "Background worker running (manage.py db_worker, pid $$worker); Ctrl-C stops it and the server."; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP) $(VNU_STAMP)
+test: $(STAMP) $(VNU_STAMP) $(ZXING_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The same suite against the local PostgreSQL server (override DATABASE_URL to point elsewhere).
-test-postgres: $(STAMP) $(VNU_STAMP)
+test-postgres: $(STAMP) $(VNU_STAMP) $(ZXING_STAMP)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/glaeserne_werkstatt} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+$(LIGHTHOUSE_STAMP):
+	npm install --no-save --no-audit --no-fund --loglevel=error --prefix $(VENV)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION) && touch $(LIGHTHOUSE_STAMP)
+
+# Lighthouse scores of the public pages against a running server (`make run` in another terminal, or BASE_URL=...).
+lighthouse: $(LIGHTHOUSE_STAMP)
+	bench/web/lighthouse.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -69,7 +94,7 @@ import-template: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py write_import_template
 
 # As a production build does it: collect the static files (the manifest the start-up check wants), then check.
-check-deploy: $(STAMP)
+check-deploy: $(STAMP) $(ZXING_STAMP)
 	export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=example.org EMAIL_HOST=$${EMAIL_HOST:-smtp.example.org} \
 	  DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  PASSPORT_SIGNING_KEY_FILE=$${PASSPORT_SIGNING_KEY_FILE:-$$(mktemp -d)/passport-signing-keys.json} && \
