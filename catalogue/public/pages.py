@@ -2,11 +2,13 @@
 
 from django.shortcuts import render
 
+from catalogue.public.camera import camera_page, decoder_urls
 from catalogue.scores.selectors import category_reference_rows, methodology_overview
 
 
+@camera_page
 def home(request):
-    return render(request, "catalogue/public/home.html")
+    return render(request, "catalogue/public/home.html", {"decoder": decoder_urls()})
 
 
 def methodology(request):

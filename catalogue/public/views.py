@@ -32,6 +32,7 @@ from catalogue.models import rendition_key
 from catalogue.passports import jsonld, presentation
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import comparison_rows, passport_page
+from catalogue.public.camera import camera_page, decoder_urls
 from catalogue.public.compare_selection import bar_context, selected_codes
 from catalogue.public.compare_table import mark_differences
 from catalogue.public.facets import PublicProductFilterSet
@@ -97,6 +98,7 @@ def not_found(request, *, message: str, query: str = "", status: int = 404):
 
 
 @require_safe
+@camera_page
 def lookup_view(request):
     """The single lookup field: a GTIN/EAN/UPC, a passport code or a pasted Digital Link URL."""
     raw = request.GET.get("code", "")
@@ -106,7 +108,8 @@ def lookup_view(request):
         search_url = search_url_for(raw, error)
         if search_url:  # a product name, not a code: search for it
             return redirect(search_url)
-        return render(request, "catalogue/public/home.html", {"code": raw, "error": error.message}, status=400)
+        context = {"code": raw, "error": error.message, "decoder": decoder_urls()}
+        return render(request, "catalogue/public/home.html", context, status=400)
     except CodeLookupError as error:
         return not_found(request, message=error.message, query=raw, status=error.status)
     return redirect("catalogue:passport", code=version.passport_code)
