@@ -1,5 +1,5 @@
 """Public pages v2 in headless Chromium: the passport fits three phone screens, axe finds nothing serious on any
-public page (the API docs included), one tap switches the language, and screenshots at 390 and 1280 px."""
+public page (the API docs included), one tap switches the language, a phone walk from an EAN to a comparison, and screenshots at 390 and 1280 px."""
 
 import os
 from pathlib import Path
@@ -108,3 +108,42 @@ def test_screenshots_of_home_and_passport_at_phone_and_desktop_width(live_server
             page.screenshot(path=str(path), full_page=True)
             assert path.stat().st_size > 10_000
         page.close()
+
+
+def test_a_phone_walk_from_an_ean_to_a_comparison_in_english(live_server, transactional_db, browser):
+    """Type an EAN on the home page, read the summary, open repair, compare two products, switch to English."""
+    load_demo()
+    current = PassportVersion.objects.current().select_related("product").exclude(product__gtin="")
+    by_category = {}
+    for version in current:
+        by_category.setdefault(version.product.category_id, []).append(version.product)
+    product = next(products[0] for products in by_category.values() if len(products) >= 2)
+    page = browser.new_page(viewport=PHONE, locale="de-DE", is_mobile=True, has_touch=True)
+
+    page.goto(f"{live_server.url}/")
+    page.locator("#lookup-code").fill(product.gtin[-13:])  # as printed under the barcode: the EAN-13
+    page.locator("#lookup-code").press("Enter")
+    page.wait_for_url(f"**/p/{product.passport_code}")
+    summary = page.locator(".passport-summary")
+    assert summary.bounding_box()["y"] < PHONE["height"]
+    assert summary.locator(".subscores-compact li").count() == 4
+    assert page.locator(".grade-badge").first.bounding_box()["y"] < PHONE["height"]  # the grade on the first screen
+
+    page.locator('.section-nav a[href="#repair"]').click()
+    assert page.locator("#repair details.passport-section").get_attribute("open") is not None
+
+    page.locator(".passport-actions a", has_text="Mit ähnlichen Produkten vergleichen").click()
+    page.wait_for_url("**/products/?category=*")
+    for index in range(2):
+        page.locator(".compare-choice button").nth(index).click()
+        page.wait_for_load_state()
+    page.locator("a", has_text="Jetzt vergleichen").first.click()
+    page.wait_for_url("**/products/compare/**")
+    assert page.locator(".compare-table thead th[scope=col]").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.locator('.language-switcher button[value="en"]').click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator(".compare-table thead th[scope=col]").count() == 2  # the selection survives the switch
+    assert page.locator(".compare-table caption").inner_text() == "The chosen products side by side"
