@@ -1,5 +1,6 @@
 """Public pages v2 in headless Chromium: the passport fits three phone screens, axe finds nothing serious on any
-public page (the API docs included), one tap switches the language, a phone walk from an EAN to a comparison, and screenshots at 390 and 1280 px."""
+public page (the API docs included), one tap switches the language, a phone walks from an EAN to a comparison,
+and screenshots at 390 and 1280 px."""
 
 import os
 from pathlib import Path
