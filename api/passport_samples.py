@@ -80,7 +80,7 @@ SNAPSHOT = {
     "components": COMPONENTS,
     "supply_chain": [
         {
-            **{key: value for key, value in STEP.items() if key != "supplier"},  # the directory stays private
+            **{key: value for key, value in STEP.items() if key not in ("supplier", "facility")},  # private links
             "step_label": text("Schmieden", "Forging"),
             "supplier_name": None,
             "region": "solingen",

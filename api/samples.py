@@ -49,6 +49,7 @@ STEP = {
     "city": "Solingen",
     "postcode": "42651",
     "country": "DE",
+    "facility": None,
 }
 DURABILITY = {
     "warranty_years": 5.0,

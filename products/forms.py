@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from . import evidence_files, parts
 from .identifiers import normalise_gtin
 from .limits import too_many_rows
-from .models import EvidenceDocument, Product, Supplier
+from .models import EvidenceDocument, Facility, Product, Supplier
 
 COUNTRY_WIDGET = forms.TextInput(attrs={"maxlength": 2, "autocapitalize": "characters", "size": 3})
 
@@ -228,6 +228,12 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
         queryset = Supplier.objects.filter(organisation_id=self.instance.maker_id).order_by("name", "pk")
         return queryset, [("", _("none, enter below")), *((supplier.pk, str(supplier)) for supplier in queryset)]
 
+    @cached_property
+    def facility_choices(self):
+        # Only the product's organisation's own sites (never another maker's); one query for N rows.
+        queryset = Facility.objects.filter(maker_id=self.instance.maker_id).order_by("name", "pk")
+        return queryset, [("", _("none")), *((facility.pk, str(facility)) for facility in queryset)]
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.prefix_index = index if index is not None else -1
@@ -243,6 +249,8 @@ class BaseSectionFormSet(forms.BaseInlineFormSet):
                 form.linked_evidence = next((doc for doc in self.evidence_choices[0] if doc.pk == linked_id), None)
             elif isinstance(form_field, forms.ModelChoiceField) and form_field.queryset.model is Supplier:
                 form_field.queryset, form_field.choices = self.supplier_choices
+            elif isinstance(form_field, forms.ModelChoiceField) and form_field.queryset.model is Facility:
+                form_field.queryset, form_field.choices = self.facility_choices
 
     def kept_forms(self):
         """Forms whose rows exist after saving: stored rows not marked for deletion, and filled-in new rows."""

@@ -60,13 +60,13 @@ def register_parts() -> None:
             SupplyChainStep,
             (
                 "position step_type description supplier performed_by supplier_name supplier_confidential "
-                "city postcode country"
+                "city postcode country facility"
             ),
             import_fields=(
                 "step_type performed_by supplier_name city postcode country supplier_confidential description"
             ),
             order_field="position",
-            linked_fields="supplier",
+            linked_fields="supplier facility",
             max_rows=50,
             labels=(_("Supply chain"), _("Step")),
             intro=_("Every manufacturing step with who did it and where. The region is derived from the place."),
