@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -307,6 +308,9 @@ class PublishedFacets(models.Model):
     price_eur = models.DecimalField(max_digits=9, decimal_places=2, null=True)
     materials = models.TextField(help_text="Material names, one per line.")
     search_text = models.TextField(help_text="Name, model number, maker, category, materials and description.")
+    # The stemmed full-text document of name and search text (catalogue.passports.facets.search_document), stored
+    # so that search reads a GIN index instead of stemming every row per query; PostgreSQL only, NULL elsewhere.
+    search_document = SearchVectorField(null=True, editable=False)
     # Rank (products.regions.Region.rank) of the farthest supply-chain step; NULL when a step has no
     # place or there are no steps, because an undisclosed place is never "local".
     farthest_region_rank = models.PositiveSmallIntegerField(null=True)

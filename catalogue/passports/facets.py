@@ -2,6 +2,10 @@
 
 from decimal import Decimal
 
+from django.contrib.postgres.search import SearchVector
+from django.db import connections
+from django.db.models import QuerySet
+
 from products.regions import Region
 
 _RANK = {region.value: region.rank for region in Region}
@@ -49,3 +53,14 @@ def facets_from_snapshot(snapshot: dict) -> dict:
         "farthest_region_rank": farthest,
         "solingen": designation_flag(score.get("solingen")),
     }
+
+
+def search_document() -> SearchVector:
+    """The stored full-text document of a facets row: its name (weight A) and search text (weight B), German stems."""
+    return SearchVector("name", weight="A", config="german") + SearchVector("search_text", weight="B", config="german")
+
+
+def refresh_search_documents(facets: QuerySet) -> None:
+    """Store the full-text document of ``facets`` rows; only PostgreSQL has one (elsewhere search matches words)."""
+    if connections[facets.db].vendor == "postgresql":
+        facets.update(search_document=search_document())

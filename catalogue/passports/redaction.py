@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalogue.models import PassportRedaction, PassportVersion, PublishedFacets
-from catalogue.passports.facets import facets_from_snapshot
+from catalogue.passports.facets import facets_from_snapshot, refresh_search_documents
 from catalogue.passports.public_json import stored_json
 
 # What identifies the passport and its score cannot be redacted: without them the version means nothing.
@@ -100,5 +100,6 @@ def redact_version(version: PassportVersion, paths: list[str], reason: str, user
     )
     # Search and browse read the current version's facets: they must not keep a redacted name either.
     PublishedFacets.objects.filter(version=locked).update(**facets_from_snapshot(snapshot))
+    refresh_search_documents(PublishedFacets.objects.filter(version=locked))
     version.snapshot = snapshot
     return redaction

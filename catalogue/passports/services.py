@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from catalogue.credentials.services import credential_for_publication
 from catalogue.dpp.services import store_restricted_part
 from catalogue.models import PassportVersion, PublishedFacets
-from catalogue.passports.facets import facets_from_snapshot
+from catalogue.passports.facets import facets_from_snapshot, refresh_search_documents
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.pdf.document import render_passports
 from catalogue.passports.pdf.texts import LANGUAGES
@@ -175,6 +175,7 @@ def record_published_facets(version: PassportVersion) -> PublishedFacets:
             **facets_from_snapshot(version.snapshot),
         },
     )
+    refresh_search_documents(PublishedFacets.objects.filter(pk=facets.pk))
     return facets
 
 

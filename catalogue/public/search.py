@@ -1,11 +1,12 @@
-"""Full-text search over published passports: PostgreSQL full-text search when available, word matching elsewhere."""
+"""Full-text search over published passports: a stored PostgreSQL full-text document, word matching elsewhere."""
 
 import contextlib
 import re
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import ValidationError
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from products.identifiers import looks_like_gtin, normalise_passport_code
 from products.models import Product
@@ -29,13 +30,19 @@ def _identifier_match(term: str) -> Q | None:
     return condition
 
 
-def match_words(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
+def _word_condition(text: str) -> Q:
     """Every word must appear in the published search text, or be the product's GTIN or passport code."""
+    condition = Q()
     for term in text.split():
-        condition = Q(published_facets__search_text__icontains=term)
+        word = Q(published_facets__search_text__icontains=term)
         identifier = _identifier_match(term)
-        queryset = queryset.filter(condition | identifier if identifier is not None else condition)
-    return queryset
+        condition &= word | identifier if identifier is not None else word
+    return condition
+
+
+def match_words(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
+    """Products whose published search text holds every word of ``text`` (or whose GTIN or code it is)."""
+    return queryset.filter(_word_condition(text))
 
 
 def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
@@ -53,19 +60,16 @@ def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]
 
 
 def _postgres_search(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
     terms = [term for term in (_TERM.sub("", word) for word in text.split()) if term]
-    # Word-by-word matching keeps identifiers and the inside of compound words findable.
-    word_matches = Q(pk__in=match_words(Product.objects.all(), text).values("pk"))
+    # Word-by-word matching keeps identifiers and the inside of compound words findable (a trigram index
+    # serves it); both conditions read the facets row, so PostgreSQL combines their indexes.
+    word_matches = _word_condition(text)
     if not terms:
         return queryset.filter(word_matches)
-    vector = SearchVector("published_facets__name", weight="A", config="german") + SearchVector(
-        "published_facets__search_text", weight="B", config="german"
-    )
-    # Whole words, stemmed ("Messern" finds "Messer"); fragments and half-typed words come from the
-    # word matching above, because a stemmed prefix ("mess:*") would also find "Messing".
+    # Whole words, stemmed ("Messern" finds "Messer"), from the stored document and its GIN index; fragments
+    # and half-typed words come from the word matching, because a stemmed prefix ("mess:*") would also find
+    # "Messing".
     query = SearchQuery(" ".join(terms), search_type="plain", config="german")
-    return queryset.annotate(search_document=vector, search_rank=SearchRank(vector, query)).filter(
-        Q(search_document=query) | word_matches
+    return queryset.annotate(search_rank=SearchRank(F("published_facets__search_document"), query)).filter(
+        Q(published_facets__search_document=query) | word_matches
     )

@@ -3,7 +3,8 @@
 import pytest
 from django.db import connection
 
-from catalogue.models import ProductScore
+from catalogue.models import ProductScore, PublishedFacets
+from catalogue.passports.facets import refresh_search_documents
 from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.public.search import search_products, uses_full_text
 from catalogue.scores.services import refresh_score
@@ -165,6 +166,23 @@ def test_full_text_search_stems_words_and_ranks_on_postgresql(client):
     # Whole-word stemming finds "Bäckerstolzes"; fragments come from word matching.
     assert names(client.get("/products/", {"q": "Bäckerstolzes"})) == [knife.name]
     assert names(client.get("/products/", {"q": "messer"})) == [knife.name]  # not the brass clipper
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_search_reads_the_stored_document_and_its_indexes_on_postgresql(client):
+    knife = published(name="Brotmesser Bäckerstolz")
+    facets = PublishedFacets.objects.filter(product=knife)
+    assert "'backerstolz':2A" in str(facets.values_list("search_document", flat=True).get())
+    # Stemmed whole words come from the stored document alone: without it only fragments match.
+    facets.update(search_document=None)
+    assert names(client.get("/products/", {"q": "Bäckerstolzes"})) == []
+    refresh_search_documents(facets)
+    assert names(client.get("/products/", {"q": "Bäckerstolzes"})) == [knife.name]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'catalogue_publishedfacets'")
+        indexes = " ".join(row[0] for row in cursor.fetchall())
+    assert "USING gin (search_document)" in indexes
+    assert "USING gin (upper(search_text) gin_trgm_ops)" in indexes
 
 
 def test_sorting_and_pagination(client):
