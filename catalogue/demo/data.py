@@ -16,6 +16,15 @@ def gtin13(company_prefix: str, item: int) -> str:
     return body + str(gs1_check_digit(body))
 
 
+def gln13(company_prefix: str, location: int) -> str:
+    """A valid GS1 Global Location Number from a 7-digit German company prefix and a location reference.
+
+    The demo keeps location references 90000 and up for GLNs, so that no GLN has the digits of a demo GTIN.
+    """
+    body = f"{company_prefix}{location:05d}"
+    return body + str(gs1_check_digit(body))
+
+
 def place(city: str, postcode: str, country: str) -> dict:
     return {"city": city, "postcode": postcode, "country": country}
 
@@ -339,9 +348,21 @@ CATEGORIES = [
 
 # --- Makers (all fictional) ---------------------------------------------------------------------------------------
 
+# The makers' GS1 company prefixes (fictional, in the German range 400-440): their products' GTINs and their
+# GLNs (operator and facilities) are numbered from them. The EORI numbers are made up too: "DE" and 7 digits.
+HOELTERHOFF_GTIN = "4262591"
+STRUESSMANN_GTIN = "4262592"
+HOHLSCHLIFF_GTIN = "4262593"
+RUETTGERS_GTIN = "4262594"
+WUPPERKLINGE_GTIN = "4262595"
+SCHUERMANN_GTIN = "4262596"
+KLINGENWERKE_GTIN = "4262597"
+
 MAKERS = [
     {
         "slug": "hoelterhoff",
+        "eori": "DE4817302",
+        "gln": gln13(HOELTERHOFF_GTIN, 90000),
         "name": "Klingenmanufaktur Hölterhoff",
         "description": "Familienbetrieb in dritter Generation. Geschmiedete Küchenmesser vom Gesenk bis zum "
         "Feinabzug, gefertigt in der eigenen Werkstatt in Solingen-Merscheid.",
@@ -352,6 +373,8 @@ MAKERS = [
     },
     {
         "slug": "struessmann",
+        "eori": "DE2290516",
+        "gln": gln13(STRUESSMANN_GTIN, 90000),
         "name": "Gebr. Strüßmann Scherenfabrik",
         "description": "Scheren für Haushalt, Schneiderei, Salon und Garten. Geschmiedet und geschliffen in "
         "Solingen-Wald, gehärtet beim Nachbarn in Haan-Gruiten.",
@@ -362,6 +385,7 @@ MAKERS = [
     },
     {
         "slug": "hohlschliff-ohligs",
+        "gln": gln13(HOHLSCHLIFF_GTIN, 90000),
         "name": "Hohlschliff Ohligs Rasiermesser e. K.",
         "description": "Kleine Rasiermesser-Schleiferei in Ohligs. Jedes Messer wird rasierfertig abgezogen; "
         "alte Messer arbeiten wir wieder auf.",
@@ -372,6 +396,8 @@ MAKERS = [
     },
     {
         "slug": "ruettgers-haan",
+        "eori": "DE6604178",
+        "gln": gln13(RUETTGERS_GTIN, 90000),
         "name": "Besteckfabrik Rüttgers & Söhne",
         "description": "Tafel- und Kinderbesteck aus Edelstahl, gestanzt, geschliffen und poliert in Haan.",
         "website": "https://ruettgers-besteck.example",
@@ -381,6 +407,7 @@ MAKERS = [
     },
     {
         "slug": "wupperklinge",
+        "eori": "DE3158840",
         "name": "Wupperklinge Taschenmesser GmbH",
         "description": "Junge Manufaktur in Wuppertal-Elberfeld für Taschen- und Pilzmesser. Klingenrohlinge "
         "und Griffschalen kaufen wir teils in Thiers und Seki zu; Schliff, Montage und Abzug machen wir selbst.",
@@ -391,6 +418,8 @@ MAKERS = [
     },
     {
         "slug": "schuermann-remscheid",
+        "eori": "DE5072913",
+        "gln": gln13(SCHUERMANN_GTIN, 90000),
         "name": "Schürmann Maniküre KG",
         "description": "Maniküre-Instrumente aus Remscheid, die feinen Scheren aus unserem Werk in Solingen-Widdert.",
         "website": "https://schuermann-manikuere.example",
@@ -400,6 +429,8 @@ MAKERS = [
     },
     {
         "slug": "bergische-klingenwerke",
+        "eori": "DE1943367",
+        "gln": gln13(KLINGENWERKE_GTIN, 90000),
         "name": "Bergische Klingenwerke AG",
         "description": "Industrieller Hersteller von Küchenmessern und Gartenwerkzeug für Handel und Gastronomie.",
         "website": "https://bergische-klingenwerke.example",
@@ -409,17 +440,70 @@ MAKERS = [
     },
 ]
 
+# The makers' own sites (products.Facility), each with a GLN. A demo step that the maker performs points at the
+# maker's facility in the step's place (city, postcode and country), so every maker step has one.
+FACILITIES = [
+    {
+        "maker": "hoelterhoff",
+        "name": "Werkstatt Merscheid",
+        "street": "Merscheider Straße 212",
+        **SOLINGEN_MERSCHEID,
+        "gln": gln13(HOELTERHOFF_GTIN, 90001),
+    },
+    {
+        "maker": "struessmann",
+        "name": "Scherenfabrik Wald",
+        "street": "Stübchentalstraße 31",
+        **SOLINGEN_WALD,
+        "gln": gln13(STRUESSMANN_GTIN, 90001),
+    },
+    {
+        "maker": "hohlschliff-ohligs",
+        "name": "Schleiferei Ohligs",
+        "street": "Hackhauser Straße 41",
+        **SOLINGEN_OHLIGS,
+        "gln": gln13(HOHLSCHLIFF_GTIN, 90001),
+    },
+    {
+        "maker": "ruettgers-haan",
+        "name": "Besteckfabrik Haan",
+        "street": "Kaiserstraße 57",
+        **HAAN,
+        "gln": gln13(RUETTGERS_GTIN, 90001),
+    },
+    {
+        "maker": "wupperklinge",
+        "name": "Manufaktur Elberfeld",
+        "street": "Hofaue 54",
+        **WUPPERTAL_ELBERFELD,
+        "gln": gln13(WUPPERKLINGE_GTIN, 90001),
+    },
+    {
+        "maker": "schuermann-remscheid",
+        "name": "Stammhaus Remscheid",
+        "street": "Alleestraße 120",
+        **REMSCHEID,
+        "gln": gln13(SCHUERMANN_GTIN, 90001),
+    },
+    {
+        "maker": "schuermann-remscheid",
+        "name": "Scherenwerk Widdert",
+        "street": "Widderter Straße 14",
+        **SOLINGEN_WIDDERT,
+        "gln": gln13(SCHUERMANN_GTIN, 90002),
+    },
+    {
+        "maker": "bergische-klingenwerke",
+        "name": "Werk Gräfrath",
+        "street": "Schlagbaumer Straße 150",
+        **SOLINGEN_GRAEFRATH,
+        "gln": gln13(KLINGENWERKE_GTIN, 90001),
+    },
+]
+
 # --- Products -----------------------------------------------------------------------------------------------------
 # Data quality is deliberately uneven: about a third complete, a third partial, the rest nearly empty.
 # "publish" tells the publishing step which demo products should have a public passport.
-
-HOELTERHOFF_GTIN = "4262591"
-STRUESSMANN_GTIN = "4262592"
-HOHLSCHLIFF_GTIN = "4262593"
-RUETTGERS_GTIN = "4262594"
-WUPPERKLINGE_GTIN = "4262595"
-SCHUERMANN_GTIN = "4262596"
-KLINGENWERKE_GTIN = "4262597"
 
 _KNIFE_CARE = (
     "Von Hand spülen und sofort abtrocknen, nicht in die Spülmaschine. Regelmäßig am Wetzstahl abziehen und nur "

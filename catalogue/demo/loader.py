@@ -14,6 +14,7 @@ from django.utils import translation
 
 from catalogue.accounts.addresses import confirm_address
 from catalogue.demo import data as demo_data
+from catalogue.demo.facilities import complete_operator_identifiers, load_facilities, with_facilities
 from catalogue.demo.legal_texts import LEGAL_PAGES
 from catalogue.legal.models import LegalPage
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerMembership, RetailerOrganisation
@@ -49,6 +50,7 @@ class DemoSummary:
     products: list[tuple[Product, dict]] = field(default_factory=list)  # in data order, with their demo spec
     users: dict = field(default_factory=dict)  # username -> user
     makers: dict = field(default_factory=dict)  # slug -> MakerOrganisation
+    facilities: dict = field(default_factory=dict)  # (maker slug, city, postcode, country) -> Facility
     retailer: RetailerOrganisation | None = None
     authors: dict = field(default_factory=dict)  # maker slug -> the demo user who enters its products
     logins: list[DemoLogin] = field(default_factory=list)
@@ -103,6 +105,7 @@ def load_demo() -> DemoSummary:
     _load_users(summary)
     categories = _load_categories(summary)
     _load_makers(summary)
+    summary.facilities = load_facilities(summary, _create)
     staff = summary.users["demo-staff"]
     _load_products(summary, categories, verifier=staff)
     _load_retailer(summary)
@@ -186,6 +189,8 @@ def _load_makers(summary: DemoSummary) -> None:
     for spec in demo_data.MAKERS:
         if spec["slug"] not in summary.makers:
             summary.makers[spec["slug"]] = _create(summary, MakerOrganisation, **spec)
+        else:
+            complete_operator_identifiers(summary.makers[spec["slug"]], spec)
 
 
 def _load_products(summary: DemoSummary, categories: dict[str, Category], verifier) -> None:
@@ -207,7 +212,9 @@ def _load_products(summary: DemoSummary, categories: dict[str, Category], verifi
                 gtin = None  # someone else's product has this GTIN now; GTINs are unique
         if product is None:
             author = summary.authors.get(maker.slug)
-            product = _create_product(summary, spec, maker, categories[spec["category"]], gtin, verifier, author)
+            steps = with_facilities(maker.slug, spec.get("supply_chain", []), summary.facilities)
+            written = {**spec, "supply_chain": steps}
+            product = _create_product(summary, written, maker, categories[spec["category"]], gtin, verifier, author)
         summary.products.append((product, spec))
 
 
