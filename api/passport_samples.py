@@ -85,6 +85,7 @@ SNAPSHOT = {
             "supplier_name": None,
             "region": "solingen",
             "region_label": text("Solingen/Haan", "Solingen/Haan"),
+            "facility": {"name": "Schmiede", "gln": "4012345000016"},
         }
     ],
     "durability": {

@@ -120,6 +120,13 @@ class SnapshotComponentSerializer(serializers.Serializer):
     spare_part_available = serializers.BooleanField(allow_null=True)
 
 
+class SnapshotStepFacilitySerializer(serializers.Serializer):
+    """The maker's own site where it did a step (its place is the step's)."""
+
+    name = serializers.CharField()
+    gln = serializers.CharField(allow_null=True, help_text="The site's GS1 Global Location Number (13 digits).")
+
+
 class SnapshotStepSerializer(serializers.Serializer):
     """A manufacturing step; a confidential supplier's name is never published."""
 
@@ -135,6 +142,12 @@ class SnapshotStepSerializer(serializers.Serializer):
     country = serializers.CharField(allow_blank=True)
     region = serializers.CharField(allow_null=True, help_text="solingen, bergisch, germany, eu or world.")
     region_label = LocalisedTextSerializer(allow_null=True)
+    facility = SnapshotStepFacilitySerializer(
+        allow_null=True,
+        required=False,
+        help_text="The maker's facility for a step it did itself; null for a supplier's step; absent from versions "
+        "published before 2026-12.",
+    )
 
 
 class SnapshotDurabilityTestSerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from products.models import (
     Category,
     Component,
     EvidenceDocument,
+    Facility,
     MakerMembership,
     MakerOrganisation,
     Material,
@@ -65,6 +66,24 @@ class MakerOrganisationFactory(factory.django.DjangoModelFactory):
     city = "Solingen"
     postcode = "42651"
     country = "DE"
+
+
+def make_gln(n: int) -> str:
+    """A valid GS1 GLN (13 digits with its check digit) in the German 400–440 prefix range."""
+    body = f"401{n:09d}"
+    return body + str(gs1_check_digit(body))
+
+
+class FacilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Facility
+
+    maker = factory.SubFactory(MakerOrganisationFactory)
+    name = factory.Sequence(lambda n: f"Werkstatt {n}")
+    city = "Solingen"
+    postcode = "42651"
+    country = "DE"
+    gln = factory.Sequence(lambda n: make_gln(900000 + n))
 
 
 class MakerMembershipFactory(factory.django.DjangoModelFactory):

@@ -162,6 +162,8 @@ def _supply_chain(steps: list[dict], maker_name: str, language: str) -> list[dic
             "region": step.get("region"),
             "region_label": localise(step.get("region_label"), language) or None,
             "colour": REGION_COLOURS.get(step.get("region"), REGION_COLOURS[None]),
+            # Snapshots published before facilities were frozen in them have no "facility" key.
+            "facility": step.get("facility") or None,
         }
         for index, step in enumerate(steps, start=1)
     ]

@@ -98,9 +98,19 @@ def _supply_chain(product: Product) -> list[dict]:
                 "country": step.country,
                 "region": step.region or None,
                 "region_label": choice_label(Region, step.region),
+                # New in 2026 (older snapshots have no key): the maker's own site where it did the step.
+                "facility": _step_facility(step),
             }
         )
     return steps
+
+
+def _step_facility(step: SupplyChainStep) -> dict | None:
+    """The step's facility by name and GLN; None without one, and always for a supplier's step."""
+    facility = step.facility if step.facility_id else None
+    if facility is None or step.performed_by == SupplyChainStep.Performer.SUPPLIER:
+        return None
+    return {"name": facility.name, "gln": facility.gln or None}
 
 
 def _durability(product: Product) -> dict | None:

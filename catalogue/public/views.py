@@ -402,6 +402,6 @@ def maker_list(request):
 @require_safe
 def maker_detail(request, slug):
     """A maker's public profile and its published passports; makers without any are not public."""
-    maker = get_object_or_404(public_makers(), slug=slug)
+    maker = get_object_or_404(public_makers().prefetch_related("facilities"), slug=slug)
     products = published_products().filter(maker=maker).order_by("published_facets__name", "pk")
     return render(request, "catalogue/public/maker_detail.html", {"maker": maker, "cards": _cards(products)})
