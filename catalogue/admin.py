@@ -156,4 +156,5 @@ class PrintJobAdmin(ReadOnlyAdmin):
 # Invitations (staff invite a new organisation's owner) and DPP access grants have their own modules.
 from catalogue.dpp import admin as dpp_admin  # noqa: E402, F401
 from catalogue.legal import admin as legal_admin  # noqa: E402, F401
+from catalogue.repair import admin as repair_admin  # noqa: E402, F401
 from catalogue.teams import admin as teams_admin  # noqa: E402, F401

@@ -331,4 +331,5 @@ from .accounts.preferences import AccountPreferences  # noqa: E402, F401
 from .dpp.models import AccessGrant, RestrictedPart, RestrictedRead  # noqa: E402, F401
 from .legal.models import LegalPage  # noqa: E402, F401
 from .printjobs.models import ItemPrint  # noqa: E402, F401
+from .repair.models import PostcodeArea, RepairPlace  # noqa: E402, F401
 from .teams.models import Invitation  # noqa: E402, F401

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -194,6 +194,20 @@ class RepairService(ProductRow):
         validators=[MinValueValidator(Decimal("0"))],
     )
     description = models.CharField(_("description"), max_length=200, blank=True)
+    # How a customer reaches the service; empty where the maker's own contact applies.
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 ()/-]{4,28}$",
+                message=_("Enter a phone number of digits, spaces and + ( ) / -, for example +49 212 123456."),
+            )
+        ],
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
 
     class Meta(ProductRow.Meta):
         verbose_name = _("repair service")

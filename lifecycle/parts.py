@@ -44,8 +44,8 @@ def register_parts() -> None:
         ),
         parts.Part(
             RepairService,
-            "service_type provider price_eur description",
-            import_fields="service_type price_eur provider description",
+            "service_type provider price_eur description phone email website",
+            import_fields="service_type price_eur provider description phone email website",
             labels=(_("Repair services"), _("Service")),
             max_rows=20,
             intro=_("Services offered for this product, by you or by a partner."),

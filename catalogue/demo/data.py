@@ -61,8 +61,15 @@ def spare_part(name: str, years=None, days=None, price_percent=None) -> dict:
     return {"name": name, "years_available": years, "delivery_days": days, "price_percent_of_product": price_percent}
 
 
-def service(service_type: str, price=None, description: str = "", provider: str = "") -> dict:
-    return {"service_type": service_type, "price_eur": price, "description": description, "provider": provider}
+def service(service_type: str, price=None, description: str = "", provider: str = "", **contact) -> dict:
+    """A repair service; ``contact`` takes ``phone``, ``email`` and ``website`` (demo numbers: 0221 4710 …)."""
+    return {
+        "service_type": service_type,
+        "price_eur": price,
+        "description": description,
+        "provider": provider,
+        **contact,
+    }
 
 
 def durability_test(prop: str, method: str, result: str, evidence: str | None = None) -> dict:
@@ -599,8 +606,21 @@ PRODUCTS = [
         },
         "spare_parts": [spare_part("Griffschalen Pflaumenholz (Paar)", 20, 7, 15)],
         "repair_services": [
-            service("resharpening", "9.50", "Nachschliff in der Werkstatt, Rückversand inklusive"),
-            service("new_handle", "45.00", "Neue Griffschalen aus Pflaumenholz, neu vernietet"),
+            service(
+                "resharpening",
+                "9.50",
+                "Nachschliff in der Werkstatt, Rückversand inklusive",
+                phone="+49 221 4710 110",
+                email="service@hoelterhoff.example",
+            ),
+            service(
+                "new_handle",
+                "45.00",
+                "Neue Griffschalen aus Pflaumenholz, neu vernietet",
+                provider="Griffmacherei Bergisch Land",
+                phone="+49 221 4710 111",
+                website="https://griffmacherei.example.org",
+            ),
         ],
         "end_of_life": {
             "take_back_offered": True,
@@ -680,7 +700,7 @@ PRODUCTS = [
             "tools": "product_specific",
         },
         "repair_services": [
-            service("resharpening", "0.00", "Kostenloser Nachschliff ein Messerleben lang"),
+            service("resharpening", "0.00", "Kostenloser Nachschliff ein Messerleben lang", phone="+49 221 4710 120"),
             service("refurbishment", "60.00", "Klinge neu schleifen und polieren, Griff neu ölen"),
         ],
         "end_of_life": {

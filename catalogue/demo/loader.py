@@ -16,6 +16,7 @@ from catalogue.accounts.addresses import confirm_address
 from catalogue.demo import data as demo_data
 from catalogue.demo.facilities import complete_operator_identifiers, load_facilities, with_facilities
 from catalogue.demo.legal_texts import LEGAL_PAGES
+from catalogue.demo.repair_places import load_repair_places
 from catalogue.legal.models import LegalPage
 from catalogue.models import AssortmentItem, PassportVersion, PrintJob, RetailerMembership, RetailerOrganisation
 from catalogue.passports.selectors import current_versions_of_products
@@ -112,6 +113,7 @@ def load_demo() -> DemoSummary:
     _load_memberships(summary)
     _publish_passports(summary)
     _load_legal_pages(summary)
+    load_repair_places(summary, _create)
     return summary
 
 

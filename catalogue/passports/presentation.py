@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from catalogue.passports.facets import designation_flag
+from catalogue.passports.repair_contact import repair_contact
 from products.models import EvidenceDocument
 from products.regions import Region
 
@@ -263,7 +264,7 @@ def _durability(durability: dict | None, language: str) -> dict | None:
     return {"facts": facts, "tests": tests, "maintenance": durability.get("maintenance_instructions") or ""}
 
 
-def _repairability(repairability: dict | None, language: str) -> dict | None:
+def _repairability(repairability: dict | None, maker: dict, language: str) -> dict | None:
     if repairability is None:
         return None
     steps = repairability.get("disassembly_steps")
@@ -295,6 +296,7 @@ def _repairability(repairability: dict | None, language: str) -> dict | None:
             "provider": service.get("provider") or "",
             "price": format_number(service.get("price_eur"), "€", decimals=2),
             "description": service.get("description") or "",
+            **repair_contact(service, maker),
         }
         for service in repairability.get("repair_services") or []
     ]
@@ -391,7 +393,7 @@ def _page(snapshot: dict, language: str) -> dict:
         "regions": region_summary(steps),
         "diagram": supply_chain_diagram(steps),
         "durability": _durability(snapshot.get("durability"), language),
-        "repairability": _repairability(snapshot.get("repairability"), language),
+        "repairability": _repairability(snapshot.get("repairability"), snapshot["maker"], language),
         "end_of_life": _end_of_life(snapshot.get("end_of_life"), language),
         "evidence": evidence,
         "urls": snapshot.get("urls") or {},

@@ -142,6 +142,9 @@ def _repairability(product: Product) -> dict | None:
             "provider": service.provider,
             "price_eur": number(service.price_eur),
             "description": service.description,
+            "phone": service.phone,
+            "email": service.email,
+            "website": service.website,
         }
         for service in product.repair_services.all()
     ]

@@ -4,6 +4,7 @@ from django.urls import path
 
 from catalogue.legal import views as legal_views
 from catalogue.passports.urls import public_urlpatterns as passport_pdf_urlpatterns
+from catalogue.repair import views as repair_views
 from catalogue.resolver.urls import urlpatterns as resolver_urlpatterns
 
 from . import changes, compare_selection, pages, views
@@ -23,6 +24,7 @@ urlpatterns = [
     path("makers/", views.maker_list, name="maker-list"),
     path("makers/<slug:slug>/", views.maker_detail, name="maker-detail"),
     path("methodology/", pages.methodology, name="methodology"),
+    path("repair/", repair_views.repair_finder, name="repair-finder"),
     # German paths in both languages: the language follows the visitor's choice, not the address.
     path("impressum/", legal_views.legal_page, {"slug": "impressum"}, name="impressum"),
     path("datenschutz/", legal_views.legal_page, {"slug": "datenschutz"}, name="privacy"),
