@@ -1,10 +1,11 @@
-"""QR codes drawn as one cached PDF path instead of one reportlab shape per module."""
+"""QR codes encoded by segno (pdf/qr_encode.py) and drawn as one cached PDF path instead of one shape per module."""
 
 import functools
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.pdfgen.pathobject import PDFPathObject
+
+from catalogue.passports.pdf.qr_encode import encode
 
 QUIET_ZONE_MODULES = 4
 _LEVELS = {"L", "M", "Q", "H"}
@@ -35,10 +36,7 @@ def clear_qr_cache() -> None:
 
 @functools.lru_cache(maxsize=4096)
 def _cached_matrix(data: str, level: str) -> tuple[tuple[bool, ...], ...]:
-    code = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
-    code.addData(data)
-    code.make()
-    return tuple(tuple(bool(module) for module in row) for row in code.modules)
+    return encode(data, level)
 
 
 def _dark_rectangles(matrix: tuple[tuple[bool, ...], ...]) -> list[tuple[int, int, int, int]]:
