@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import reportlab
+import segno
 from django.core.cache import cache
 
 from catalogue.models import PassportVersion
@@ -24,9 +25,9 @@ RENDERERS = Path(__file__).resolve().parent / "pdf"
 
 @functools.cache
 def renderer_revision() -> str:
-    """A fingerprint of the renderers' code, fonts and reportlab: a deployment that changes how PDFs look
-    starts with an empty PDF cache instead of serving the old drawings."""
-    digest = hashlib.sha256(f"reportlab {reportlab.Version}".encode())
+    """A fingerprint of the renderers' code, fonts, reportlab and segno (the QR codes): a deployment that changes
+    how PDFs look starts with an empty PDF cache instead of serving the old drawings."""
+    digest = hashlib.sha256(f"reportlab {reportlab.Version} segno {segno.__version__}".encode())
     for path in sorted(RENDERERS.rglob("*")):
         if path.suffix == ".py":
             digest.update(path.name.encode() + path.read_bytes())
