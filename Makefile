@@ -17,7 +17,7 @@ PORT ?= 8000
 LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE_STAMP := $(VENV)/lighthouse/.lighthouse-$(LIGHTHOUSE_VERSION)
 
-.PHONY: run test test-postgres bench lighthouse lint format messages import-template check-deploy clean
+.PHONY: run test test-postgres bench bench-scale lighthouse lint format messages import-template check-deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ test-postgres: $(STAMP) $(VNU_STAMP) $(ZXING_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# One million published passports on the local PostgreSQL server, built with COPY and measured (bench/scale.py,
+# docs/performance.md); outside `make bench`. SCALE_COUNT=20000 make bench-scale is a quick check.
+bench-scale: $(STAMP)
+	SCALE_COUNT=$${SCALE_COUNT:-1000000} $(BIN)/python bench/scale.py
 
 $(LIGHTHOUSE_STAMP):
 	npm install --no-save --no-audit --no-fund --loglevel=error --prefix $(VENV)/lighthouse lighthouse@$(LIGHTHOUSE_VERSION) && touch $(LIGHTHOUSE_STAMP)

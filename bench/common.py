@@ -25,12 +25,13 @@ CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 # ---------- Environment shared by the data preparation and gunicorn ----------
 
 
-def bench_env(database: Path) -> dict[str, str]:
+def bench_env(database: Path | str) -> dict[str, str]:
+    """The environment of a benchmark subprocess; ``database`` is a SQLite file or a database URL (bench/scale.py)."""
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
         "DJANGO_SETTINGS_MODULE": "bench.bare_settings",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database if isinstance(database, str) else f"sqlite:///{database}",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
@@ -47,7 +48,7 @@ def bench_env(database: Path) -> dict[str, str]:
     return env
 
 
-def run_in_subprocess(script: str, *args: str, database: Path, capture: bool = False) -> str:
+def run_in_subprocess(script: str, *args: str, database: Path | str, capture: bool = False) -> str:
     """Run ``python script args…`` with Django pointed at ``database``; returns its standard output."""
     result = subprocess.run(
         [sys.executable, script, *args],
@@ -171,8 +172,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(database: Path):
-    """gunicorn with 2 workers serving ``database``; yields its port."""
+def gunicorn(database: Path | str, *, timeout: int = 30, pids: list[int] | None = None):
+    """gunicorn with 2 workers serving ``database``; yields its port.
+
+    ``timeout``: gunicorn's worker timeout in s (a long streamed export needs more); ``pids`` gets the
+    master's process id, for reading the workers' memory."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -186,10 +190,14 @@ def gunicorn(database: Path):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            "--timeout",
+            str(timeout),
         ],
         env=bench_env(database),
         cwd=ROOT,
     )
+    if pids is not None:
+        pids.append(process.pid)
     try:
         deadline = time.monotonic() + 30
         while True:
