@@ -119,6 +119,9 @@ SNAPSHOT = {
                 "provider": "",
                 "price_eur": 8.0,
                 "description": "",
+                "phone": "+49 212 123456",
+                "email": "",
+                "website": "",
             }
         ],
     },

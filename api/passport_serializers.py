@@ -182,6 +182,10 @@ class SnapshotRepairServiceSerializer(serializers.Serializer):
     provider = serializers.CharField(allow_blank=True)
     price_eur = serializers.FloatField(allow_null=True)
     description = serializers.CharField(allow_blank=True)
+    # Absent from versions published before 12/2026.
+    phone = serializers.CharField(allow_blank=True, required=False, help_text="Empty: the maker's own contact.")
+    email = serializers.CharField(allow_blank=True, required=False)
+    website = serializers.CharField(allow_blank=True, required=False)
 
 
 class SnapshotRepairabilitySerializer(serializers.Serializer):

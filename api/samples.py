@@ -176,7 +176,17 @@ PRODUCT_DETAIL = {
     ],
     "repairability": REPAIRABILITY,
     "spare_parts": SPARE_PARTS,
-    "repair_services": [{"service_type": "resharpening", "provider": "", "price_eur": 8.0, "description": ""}],
+    "repair_services": [
+        {
+            "service_type": "resharpening",
+            "provider": "",
+            "price_eur": 8.0,
+            "description": "",
+            "phone": "+49 212 123456",
+            "email": "",
+            "website": "",
+        }
+    ],
     "end_of_life": END_OF_LIFE,
     "evidence": [
         {

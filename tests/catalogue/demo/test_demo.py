@@ -66,9 +66,9 @@ def test_second_run_creates_nothing_and_changes_nothing(db, django_assert_max_nu
     assert before["counts"]["products.HistoricalProduct"] == len(demo_data.PRODUCTS) + published + 1
 
     # One lookup per kind of demo row (one of them checks the demo logins' verified addresses, one the staff
-    # login's authenticator app, one the legal pages' slugs, one the makers' facilities): 15 since the demo has
-    # facilities.
-    with django_assert_max_num_queries(15):
+    # login's authenticator app, one the legal pages' slugs, one the makers' facilities, two the repair finder's
+    # postcodes and places): 17 since the demo has repair places.
+    with django_assert_max_num_queries(17):
         second = load_demo()
 
     assert not second.created

@@ -107,6 +107,8 @@ def test_public_pages_and_the_editor_have_no_html_errors(client, maker, maker_us
         "makers": "/makers/",
         "maker": f"/makers/{maker.slug}/",
         "methodology": "/methodology/",
+        "repair": "/repair/?near=42651&service=resharpening",
+        "repair-invalid": ("/repair/?near=4265", 400),
         "compare": f"/products/compare/?p={knife.passport_code}&p={full.passport_code}",
         "changes-first": f"/p/{knife.passport_code}/v/1/changes",
         "changes-second": f"/p/{knife.passport_code}/v/2/changes",

@@ -46,14 +46,17 @@ def legal_pages(db):
 
 @pytest.mark.parametrize(
     ("language", "labels"),
-    [("de", ["Produkte", "Hersteller", "So bewerten wir"]), ("en", ["Products", "Makers", "How we score"])],
+    [
+        ("de", ["Produkte", "Hersteller", "Reparatur", "So bewerten wir"]),
+        ("en", ["Products", "Makers", "Repair", "How we score"]),
+    ],
 )
-def test_the_header_links_products_makers_and_the_methodology(client, language, labels):
+def test_the_header_links_products_makers_repair_and_the_methodology(client, language, labels):
     # German needs the msgstr of "How we score" (reported for the catalogue with issue 16).
     html = get(client, "/", language)
     nav = re.search(r'<nav aria-label="[^"]*" class="main-nav">(.*?)</nav>', html, re.S).group(1)
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', nav)
-    assert links[:3] == list(zip(["/products/", "/makers/", "/methodology/"], labels, strict=True))
+    assert links[:4] == list(zip(["/products/", "/makers/", "/repair/", "/methodology/"], labels, strict=True))
 
 
 def test_the_signed_in_links_stay(client, maker_user):
@@ -205,6 +208,7 @@ def test_every_public_page_has_icons_a_manifest_one_meta_description_and_an_abso
         "/makers/",
         f"/makers/{maker.slug}/",
         "/methodology/",
+        "/repair/?near=42651",
         f"/p/{knife.passport_code}",
         "/impressum/",
         "/datenschutz/",
