@@ -139,7 +139,7 @@ def run() -> list[dict]:
     )
 
     # The same with the QR code already encoded (lru_cache in pdf/qr.py, as for any product printed before):
-    # reportlab's pure-Python QR encoder tries all eight masks, which is most of a cold render.
+    # encoding (segno, scoring all eight masks) is about a fifth of a cold render.
     warm = statistics.median(_warm_times(lambda: render_shelf_passports(single, "de"), 40))
     rows.append(
         {

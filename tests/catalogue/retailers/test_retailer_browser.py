@@ -25,6 +25,22 @@ def signed_in_page(browser, live_server, user, width=1280):
     return context, context.new_page()
 
 
+def watch_reload(page) -> list:
+    """A print form reloads its page 2.5 s after the submit (static/js/retailer.js). A test that navigates that
+    page must first let the reload happen, or the reload aborts its navigation: a fast render is done sooner."""
+    loads = []
+    page.once("load", lambda _page: loads.append(True))
+    return loads
+
+
+def wait_for_reload(page, loads: list) -> None:
+    for _ in range(300):
+        if loads:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the page should reload itself after a print")
+
+
 def test_a_retailer_prints_reprints_per_format_and_a_background_job(live_server, transactional_db, browser):
     SHOTS.mkdir(parents=True, exist_ok=True)
     membership = RetailerMembershipFactory()
@@ -62,6 +78,7 @@ def test_a_retailer_prints_reprints_per_format_and_a_background_job(live_server,
     form.get_by_label("Price on the labels").check()
     form.get_by_label("EAN-13 barcode on the labels").check()
     form.get_by_label("Start at label").fill("10")
+    loads = watch_reload(page)
     with context.expect_page() as opened:
         page.get_by_role("button", name="Print selected").click()
     opened.value.wait_for_load_state()
@@ -74,6 +91,7 @@ def test_a_retailer_prints_reprints_per_format_and_a_background_job(live_server,
 
     # A maker publishes a new version: the page says which formats need a reprint.
     republished(products[0])
+    wait_for_reload(page, loads)
     page.goto(url)
     reprint = page.locator("#reprint")
     assert "Reprint needed: 1 product" in reprint.inner_text()
@@ -100,6 +118,7 @@ def test_a_retailer_prints_reprints_per_format_and_a_background_job(live_server,
     page.locator("[data-select-all]").check()
     assert page.locator("[data-select-item]:checked").count() == 22
     page.locator("#print-form").get_by_label("Shelf passports (one page)").check()
+    loads = watch_reload(page)
     with context.expect_page() as opened:
         page.get_by_role("button", name="Print selected").click()
     job_tab = opened.value
@@ -107,6 +126,7 @@ def test_a_retailer_prints_reprints_per_format_and_a_background_job(live_server,
     job = PrintJob.objects.order_by("-pk").first()
     assert job.total == 22 and job.status == PrintJob.Status.QUEUED
     assert "being printed in the background" in job_tab.content()
+    wait_for_reload(page, loads)  # while the job is queued, so that the notice is left for the next visit
     run_queued_tasks()
     job_tab.wait_for_selector("[data-job-done]:not([hidden])", timeout=10000)
     job_tab.screenshot(path=str(SHOTS / "print-job-done.png"))
