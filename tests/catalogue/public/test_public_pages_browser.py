@@ -149,3 +149,24 @@ def test_a_phone_walk_from_an_ean_to_a_comparison_in_english(live_server, transa
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator(".compare-table thead th[scope=col]").count() == 2  # the selection survives the switch
     assert page.locator(".compare-table caption").inner_text() == "The chosen products side by side"
+
+
+def test_from_a_passports_repair_section_to_the_nearest_repair_service(live_server, demo, browser):
+    """Open repair on a phone, follow "find a service near you", type a postcode: the nearest come first."""
+    page = browser.new_page(viewport=PHONE, locale="de-DE", is_mobile=True, has_touch=True)
+    page.goto(f"{live_server.url}/p/{demo}")
+    page.locator('.section-nav a[href="#repair"]').click()
+    page.locator("#repair a", has_text="Reparatur- oder Schleifservice in Ihrer Nähe finden").click()
+    page.wait_for_url("**/repair/")
+    page.locator("#id_near").fill("42697")
+    page.locator("#id_service").select_option("resharpening")
+    page.locator(".repair-search button[type=submit]").click()
+    page.wait_for_url("**/repair/?near=42697&service=resharpening")
+    places = page.locator(".repair-place")
+    assert places.count() >= 5
+    distances = [
+        float(text.split(" km")[0].replace(",", ".")) for text in places.locator(".repair-distance").all_inner_texts()
+    ]
+    assert distances == sorted(distances) and distances[:2] == [0, 0]  # both in Ohligs itself, then by name
+    assert places.locator("h2").all_inner_texts()[:2] == ["Hohlschliff Ohligs Rasiermesser e. K.", "Repair-Café Ohligs"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
