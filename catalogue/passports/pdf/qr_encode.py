@@ -5,7 +5,8 @@ symbol once with mask 0; the other seven candidates are that symbol XOR a precom
 is scored with bit operations on rows and columns held as integers (bit j is module j). The rules and their
 quirks are segno's exactly (encoder.mask_scores), so the chosen mask, and the symbol, are the ones segno's
 ``make_qr(data, error=level, boost_error=False)`` gives: tests/catalogue/passports/test_pdf_qr_encode.py checks
-that over hundreds of addresses of every length we print.
+that for about a hundred addresses of every length we print, at all four levels. This uses functions of
+``segno.encoder`` that are not segno's public API (the pinned version's; the test catches a change).
 """
 
 import functools
