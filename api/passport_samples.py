@@ -4,6 +4,7 @@ The same kitchen knife as in api/samples.py, as published.
 """
 
 from catalogue.credentials.builder import CredentialUrls, build_credential
+from catalogue.credentials.status_list import status_entry
 
 from .samples import (
     CATEGORY_SUMMARY,
@@ -217,6 +218,7 @@ CREDENTIAL = build_credential(
         methodology=f"{SITE}/methodology/",
         site=SITE,
     ),
+    status=status_entry(f"{SITE}/credentials/status/0", 42),
 )
 LOOKUP = {
     "passport_code": CODE,

@@ -189,8 +189,11 @@ def _circularity(snapshot: dict, urls: CredentialUrls) -> dict:
     )
 
 
-def build_credential(snapshot: dict, *, content_hash: str, issuer: dict, urls: CredentialUrls) -> dict:
-    """The unsigned credential of one version; ``issuer`` is ``{"id": did, "name": ...}``."""
+def build_credential(
+    snapshot: dict, *, content_hash: str, issuer: dict, urls: CredentialUrls, status: dict | None = None
+) -> dict:
+    """The unsigned credential of one version; ``issuer`` is ``{"id": did, "name": ...}``, ``status`` its
+    Bitstring Status List entry (``credentialStatus``), when it has one."""
     product = snapshot["product"]
     granularity = product.get("granularity")
     subject = _drop_empty(
@@ -214,7 +217,7 @@ def build_credential(snapshot: dict, *, content_hash: str, issuer: dict, urls: C
             },
         }
     )
-    return {
+    credential = {
         "@context": [VC_CONTEXT, UNTP_DPP_CONTEXT],
         "type": CREDENTIAL_TYPES,
         "id": urls.credential,
@@ -222,3 +225,6 @@ def build_credential(snapshot: dict, *, content_hash: str, issuer: dict, urls: C
         "validFrom": snapshot["published_at"],
         "credentialSubject": subject,
     }
+    if status is not None:
+        credential["credentialStatus"] = status
+    return credential

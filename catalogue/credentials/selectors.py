@@ -2,6 +2,7 @@
 
 from django.db.models import Max
 
+from catalogue.credentials.status_list import LIST_SIZE
 from catalogue.models import PassportVersion
 from products.models import Product
 
@@ -30,3 +31,15 @@ def version_status(version: PassportVersion) -> str:
 def unsigned_versions():
     """Versions published before credentials existed (or redacted since): they are signed on demand."""
     return PassportVersion.objects.filter(credential_jwt="").order_by("pk")
+
+
+def status_list_exists(number: int) -> bool:
+    """Whether status list ``number`` covers any product (a list per LIST_SIZE primary keys)."""
+    return Product.objects.filter(pk__gte=number * LIST_SIZE, pk__lt=(number + 1) * LIST_SIZE).exists()
+
+
+def withdrawn_positions(number: int) -> list[int]:
+    """The bits of status list ``number`` to set: the withdrawn products among its primary keys."""
+    start = number * LIST_SIZE
+    withdrawn = Product.objects.filter(status=Product.Status.WITHDRAWN, pk__gte=start, pk__lt=start + LIST_SIZE)
+    return [pk - start for pk in withdrawn.values_list("pk", flat=True)]

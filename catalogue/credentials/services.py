@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from catalogue.credentials import status_list
 from catalogue.credentials.builder import CredentialUrls, build_credential
 from catalogue.credentials.did import did_document, did_for
 from catalogue.credentials.keys import KeyRing, SigningKeyMissing, load_keyring, public_part
@@ -33,24 +34,42 @@ def credential_urls(code: str, number: int) -> CredentialUrls:
     )
 
 
-def credential_of(snapshot: dict, content_hash: str) -> dict:
-    """The unsigned credential of a snapshot, issued by this catalogue."""
+def status_list_url(number: int) -> str:
+    return f"{settings.SITE_BASE_URL}/credentials/status/{number}"
+
+
+def credential_of(snapshot: dict, content_hash: str, product_pk: int | None = None) -> dict:
+    """The unsigned credential of a snapshot, issued by this catalogue; with ``product_pk``, it names the bit
+    of the status list that says whether the passport is withdrawn."""
     urls = credential_urls(snapshot["product"]["passport_code"], snapshot["version"])
+    status = None
+    if product_pk is not None:
+        number, index = status_list.position(product_pk)
+        status = status_list.status_entry(status_list_url(number), index)
     return build_credential(
-        snapshot, content_hash=content_hash, issuer={"id": issuer_did(), "name": ISSUER_NAME}, urls=urls
+        snapshot, content_hash=content_hash, issuer={"id": issuer_did(), "name": ISSUER_NAME}, urls=urls, status=status
     )
 
 
-def issue(snapshot: dict, content_hash: str, ring: KeyRing | None = None) -> str:
+def issue(snapshot: dict, content_hash: str, product_pk: int | None = None, ring: KeyRing | None = None) -> str:
     """The signed credential (compact JWT) of a snapshot, with the current key."""
-    return sign_credential(credential_of(snapshot, content_hash), ring or load_keyring(), issuer_did())
+    credential = credential_of(snapshot, content_hash, product_pk)
+    return sign_credential(credential, ring or load_keyring(), issuer_did())
 
 
-def credential_for_publication(snapshot: dict, content_hash: str) -> str:
+def status_list_token(number: int, withdrawn_indices, valid_from: str) -> tuple[dict, str]:
+    """Status list ``number`` as a credential, and signed (raises SigningKeyMissing)."""
+    credential = status_list.status_list_credential(
+        status_list_url(number), issuer_did(), status_list.encode_list(withdrawn_indices), valid_from
+    )
+    return credential, sign_credential(credential, load_keyring(), issuer_did())
+
+
+def credential_for_publication(snapshot: dict, content_hash: str, product_pk: int) -> str:
     """The JWT a new version is published with. Without a key, development publishes unsigned (signed on
     first request once `make run` made a key); production refuses, since its passports must be verifiable."""
     try:
-        return issue(snapshot, content_hash)
+        return issue(snapshot, content_hash, product_pk)
     except SigningKeyMissing as error:
         if settings.DEBUG:
             logger.warning("Publishing without a credential: %s", error)
@@ -69,7 +88,7 @@ def signed_credential(version: PassportVersion) -> str:
     """The version's JWT: the stored one, or signed now and stored once (raises SigningKeyMissing)."""
     if version.credential_jwt:
         return version.credential_jwt
-    token = issue(version.snapshot, version.content_hash)
+    token = issue(version.snapshot, version.content_hash, version.product_id)
     # Two first requests at once may both sign; the first stored token wins, and both answer with it.
     PassportVersion.objects.filter(pk=version.pk).attach_credential(token)
     stored = PassportVersion.objects.filter(pk=version.pk).values_list("credential_jwt", flat=True).get()

@@ -9,4 +9,5 @@ app_name = "credentials"
 urlpatterns = [
     path(".well-known/did.json", views.did_json, name="did"),
     path("verify/", views.verify, name="verify"),
+    path("credentials/status/<int:number>", views.status_list, name="status-list"),
 ]

@@ -1,12 +1,17 @@
 """Public pages of verifiable passports: the DID document with the signing keys, and the verify page."""
 
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.vary import vary_on_headers
 
-from catalogue.credentials.services import current_did_document
+from catalogue.credentials.keys import SigningKeyMissing
+from catalogue.credentials.selectors import status_list_exists, withdrawn_positions
+from catalogue.credentials.services import current_did_document, status_list_token
+from catalogue.credentials.signing import MEDIA_TYPE
 from catalogue.credentials.verdicts import verify_code, verify_text
 
 # A pasted or uploaded credential is a few kilobytes; anything far larger is not one.
@@ -19,6 +24,28 @@ def did_json(request):
     """``/.well-known/did.json``: the did:web document with every key the catalogue signed with."""
     response = JsonResponse(current_did_document(), json_dumps_params={"indent": 2})
     response["Access-Control-Allow-Origin"] = "*"  # wallets and verifiers fetch it from other origins
+    return response
+
+
+@require_safe
+@cache_control(public=True, max_age=300)
+@vary_on_headers("Accept")
+def status_list(request, number: int):
+    """``/credentials/status/<n>``: which passports are withdrawn, as a W3C Bitstring Status List credential.
+
+    ``Accept: application/vc+jwt`` gives it signed; otherwise its JSON (the JWT's payload)."""
+    if not status_list_exists(number):
+        raise Http404("No such status list.")
+    issued = timezone.now().replace(microsecond=0).isoformat()
+    try:
+        credential, token = status_list_token(number, withdrawn_positions(number), issued)
+    except SigningKeyMissing:
+        return JsonResponse({"detail": _("The catalogue has no signing key configured.")}, status=503)
+    if MEDIA_TYPE in request.headers.get("Accept", ""):
+        response = HttpResponse(token, content_type=MEDIA_TYPE)
+    else:
+        response = JsonResponse(credential, json_dumps_params={"indent": 2})
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers fetch it from other origins
     return response
 
 

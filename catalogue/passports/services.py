@@ -81,7 +81,8 @@ def publish(product: Product, user=None) -> Publication:
         product.status = locked.status
         return Publication(current, created=False)
     content_hash = snapshot_hash(snapshot)
-    credential_jwt = credential_for_publication(snapshot, content_hash)  # before rendering: refuse fast without a key
+    # Before rendering: refuse fast without a key.
+    credential_jwt = credential_for_publication(snapshot, content_hash, product.pk)
     check_printable(snapshot, content_hash)
     version = PassportVersion(
         product=locked,
