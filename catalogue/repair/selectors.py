@@ -19,17 +19,23 @@ MAKER = "maker"
 PRODUCTS_NAMED = 3  # per service; the rest is counted
 
 
+@dataclass(kw_only=True)
+class Contact:
+    """How to reach a place or a service (catalogue.passports.repair_contact)."""
+
+    phone: str = ""
+    phone_href: str = ""
+    email: str = ""
+    website: str = ""
+
+
 @dataclass
-class Offer:
+class Offer(Contact):
     """One service at a place: what it is, who does it, for what price, how to reach them."""
 
     service_type: str
     label: str
     provider: str = ""
-    phone: str = ""
-    phone_href: str = ""
-    email: str = ""
-    website: str = ""
     prices: list[Decimal] = field(default_factory=list)
     products: list[tuple[str, str]] = field(default_factory=list)  # (name, passport code)
 
@@ -47,7 +53,7 @@ class Offer:
 
 
 @dataclass
-class Entry:
+class Entry(Contact):
     """A maker's workshop or an independent place on the repair finder."""
 
     name: str
@@ -56,10 +62,6 @@ class Entry:
     postcode: str
     city: str
     street: str = ""
-    phone: str = ""
-    phone_href: str = ""
-    email: str = ""
-    website: str = ""
     notes: str = ""
     maker_slug: str = ""
     offers: list[Offer] = field(default_factory=list)
