@@ -18,6 +18,7 @@ from catalogue.legal.models import LegalPage
 from catalogue.mail.tasks import deliver_mail
 from catalogue.models import PassportRedaction, PrintJob
 from catalogue.passports.redaction import redact_version
+from catalogue.repair.models import PostcodeArea, RepairPlace
 from catalogue.retailers.services import record_print_job
 from catalogue.teams.services import invite
 from lifecycle.models import DurabilityTest, LifecycleEvent
@@ -47,6 +48,7 @@ SAME_IN_GERMAN = {
     "organisation",
     "plan",
     "gln",  # GS1's Global Location Number, named so in both languages
+    "e-mail",  # German "E-Mail"; the comparison ignores case
 }
 
 # Libraries whose admin labels have no German yet (listed for the lead in issue 12's report). Whole apps where the
@@ -132,6 +134,14 @@ def one_of_each(staff_user):
     factories.MakerMembershipFactory(organisation=product.maker)
     invite(organisation=product.maker, email="neu@example.org", role="editor", language="de", invited_by=staff_user)
     AccountPreferences.objects.create(user=staff_user, language="de")
+    PostcodeArea.objects.create(postcode="42651", place="Solingen", latitude=51.17, longitude=7.08)
+    RepairPlace.objects.create(
+        name="Repair-Café",
+        kind=RepairPlace.Kind.REPAIR_CAFE,
+        services="resharpening",
+        postcode="42651",
+        city="Solingen",
+    )
     Token.objects.create(user=staff_user)
     deliver_mail.enqueue({"subject": "x", "body": "x", "from_email": "a@example.org", "to": ["b@example.org"]})
     assert DBTaskResult.objects.exists() and PassportRedaction.objects.exists()
