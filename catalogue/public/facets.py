@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.public.filters import GRADES, ProductFilterSet, StableOrderingFilter, category_with_descendants
 from catalogue.public.search import search_products
-from catalogue.public.selectors import public_categories, public_makers
+from catalogue.public.selectors import makers_with_passports, public_categories
 from products.regions import Region
 
 
@@ -51,7 +51,7 @@ class PublicProductFilterSet(ProductFilterSet):
         self.filters.pop("status", None)
         self.form.fields.pop("status", None)
         fields = self.form.fields
-        fields["maker"].queryset = public_makers()
+        fields["maker"].queryset = makers_with_passports()
         fields["maker"].empty_label = _("All makers")
         fields["category"].queryset = public_categories()
         fields["category"].empty_label = _("All categories")

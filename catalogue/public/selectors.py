@@ -159,11 +159,19 @@ def public_makers() -> QuerySet[MakerOrganisation]:
     )
 
 
+def makers_with_passports() -> QuerySet[MakerOrganisation]:
+    """Makers with at least one current published passport, by name: the browse filter's choices (no counts)."""
+    published = Product.objects.filter(maker=OuterRef("pk"), status=Product.Status.PUBLISHED)
+    return MakerOrganisation.objects.filter(Exists(published)).order_by("name")
+
+
 def public_categories() -> QuerySet[Category]:
     """Categories with at least one published passport, and their ancestors (which include them)."""
     parents = dict(Category.objects.values_list("pk", "parent_id"))
     wanted = set()
-    for pk in Product.objects.filter(status=Product.Status.PUBLISHED).values_list("category_id", flat=True).distinct():
+    # One index probe per category (there are dozens), never a pass over every product (there may be millions).
+    published = Product.objects.filter(category=OuterRef("pk"), status=Product.Status.PUBLISHED)
+    for pk in Category.objects.filter(Exists(published)).values_list("pk", flat=True):
         while pk is not None and pk not in wanted:
             wanted.add(pk)
             pk = parents.get(pk)

@@ -287,3 +287,17 @@ def test_maker_without_passports_is_404(client):
     response = client.get(f"/makers/{draft.maker.slug}/")
     assert response.status_code == 404
     assert "Geheimer Entwurf" not in response.content.decode()
+
+
+def test_the_filter_offers_only_makers_and_categories_with_current_passports(client):
+    knives = CategoryFactory(slug="messer", name_en="Knives")
+    chef = CategoryFactory(slug="kochmesser", name_en="Chef's knives", parent=knives)
+    razors = CategoryFactory(slug="rasiermesser", name_en="Razors")
+    CategoryFactory(slug="leer", name_en="Empty")
+    shown = published(category=chef, maker=MakerOrganisationFactory(name="Zeigt"))
+    gone = published(category=razors, maker=MakerOrganisationFactory(name="Zurückgezogen"))
+    withdraw_product(gone)
+    ProductFactory(maker=MakerOrganisationFactory(name="Nur Entwurf"))
+    form = client.get("/products/").context["filterset"].form
+    assert [maker.name for maker in form.fields["maker"].queryset] == [shown.maker.name]
+    assert sorted(category.slug for category in form.fields["category"].queryset) == ["kochmesser", "messer"]
