@@ -17,8 +17,13 @@ from products.regions import Region
 class PublicProductFilterSet(ProductFilterSet):
     """Browse filters for consumers: only makers and categories with published passports are offered."""
 
+    # One facets row per product: no DISTINCT, which would make the count sort every matching row.
     grade = django_filters.MultipleChoiceFilter(
-        field_name="published_facets__grade", choices=GRADES, label=_("Grade"), widget=forms.CheckboxSelectMultiple
+        field_name="published_facets__grade",
+        choices=GRADES,
+        label=_("Grade"),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     min_score = django_filters.NumberFilter(
         field_name="published_facets__overall", lookup_expr="gte", label=_("Minimum score")

@@ -125,8 +125,9 @@ class ProductFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"), help_text=HELP_TEXTS["q"])
     category = slug_filter(Category, _("Category"), HELP_TEXTS["category"], method="filter_category")
     maker = slug_filter(MakerOrganisation, _("Maker"), HELP_TEXTS["maker"], field_name="maker")
+    # One score per product: no DISTINCT (it would make the count sort every matching row).
     grade = django_filters.MultipleChoiceFilter(
-        field_name="score__grade", choices=GRADES, label=_("Grade"), help_text=HELP_TEXTS["grade"]
+        field_name="score__grade", choices=GRADES, label=_("Grade"), help_text=HELP_TEXTS["grade"], distinct=False
     )
     min_score = django_filters.NumberFilter(
         field_name="score__overall", lookup_expr="gte", label=_("Minimum score"), help_text=HELP_TEXTS["min_score"]
