@@ -3,7 +3,8 @@
 from django.utils.translation import gettext as _
 
 from catalogue.dpp.models import AccessGrant
-from catalogue.passports.presentation import fact, safe_url
+from catalogue.passports.links import safe_url
+from catalogue.passports.presentation import fact
 from products.models import Product
 
 SCHEME_LABELS = {

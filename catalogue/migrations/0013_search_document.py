@@ -1,6 +1,7 @@
 """Stores the full-text document of the published facets, with GIN indexes for search on PostgreSQL."""
 
 import django.contrib.postgres.search
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
 # Only PostgreSQL has tsvector and trigram indexes; on SQLite search matches words without an index.
@@ -23,9 +24,10 @@ def create_postgres_indexes(apps, schema_editor):
         return
     for statement in POSTGRES_INDEXES:
         schema_editor.execute(statement)
-    from catalogue.passports.facets import search_document
-
-    apps.get_model("catalogue", "PublishedFacets").objects.update(search_document=search_document())
+    # As catalogue.passports.facets.search_document() writes it at publication, frozen here as of this migration.
+    name = SearchVector("name", weight="A", config="german")
+    document = name + SearchVector("search_text", weight="B", config="german")
+    apps.get_model("catalogue", "PublishedFacets").objects.update(search_document=document)
 
 
 def drop_postgres_indexes(apps, schema_editor):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from catalogue.passports.facets import designation_flag
+from catalogue.passports.links import safe_url
 from catalogue.passports.repair_contact import repair_contact
 from products.models import EvidenceDocument
 from products.regions import Region
@@ -37,7 +38,6 @@ SHORT_REGION_LABELS = {
     Region.WORLD.value: gettext_lazy("World"),
     None: gettext_lazy("unknown"),
 }
-SAFE_URL_SCHEMES = ("https://", "http://")
 
 
 def localise(value, language: str):
@@ -45,13 +45,6 @@ def localise(value, language: str):
     if isinstance(value, dict):
         return value.get(language) or value.get("en") or value.get("de") or ""
     return value
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only web links become clickable; anything else (javascript:, data:) is dropped."""
-    if url and url.lower().startswith(SAFE_URL_SCHEMES):
-        return url
-    return None
 
 
 def format_number(value, unit: str = "", decimals: int | None = None) -> str | None:

@@ -1,5 +1,12 @@
 """How a customer reaches a repair service, from a published service row and its maker."""
 
+import re
+
+from catalogue.passports.links import safe_url
+
+# "+49 (0) 212 …": the national trunk 0 in brackets is dialled only from inside the country.
+TRUNK_PREFIX = re.compile(r"\(0\)")
+
 
 def repair_contact(service: dict, maker: dict) -> dict:
     """How to reach a repair service: its own phone, e-mail and website; the maker's website for the maker's own.
@@ -8,10 +15,11 @@ def repair_contact(service: dict, maker: dict) -> dict:
     """
     phone = service.get("phone") or ""
     website = service.get("website") or ("" if service.get("provider") else maker.get("website") or "")
+    dialled = TRUNK_PREFIX.sub("", phone) if phone.startswith("+") else phone
     return {
         "phone": phone,
         # tel: links carry digits and a leading + only (RFC 3966 global numbers).
-        "phone_href": "tel:" + "".join(char for char in phone if char.isdigit() or char == "+") if phone else "",
+        "phone_href": "tel:" + "".join(char for char in dialled if char.isdigit() or char == "+") if phone else "",
         "email": service.get("email") or "",
-        "website": website,
+        "website": safe_url(website) or "",
     }

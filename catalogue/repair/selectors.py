@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from catalogue.models import PublishedFacets
+from catalogue.passports.links import safe_url
+from catalogue.passports.presentation import localise
 from catalogue.passports.repair_contact import repair_contact
 from lifecycle.models import RepairService
 from products.models import Product
@@ -68,60 +70,68 @@ class Entry(Contact):
     distance_km: float | None = None
 
 
-def _service_label(service_type: str) -> str:
+def _service_label(service: dict, language: str) -> str:
+    label = localise(service.get("label"), language)
+    if label:
+        return label
     try:
-        return str(RepairService.ServiceType(service_type).label)
+        return str(RepairService.ServiceType(service["service_type"]).label)
     except ValueError:  # a service type of an older methodology: shown by its code
-        return service_type
+        return service["service_type"]
 
 
 def _maker_entries(language: str) -> list[Entry]:
-    """Every maker with a repair service in a current published passport, its services as published."""
+    """Every maker with a repair service in a current published passport: the maker and services as published.
+
+    The maker's name, place and website come from the newest of its passports (what it published), never
+    from the live record; its street is in no passport, so it is not shown either.
+    """
+    snapshot = "version__snapshot"
     rows = (
         PublishedFacets.objects.filter(product__status=Product.Status.PUBLISHED)
-        .annotate(services=KeyTransform("repair_services", KeyTransform("repairability", "version__snapshot")))
-        .order_by("name", "pk")
-        .values_list(
-            "product__maker__slug",
-            "product__maker__name",
-            "product__maker__street",
-            "product__maker__postcode",
-            "product__maker__city",
-            "product__maker__website",
-            "name",
-            "product__passport_code",
-            "services",
+        .annotate(
+            services=KeyTransform("repair_services", KeyTransform("repairability", snapshot)),
+            maker=KeyTransform("maker", snapshot),
         )
+        .order_by("-published_at", "pk")
+        .values_list("name", "product__passport_code", "maker", "services")
     )
     entries: dict[str, Entry] = {}
     offers: dict[tuple, Offer] = {}
-    for slug, maker, street, postcode, city, website, product, code, services in rows:
-        for service in services or []:
-            entry = entries.get(slug)
-            if entry is None:
-                entry = entries[slug] = Entry(
-                    name=maker,
-                    kind=MAKER,
-                    kind_label=_("Maker's workshop"),
-                    street=street,
-                    postcode=postcode,
-                    city=city,
-                    website=website,
-                    maker_slug=slug,
-                )
+    for product, code, maker, services in rows:
+        # A redacted or unusual snapshot may lack any of these: such a service is left out, never a 500.
+        services = [row for row in services or [] if isinstance(row, dict) and row.get("service_type")]
+        if not services or not isinstance(maker, dict) or not maker.get("slug"):
+            continue
+        slug = maker["slug"]
+        entry = entries.get(slug)
+        if entry is None:
+            entry = entries[slug] = Entry(
+                name=maker.get("name") or slug,
+                kind=MAKER,
+                kind_label=_("Maker's workshop"),
+                postcode=maker.get("postcode") or "",
+                city=maker.get("city") or "",
+                website=safe_url(maker.get("website")) or "",
+                maker_slug=slug,
+            )
+        for service in services:
             # One offer per service and provider; a contact that some rows give and others leave empty is kept.
             key = (slug, service["service_type"], service.get("provider") or "")
             offer = offers.get(key)
             if offer is None:
-                label = (service.get("label") or {}).get(language) or _service_label(service["service_type"])
-                offer = offers[key] = Offer(service["service_type"], label, service.get("provider") or "")
+                offer = offers[key] = Offer(
+                    service["service_type"], _service_label(service, language), service.get("provider") or ""
+                )
                 entry.offers.append(offer)
             for name, value in repair_contact(service, {}).items():
                 if value and not getattr(offer, name):
                     setattr(offer, name, value)
-            if service.get("price_eur") is not None:
+            if isinstance(service.get("price_eur"), int | float):
                 offer.prices.append(Decimal(str(service["price_eur"])))
             offer.products.append((product, code))
+    for offer in offers.values():
+        offer.products.sort(key=lambda item: item[0].casefold())
     return list(entries.values())
 
 
@@ -138,7 +148,7 @@ def _place_entries() -> list[Entry]:
                 postcode=place.postcode,
                 city=place.city,
                 notes=place.notes,
-                offers=[Offer(kind, _service_label(kind)) for kind in place.service_types],
+                offers=[Offer(kind, _service_label({"service_type": kind}, "")) for kind in place.service_types],
                 **contact,
             )
         )
@@ -164,5 +174,7 @@ def repair_directory(*, near: str = "", service_type: str = "") -> tuple[list[En
         centre = known.get(entry.postcode)
         entry.distance_km = distance_km(origin, centre) if centre else None
     unknown = float("inf")
-    entries.sort(key=lambda entry: (entry.distance_km if entry.distance_km is not None else unknown, entry.name))
+    entries.sort(
+        key=lambda entry: (entry.distance_km if entry.distance_km is not None else unknown, entry.name.casefold())
+    )
     return entries, origin

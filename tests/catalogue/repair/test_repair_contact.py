@@ -2,6 +2,7 @@
 
 import pytest
 
+from catalogue.passports.repair_contact import repair_contact
 from catalogue.passports.services import publish_product
 from lifecycle.models import RepairService
 from products.editor import ProductEditor
@@ -78,3 +79,9 @@ def test_a_version_published_before_contacts_shows_the_makers_website(client, ma
     assert response.status_code == 200
     assert "by the maker" in response.content.decode()
     assert 'href="https://schmiede.example.org" rel="noopener"' in response.content.decode()
+
+
+def test_the_phone_link_drops_the_bracketed_trunk_zero():
+    assert repair_contact({"phone": "+49 (0) 212 12 34"}, {})["phone_href"] == "tel:+492121234"
+    assert repair_contact({"phone": "0212 (0) 1"}, {})["phone_href"] == "tel:021201"  # no country code: as typed
+    assert repair_contact({"website": "javascript:alert(1)"}, {})["website"] == ""

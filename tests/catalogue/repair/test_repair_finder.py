@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from catalogue.models import PassportVersion
 from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.repair.admin import RepairPlaceForm
 from catalogue.repair.models import PostcodeArea, RepairPlace
@@ -183,3 +184,27 @@ def test_the_demo_lists_places_and_makers_near_solingen(client):
     assert any(entry.kind == "maker" for entry in entries)
     assert all(entry.distance_km is not None for entry in entries)
     assert [entry.distance_km for entry in entries] == sorted(entry.distance_km for entry in entries)
+
+
+def test_the_maker_is_shown_as_published_and_never_with_its_street(client, postcodes):
+    product = _maker_with_service("Schmiede Alt", "42651")
+    maker = product.maker
+    maker.street, maker.name, maker.website = "Geheimweg 1", "Schmiede Neu", "javascript:alert(1)"
+    maker.save()
+    html = client.get("/repair/").content.decode()
+    assert "Schmiede Alt" in html and "Schmiede Neu" not in html
+    assert "Geheimweg" not in html and "javascript:" not in html
+
+
+def test_a_redacted_or_odd_service_row_is_left_out_not_a_500(client, postcodes):
+    product = _maker_with_service("Schmiede", "42651")
+    version = PassportVersion.objects.get(product=product)
+    snapshot = version.snapshot
+    good = {**snapshot["repairability"]["repair_services"][0], "label": None, "website": "javascript:alert(1)"}
+    snapshot["repairability"]["repair_services"] = [{"provider": "ohne Art"}, "kaputt", good]
+    PassportVersion.objects.filter(pk=version.pk).redact_snapshot(snapshot)  # the one way to change a snapshot
+    response = client.get("/repair/")
+    assert response.status_code == 200
+    (entry,) = response.context["entries"]
+    assert [(offer.label, offer.website) for offer in entry.offers] == [("Resharpening", "")]
+    assert "None" not in response.content.decode() and "javascript:" not in response.content.decode()
