@@ -27,18 +27,6 @@ def encode_list(indices, size: int = LIST_SIZE) -> str:
     return "u" + base64.urlsafe_b64encode(compressed).decode("ascii").rstrip("=")
 
 
-def decode_list(encoded: str) -> bytes:
-    """The bitstring of an ``encodedList`` (raises ValueError when it is not one)."""
-    if not encoded.startswith("u"):
-        raise ValueError("an encodedList is multibase base64url, starting with 'u'")
-    payload = encoded[1:]
-    return gzip.decompress(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-
-
-def is_set(bitstring: bytes, index: int) -> bool:
-    return bool(bitstring[index // 8] & (0x80 >> (index % 8)))
-
-
 def status_entry(list_url: str, index: int) -> dict:
     """A credential's ``credentialStatus``: the bit that says whether its passport is withdrawn."""
     return {

@@ -4,7 +4,7 @@ import math
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -29,16 +29,14 @@ GEONAMES = (
 
 
 @pytest.fixture
-def postcodes():
-    call_command("load_postcodes", _write(GEONAMES))
+def postcodes(tmp_path):
+    call_command("load_postcodes", _write(tmp_path, GEONAMES))
 
 
-def _write(text: str) -> str:
-    import tempfile
-
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as file:
-        file.write(text)
-    return file.name
+def _write(folder, text: str) -> str:
+    path = folder / "DE.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
 
 
 def _maker_with_service(name: str, postcode: str, **service) -> object:
@@ -157,13 +155,13 @@ def test_the_finder_reads_in_a_fixed_number_of_queries(client, postcodes):
     assert len(queries) == 3  # the makers' services, the places, the postcode centres
 
 
-def test_load_postcodes_reads_geonames_and_refuses_a_bad_line_naming_it(postcodes):
+def test_load_postcodes_reads_geonames_and_refuses_a_bad_line_naming_it(postcodes, tmp_path):
     assert PostcodeArea.objects.get(postcode="42103").place == "Wuppertal"
     assert read_geonames("# a comment\nAT\t1010\tWien\n") == []
     with pytest.raises(ValidationError, match="Line 2: expected GeoNames columns"):
         read_geonames(GEONAMES.splitlines()[0] + "\nDE\t4265\tSolingen\n")
-    with pytest.raises(Exception, match="Line 1"):
-        call_command("load_postcodes", _write("DE\t42651\tSolingen\tNRW\tNW\t\t\t\t\tnorth\teast\t4\n"))
+    with pytest.raises(CommandError, match="Line 1"):
+        call_command("load_postcodes", _write(tmp_path, "DE\t42651\tSolingen\tNRW\tNW\t\t\t\t\tnorth\teast\t4\n"))
     assert PostcodeArea.objects.count() == 4
 
 
