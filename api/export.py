@@ -12,7 +12,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from catalogue.passports.open_data import LICENSE_URL, iter_csv, iter_jsonld, parse_since
-from catalogue.passports.selectors import changed_snapshots, published_snapshots
+from catalogue.passports.selectors import CSV_FIELDS, SNAPSHOT_FIELDS, changed_snapshots, published_snapshots
 
 from . import openapi, passport_samples
 from .base import FirstRenderer, ScopedViewMixin
@@ -58,14 +58,15 @@ class ExportView(ScopedViewMixin, APIView):
     renderer_classes = [JSONRenderer]  # for errors; the export itself is streamed as it is
     content_negotiation_class = FirstRenderer
 
-    def entries(self, request):
-        """The entries to export and whether they carry a status: every published passport, or with ``since``
-        the changes since then. Both are read in chunks (``.iterator``), so memory does not grow with rows."""
+    def entries(self, request, fields=SNAPSHOT_FIELDS):
+        """The entries (``fields`` of versions) to export and whether they carry a status: every published passport,
+        or with ``since`` the changes since then. Both are read in chunks (``.iterator``), so memory does not grow
+        with rows."""
         since = request.query_params.get("since")
         if since is None:
-            return published_snapshots(), False
+            return published_snapshots(fields), False
         try:
-            return changed_snapshots(parse_since(since)), True
+            return changed_snapshots(parse_since(since), fields), True
         except DjangoValidationError as error:
             raise ValidationError(error.message_dict) from error
 
@@ -99,7 +100,7 @@ class CsvExportView(ExportView):
         },
     )
     def get(self, request):
-        entries, with_status = self.entries(request)
+        entries, with_status = self.entries(request, CSV_FIELDS)
         return self.stream(iter_csv(entries, with_status=with_status), "text/csv; charset=utf-8", "passports.csv")
 
 

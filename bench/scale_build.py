@@ -40,6 +40,7 @@ MARK_PATTERN = re.compile("(" + "|".join(re.escape(mark) for mark in MARKS) + ")
 COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 SITE = "https://example.org"
 CHUNK = 2_000  # rows per write to the COPY stream
+CSV_SPECIAL = set(',"\r\n')
 
 
 def copy_text(value) -> str:
@@ -117,6 +118,7 @@ def templates(now: datetime) -> dict:
     """COPY line templates per table and variant: {table: (model, column names, {variant: Template})}."""
     from catalogue.models import PassportVersion, ProductScore, PublishedFacets
     from catalogue.passports.facets import facets_from_snapshot
+    from catalogue.passports.open_data import csv_line
     from catalogue.passports.public_json import detail_json, list_json
     from products.models import Product
 
@@ -162,6 +164,8 @@ def templates(now: datetime) -> dict:
                         )
                     ),
                     "public_detail_json": copy_text(detail_json(snapshot)),
+                    # The marks stand as whole unquoted fields: references() refuses makers whose names CSV would quote.
+                    "open_data_csv_row": copy_text(csv_line(snapshot, "@@HASH@@")),
                 },
                 ProductScore: {
                     "id": "@@ID@@",
@@ -201,6 +205,9 @@ def references() -> tuple[list[tuple[int, str, str]], list[int]]:
             Category(slug=slug, name_de=name_de, name_en=name_en) for slug, name_de, name_en, _w, _d in CATEGORIES
         )
     makers = list(MakerOrganisation.objects.order_by("pk").values_list("pk", "name", "slug"))
+    for _pk, name, _slug in makers:  # the CSV line template has the name as a whole, unquoted field
+        if CSV_SPECIAL & set(name):
+            raise ValueError(f"The maker name {name!r} would need quoting in the CSV line template.")
     by_slug = dict(Category.objects.values_list("slug", "pk"))
     return makers, [by_slug[entry[0]] for entry in CATEGORIES]
 

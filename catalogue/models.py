@@ -102,6 +102,8 @@ class PassportVersion(models.Model):
     # catalogue.passports.public_json); the API joins them with what depends on the request.
     public_list_json = models.TextField(_("public list row (JSON)"), blank=True, default="", editable=False)
     public_detail_json = models.TextField(_("public detail (JSON)"), blank=True, default="", editable=False)
+    # Its line of the open-data CSV (catalogue.passports.open_data.csv_line), so an export only joins lines.
+    open_data_csv_row = models.TextField(_("open-data CSV row"), blank=True, default="", editable=False)
 
     objects = PassportVersionQuerySet.as_manager()
 

@@ -59,6 +59,8 @@ CSV_COLUMNS = (
 )
 # Spreadsheets run text that starts with these as a formula; such text gets a leading apostrophe.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Rows per streamed piece: one write to the socket per row would cost more than joining the rows.
+STREAM_BATCH = 200
 
 
 def parse_since(text: str) -> datetime:
@@ -152,33 +154,43 @@ def csv_row(snapshot: dict, content_hash: str) -> dict:
     }
 
 
-def iter_csv(entries: Iterable[Entry], *, with_status: bool = False) -> Iterator[str]:
-    """The CSV file (RFC 4180, UTF-8, header row first) in pieces of one row, for streaming.
-
-    ``with_status``: the entries are (snapshot, content_hash, status), written in a last column ``status``."""
+def csv_line(snapshot: dict, content_hash: str) -> str:
+    """One passport as a line of the CSV file (RFC 4180, ending in CRLF), as publishing stores it."""
     buffer = io.StringIO()
-    columns = (*CSV_COLUMNS, "status") if with_status else CSV_COLUMNS
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    row = csv_row(snapshot, content_hash)
+    writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
+    return buffer.getvalue()
 
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
 
-    writer.writeheader()
-    yield flush()
-    for snapshot, content_hash, *status in entries:
-        row = {column: _cell(value) for column, value in csv_row(snapshot, content_hash).items()}
-        if with_status:
-            row["status"] = status[0]
-        writer.writerow(row)
-        yield flush()
+def _header(columns) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
+    return buffer.getvalue()
+
+
+def iter_csv(rows: Iterable[tuple], *, with_status: bool = False) -> Iterator[str]:
+    """The CSV file (RFC 4180, UTF-8, header row first) in pieces of some rows, for streaming.
+
+    ``rows`` are (stored line, snapshot, content_hash): the line stored at publication, or, when it is empty
+    (versions published before lines were stored), the snapshot to render it from. ``with_status``: each row
+    carries a fourth item, the status (published/withdrawn), written in a last column ``status``."""
+    yield _header((*CSV_COLUMNS, "status") if with_status else CSV_COLUMNS)
+    batch = []
+    for stored, snapshot, content_hash, *status in rows:
+        line = stored or csv_line(snapshot, content_hash)
+        # A status is a plain word, so it needs no quoting.
+        batch.append(f"{line[:-2]},{status[0]}\r\n" if with_status else line)
+        if len(batch) == STREAM_BATCH:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
 
 
 def open_data_csv(entries: Iterable[Entry]) -> str:
-    """The whole CSV file as text."""
-    return "".join(iter_csv(entries))
+    """The whole CSV file of (snapshot, content_hash) entries as text."""
+    return "".join(iter_csv(("", snapshot, content_hash) for snapshot, content_hash in entries))
 
 
 def dataset_header(*, generated_at: str, url: str, language: str) -> dict:

@@ -2,18 +2,20 @@
 
 A version never changes (a redaction is the one exception, and it renders again), so the parts of its list
 row and of its detail that do not depend on the request are kept as JSON text in ``PassportVersion``
-(``public_list_json``, ``public_detail_json``). The API (api/passports.py) joins them with what does: the
-absolute URLs (the request's host), the product's status (a withdrawal changes it) and whether a newer
-version supersedes this one. The texts are written exactly as DRF's ``JSONRenderer`` writes (compact,
-UTF-8, U+2028/U+2029 escaped), so a page joined from them is byte for byte the page the serialiser made.
+(``public_list_json``, ``public_detail_json``), as is its open-data CSV line (``open_data_csv_row``). The API
+(api/passports.py) joins them with what does: the absolute URLs (the request's host), the product's status
+(a withdrawal changes it) and whether a newer version supersedes this one. The JSON texts are written exactly
+as DRF's ``JSONRenderer`` writes (compact, UTF-8, U+2028/U+2029 escaped), so a page joined from them is byte
+for byte the page the serialiser made.
 """
 
 import json
 from datetime import UTC
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from catalogue.passports.facets import designation_flag
+from catalogue.passports.open_data import csv_line
 
 # Stand where per-request values go in a stored text: control characters that the encoder writes escaped, and
 # that no status or URL contains.
@@ -125,7 +127,8 @@ def detail_json_for(stored: str, status: str, predecessor_url) -> str:
 
 
 def stored_json(version) -> dict:
-    """The stored texts of a version (a PassportVersion, or anything with its fields), for create() or update()."""
+    """The stored texts of a version (a PassportVersion, or anything with its fields), for create() or update():
+    the API's list row and detail, and the open-data CSV line."""
     return {
         "public_list_json": list_json(
             version.snapshot,
@@ -135,14 +138,21 @@ def stored_json(version) -> dict:
             methodology_version=version.methodology_version,
         ),
         "public_detail_json": detail_json(version.snapshot),
+        "open_data_csv_row": csv_line(version.snapshot, version.content_hash),
     }
 
 
 def store_missing(versions, *, everything: bool = False) -> int:
     """Render and store the texts of versions that have none (or of all, ``everything``), in batches; the count.
 
-    ``versions`` is a PassportVersion queryset (or a migration's historical manager's)."""
-    pending = versions.all() if everything else versions.filter(public_list_json="")
+    ``versions`` is a PassportVersion queryset (or a migration's historical manager's); of a historical model,
+    only the texts it has fields for are stored."""
+    names = {field.name for field in versions.model._meta.get_fields()}
+    texts = [name for name in ("public_list_json", "public_detail_json", "open_data_csv_row") if name in names]
+    missing = Q()
+    for name in texts:
+        missing |= Q(**{name: ""})
+    pending = versions.all() if everything else versions.filter(missing)
     done = 0
     ids = list(pending.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
@@ -150,6 +160,7 @@ def store_missing(versions, *, everything: bool = False) -> int:
             "pk", "snapshot", "number", "published_at", "content_hash", "methodology_version"
         ):
             # Through the plain QuerySet: the stored texts follow from the version, they do not change it.
-            QuerySet.update(versions.filter(pk=version.pk), **stored_json(version))
+            stored = stored_json(version)
+            QuerySet.update(versions.filter(pk=version.pk), **{name: stored[name] for name in texts})
             done += 1
     return done

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
+from django.db.models import Case, Exists, F, Func, JSONField, OuterRef, Q, QuerySet, TextField, When
 
 from catalogue.models import PassportVersion
 from catalogue.passports.facets import designation_flag
@@ -153,8 +153,18 @@ def _summary(version: tuple, parts: str) -> dict:
     }
 
 
-def published_snapshots(chunk_size: int = 500) -> Iterator[tuple[dict, str]]:
-    """(snapshot, content hash) of the current version of every published, not withdrawn, passport.
+# What the CSV export reads of a version: its stored line, and the snapshot only when no line is stored yet.
+CSV_FIELDS = (
+    "open_data_csv_row",
+    Case(When(open_data_csv_row="", then="snapshot"), default=None, output_field=JSONField()),
+    "content_hash",
+)
+SNAPSHOT_FIELDS = ("snapshot", "content_hash")
+
+
+def published_snapshots(fields=SNAPSHOT_FIELDS, chunk_size: int = 500) -> Iterator[tuple]:
+    """``fields`` (by default snapshot and content hash; ``CSV_FIELDS`` for the CSV export) of the current version
+    of every published, not withdrawn, passport.
 
     Ordered by passport code, so that two exports of the same catalogue are identical; read in chunks,
     so that an export of a large catalogue holds only one chunk in memory.
@@ -163,14 +173,14 @@ def published_snapshots(chunk_size: int = 500) -> Iterator[tuple[dict, str]]:
         PassportVersion.objects.current()
         .filter(product__status=Product.Status.PUBLISHED)
         .order_by("product__passport_code")
-        .values_list("snapshot", "content_hash")
+        .values_list(*fields)
         .iterator(chunk_size=chunk_size)
     )
 
 
-def changed_snapshots(since, chunk_size: int = 500) -> Iterator[tuple[dict, str, str]]:
-    """(snapshot, content hash, status) of the current version of every passport published or withdrawn at or
-    after ``since``: the delta export. Withdrawn ones are rows too, so that a copy can drop them.
+def changed_snapshots(since, fields=SNAPSHOT_FIELDS, chunk_size: int = 500) -> Iterator[tuple]:
+    """``fields`` and the status of the current version of every passport published or withdrawn at or after
+    ``since``: the delta export. Withdrawn ones are rows too, so that a copy can drop them.
 
     A withdrawal is known by the product's last change (withdrawing saves it), so a withdrawn product edited
     later shows up again, still withdrawn: harmless for a reader that applies rows by passport code.
@@ -181,7 +191,7 @@ def changed_snapshots(since, chunk_size: int = 500) -> Iterator[tuple[dict, str,
         .current()
         .filter(changed)
         .order_by("product__passport_code")
-        .values_list("snapshot", "content_hash", "product__status")
+        .values_list(*fields, "product__status")
         .iterator(chunk_size=chunk_size)
     )
 

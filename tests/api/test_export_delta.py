@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 
 from catalogue.models import PassportVersion
 from catalogue.passports.open_data import CSV_COLUMNS, iter_csv
-from catalogue.passports.selectors import published_snapshots
+from catalogue.passports.selectors import CSV_FIELDS, published_snapshots
 from catalogue.passports.services import withdraw_product
 from products.models import Product
 from tests.factories import published_bare_product
@@ -122,7 +122,7 @@ def peak_memory_of_export(count: int, maker, maker_user) -> int:
     assert PassportVersion.objects.count() == count
     tracemalloc.start()
     try:
-        for _chunk in iter_csv(published_snapshots(chunk_size=50)):
+        for _chunk in iter_csv(published_snapshots(CSV_FIELDS, chunk_size=50)):
             pass
         return tracemalloc.get_traced_memory()[1]
     finally:

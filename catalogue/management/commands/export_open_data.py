@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalogue.passports.open_data import LICENSE_NAME, LICENSE_URL, iter_csv, iter_jsonld, parse_since
-from catalogue.passports.selectors import changed_snapshots, published_snapshots
+from catalogue.passports.selectors import CSV_FIELDS, SNAPSHOT_FIELDS, changed_snapshots, published_snapshots
 
 
 class Command(BaseCommand):
@@ -30,11 +30,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, format, out, lang, since=None, **options):
+        fields = CSV_FIELDS if format == "csv" else SNAPSHOT_FIELDS
         if since is None:
-            counted = _Counter(published_snapshots())
+            counted = _Counter(published_snapshots(fields))
         else:
             try:
-                counted = _Counter(changed_snapshots(parse_since(since)))
+                counted = _Counter(changed_snapshots(parse_since(since), fields))
             except ValidationError as error:
                 raise CommandError(f"--since: {error.message_dict['since'][0]}") from error
         if format == "csv":
