@@ -28,7 +28,7 @@ from catalogue.passports.selectors import (
     public_catalogue_revision,
     public_passport_products,
 )
-from catalogue.public.search import uses_full_text
+from catalogue.public.search import order_by_relevance
 from catalogue.public.selectors import current_version, version_history, version_snapshot
 from products.models import Product
 
@@ -275,10 +275,9 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
     def ordered(self, request):
         products = self.filter_queryset(self.get_queryset())
         if not request.query_params.get("ordering"):
-            # As on the browse page: most relevant first when searching with full text, otherwise by name.
-            ranked = request.query_params.get("q", "").strip() and uses_full_text(products)
-            order = ("-search_rank", "published_facets__name", "pk") if ranked else ("published_facets__name", "pk")
-            products = products.order_by(*order)
+            # As on the browse page: most relevant first when searching with full text, otherwise by name; every
+            # match is ranked, because the count of the page is exact.
+            products = order_by_relevance(products, request.query_params.get("q", ""))
         return products
 
     def retrieve(self, request, code=None):

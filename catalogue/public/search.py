@@ -46,7 +46,8 @@ def match_words(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
 
 
 def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
-    """Published products matching ``text``; on PostgreSQL ranked (``search_rank``), elsewhere every word must match.
+    """Published products matching ``text`` (``order_by_relevance`` ranks them): on PostgreSQL its stemmed words or
+    every word, elsewhere every word.
 
     Both match GTINs and passport codes exactly, and name fragments (German compounds such as
     "Kochmesser" are found by "messer").
@@ -59,8 +60,16 @@ def search_products(queryset: QuerySet[Product], text: str) -> QuerySet[Product]
     return _postgres_search(queryset, text)
 
 
+def _terms(text: str) -> list[str]:
+    return [term for term in (_TERM.sub("", word) for word in text.split()) if term]
+
+
+def _document_query(terms: list[str]) -> SearchQuery:
+    return SearchQuery(" ".join(terms), search_type="plain", config="german")
+
+
 def _postgres_search(queryset: QuerySet[Product], text: str) -> QuerySet[Product]:
-    terms = [term for term in (_TERM.sub("", word) for word in text.split()) if term]
+    terms = _terms(text)
     # Word-by-word matching keeps identifiers and the inside of compound words findable (a trigram index
     # serves it); both conditions read the facets row, so PostgreSQL combines their indexes.
     word_matches = _word_condition(text)
@@ -69,7 +78,26 @@ def _postgres_search(queryset: QuerySet[Product], text: str) -> QuerySet[Product
     # Whole words, stemmed ("Messern" finds "Messer"), from the stored document and its GIN index; fragments
     # and half-typed words come from the word matching, because a stemmed prefix ("mess:*") would also find
     # "Messing".
-    query = SearchQuery(" ".join(terms), search_type="plain", config="german")
-    return queryset.annotate(search_rank=SearchRank(F("published_facets__search_document"), query)).filter(
-        Q(published_facets__search_document=query) | word_matches
-    )
+    return queryset.filter(Q(published_facets__search_document=_document_query(terms)) | word_matches)
+
+
+def order_by_relevance(
+    matches: QuerySet[Product], text: str, *, limit: int | None = None, base: QuerySet[Product] | None = None
+) -> QuerySet[Product]:
+    """``matches`` (the search for ``text`` already applied) most relevant first, then by name; by name alone where
+    there is no full text (SQLite) or no word to rank by.
+
+    ``limit``: rank only the ``limit`` best-scored matches, read from ``base`` (the unfiltered queryset, for its
+    prefetches). Ranking reads every match's stored document, which for a word that half of a million passports
+    hold took seconds (docs/performance.md, "Scale"); the best scores are found in their index and are what a
+    visitor looks for first.
+    """
+    by_name = ("published_facets__name", "pk")
+    terms = _terms((text or "").strip())
+    if not terms or not uses_full_text(matches):
+        return matches.order_by(*by_name)
+    if limit is not None:
+        best = matches.order_by("-published_facets__overall", "-pk").values("pk")[:limit]
+        matches = (base if base is not None else matches.model.objects.all()).filter(pk__in=best)
+    rank = SearchRank(F("published_facets__search_document"), _document_query(terms))
+    return matches.annotate(search_rank=rank).order_by("-search_rank", *by_name)

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,7 +37,8 @@ from catalogue.public.compare_table import mark_differences
 from catalogue.public.facets import PublicProductFilterSet
 from catalogue.public.home_box import search_url_for
 from catalogue.public.lookup import CodeLookupError, InvalidCode, lookup
-from catalogue.public.search import uses_full_text
+from catalogue.public.pagination import LimitedPaginator
+from catalogue.public.search import order_by_relevance, uses_full_text
 from catalogue.public.selectors import (
     PublicVersion,
     latest_versions_for_codes,
@@ -53,6 +53,9 @@ from products.models import Product
 PAGE_CACHE_SECONDS = 24 * 60 * 60
 PAGE_STYLESHEETS = ("css/site.css", "css/passport.css", "css/public.css")
 BROWSE_PAGE_SIZE = 24
+# A result list shows at most this many products (42 pages): more are counted as "more than" and narrowed by
+# the filters, because counting and ranking every match at a million passports took seconds.
+BROWSE_LIMIT = 1_000
 COMPARE_MIN, COMPARE_MAX = 2, 4
 FACETS = ("category", "maker", "grade", "min_score", "material", "region", "solingen")
 # Characters that must not appear raw inside <script>: the same escaping as django.utils.html.json_script.
@@ -322,19 +325,17 @@ def _cards(products) -> list[dict]:
 def browse(request):
     """All published passports, with facets, full-text search, sorting and pagination."""
     filterset = PublicProductFilterSet(data=request.GET, queryset=published_products())
+    text = request.GET.get("q", "").strip()
+    ranked = False
     if filterset.is_valid():
-        products = filterset.qs
+        matches = products = filterset.qs
         if not request.GET.get("ordering"):
-            # Most relevant first when searching with full text; otherwise by name.
-            ranked = request.GET.get("q", "").strip() and uses_full_text(products)
-            products = (
-                products.order_by("-search_rank", "published_facets__name", "pk")
-                if ranked
-                else products.order_by("published_facets__name", "pk")
-            )
+            ranked = bool(text) and uses_full_text(matches)
+            # Most relevant first when searching (the best-scored matches), otherwise by name.
+            products = order_by_relevance(matches, text, limit=BROWSE_LIMIT, base=published_products())
     else:
-        products = published_products().none()
-    paginator = Paginator(products, BROWSE_PAGE_SIZE)
+        matches = products = published_products().none()
+    paginator = LimitedPaginator(products, BROWSE_PAGE_SIZE, limit=BROWSE_LIMIT, matches=matches)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -348,6 +349,7 @@ def browse(request):
             "cards": _cards(page.object_list),
             "query_string": query.urlencode(),
             "search_text": request.GET.get("q", ""),
+            "ranked_best": ranked,
             "facets_active": any(request.GET.get(name) for name in FACETS) or not filterset.is_valid(),
             **bar_context(request),
         },
