@@ -320,13 +320,16 @@ class PublishedFacets(models.Model):
     published_at = models.DateTimeField()
 
     class Meta:
-        # (overall, product) and (name, product) give the best-scored and the by-name orders, ties broken by the
-        # product, straight from an index: with a single column, a million rows sharing a few dozen scores made
-        # PostgreSQL sort each tie group (docs/performance.md, "Scale").
+        # The best-scored and the by-name orders, ties broken by the product, read straight from an index, also
+        # within a category: with single columns, PostgreSQL sorted every match, and a name index alone walked
+        # past the other categories' names, which sort apart (docs/performance.md, "Scale").
         indexes = [
             models.Index(fields=["grade"]),
             models.Index(fields=["overall", "product"], name="facets_overall_product"),
             models.Index(fields=["name", "product"], name="facets_name_product"),
+            models.Index(fields=["category", "name", "product"], name="facets_category_name_product"),
+            # Counting a category's matches of one grade (up to the list's limit) from one index, not two.
+            models.Index(fields=["category", "grade"], name="facets_category_grade"),
         ]
         verbose_name = _("published facets")
         verbose_name_plural = _("published facets")

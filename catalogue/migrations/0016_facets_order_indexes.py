@@ -23,4 +23,12 @@ class Migration(migrations.Migration):
             model_name='publishedfacets',
             index=models.Index(fields=['name', 'product'], name='facets_name_product'),
         ),
+        migrations.AddIndex(
+            model_name='publishedfacets',
+            index=models.Index(fields=['category', 'name', 'product'], name='facets_category_name_product'),
+        ),
+        migrations.AddIndex(
+            model_name='publishedfacets',
+            index=models.Index(fields=['category', 'grade'], name='facets_category_grade'),
+        ),
     ]

@@ -1,9 +1,12 @@
 """Writes for scoring: compute a product's score with the methodology and store it."""
 
-from django.db import transaction
+from typing import NamedTuple
+
+from django.db import connection, transaction
 from django.utils import timezone
 
 from catalogue.models import ProductScore
+from catalogue.scores import bulk_store
 from catalogue.scores.selectors import scoring_facts_for
 from catalogue.scoring import ScoreResult, score_product
 from products.models import Product
@@ -49,13 +52,24 @@ def refresh_score(product: Product) -> ProductScore:
     return score
 
 
+class Rescored(NamedTuple):
+    """What a rescore did: how many products it scored, and which of them now score differently."""
+
+    count: int
+    # Products whose stored score changed in more than the time it was computed at (or that had none).
+    changed: list[int]
+
+
 def rescore_products(product_ids=None, batch_size: int = 500, progress: bool = False) -> int:
-    """Recompute and store the scores of the given products (all products when None); returns how many.
+    """Recompute and store the scores of the given products (all products when None); returns how many."""
+    return rescore(product_ids, batch_size=batch_size, progress=progress).count
+
+
+def rescore(product_ids=None, batch_size: int = 500, progress: bool = False) -> Rescored:
+    """Recompute and store the scores of the given products (all products when None), saying which changed.
 
     Works batch by batch, each batch its own transaction with a constant number of queries: bulk reads of the
-    facts, then one bulk write. The write is an upsert (``bulk_create`` with ``update_conflicts``), which creates
-    missing scores and updates existing ones in a single statement; Django's ``bulk_update`` builds a CASE
-    expression per row and field, which made rescoring take twice as long (docs/scoring.md, "Commands").
+    facts, then one bulk write (on PostgreSQL through COPY: ``bulk_store``).
     """
     if batch_size < 1:
         raise ValueError("batch_size should be at least 1.")
@@ -69,28 +83,46 @@ def rescore_products(product_ids=None, batch_size: int = 500, progress: bool = F
         from tqdm import tqdm  # only the management command shows a progress bar
 
         bar = tqdm(total=len(ids), unit="products", desc="Scoring")
-    done = 0
+    done, changed = 0, []
     try:
         for start in range(0, len(ids), batch_size):
             batch = ids[start : start + batch_size]
-            done += _rescore_batch(batch)
+            count, batch_changed = _rescore_batch(batch)
+            done += count
+            changed.extend(batch_changed)
             if bar is not None:
                 bar.update(len(batch))
     finally:
         if bar is not None:
             bar.close()
-    return done
+    return Rescored(done, changed)
 
 
 @transaction.atomic
-def _rescore_batch(ids: list[int]) -> int:
+def _rescore_batch(ids: list[int]) -> tuple[int, list[int]]:
     facts = scoring_facts_for(ids)
     computed_at = timezone.now()
-    scores = [
-        ProductScore(product_id=product_id, **_fields(score_product(product_facts), computed_at))
-        for product_id, product_facts in facts.items()
+    rows = [
+        (product_id, _fields(score_product(product_facts), computed_at)) for product_id, product_facts in facts.items()
     ]
-    ProductScore.objects.bulk_create(
-        scores, update_conflicts=True, unique_fields=["product"], update_fields=UPDATED_FIELDS
+    if connection.vendor == "postgresql":
+        return len(rows), bulk_store.store(rows, UPDATED_FIELDS)
+    stored = dict(
+        ProductScore.objects.filter(product_id__in=[pk for pk, _ in rows]).values_list("product_id", "details")
     )
-    return len(scores)
+    changed = [
+        pk for pk, fields in rows if pk not in stored or _without_time(stored[pk]) != _without_time(fields["details"])
+    ]
+    # An upsert creates missing scores and updates existing ones in one statement; Django's bulk_update builds a
+    # CASE expression per row and field, which made rescoring take twice as long (docs/scoring.md, "Commands").
+    ProductScore.objects.bulk_create(
+        [ProductScore(product_id=pk, **fields) for pk, fields in rows],
+        update_conflicts=True,
+        unique_fields=["product"],
+        update_fields=UPDATED_FIELDS,
+    )
+    return len(rows), changed
+
+
+def _without_time(details: dict) -> dict:
+    return {key: value for key, value in details.items() if key != "computed_at"}

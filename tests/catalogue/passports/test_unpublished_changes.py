@@ -1,5 +1,7 @@
 """Draft against published: the stored flag, the product page, the workspace list, the changes page and the API."""
 
+from dataclasses import replace
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -9,6 +11,7 @@ from django.urls import reverse
 from catalogue.models import PassportVersion
 from catalogue.passports.drafts import has_unpublished_changes, refresh_unpublished_changes
 from catalogue.passports.services import publish, withdraw_product
+from catalogue.scores import services as score_services
 from products.models import Product
 from products.services import ProductWrite, save_product
 from tests.factories import MaterialFactory, ProductFactory, complete_product, published_product
@@ -173,8 +176,24 @@ def test_publishing_after_the_changes_page_makes_exactly_one_version(maker_clien
     assert flag(published_product) is False
 
 
-def test_the_rescore_command_refreshes_the_flags(maker, capsys):
+def test_the_rescore_command_flags_the_products_a_methodology_change_affects(maker, monkeypatch, capsys):
+    product, untouched = published_product(maker=maker), published_product(maker=maker)
+    call_command("rescore", "--no-progress")
+    assert "0 scores changed" in capsys.readouterr().out
+    assert (flag(product), flag(untouched)) == (False, False)
+
+    # A new methodology: the published passport's score is no longer what publishing would freeze.
+    real = score_services.score_product
+    monkeypatch.setattr(score_services, "score_product", lambda facts: replace(real(facts), methodology_version="9.9"))
+    call_command("rescore", "--no-progress", "--product", str(product.pk))
+    assert "1 scores changed" in capsys.readouterr().out
+    assert (flag(product), flag(untouched)) == (True, False)
+
+
+def test_the_rescore_command_leaves_the_flags_of_unchanged_scores_unless_asked(maker):
     product = published_product(maker=maker)
     Product.objects.filter(pk=product.pk).update(name="Ohne Signal geändert")
     call_command("rescore", "--no-progress")
+    assert flag(product) is False  # the score stayed the same, so nothing the rescore did changed the draft
+    call_command("rescore", "--no-progress", "--all-flags")
     assert flag(product) is True
