@@ -30,7 +30,7 @@ from catalogue.dpp.services import read_restricted
 from catalogue.models import rendition_key
 from catalogue.passports import jsonld, presentation
 from catalogue.passports.jsonld import passport_jsonld
-from catalogue.passports.presentation import comparison_rows, passport_page
+from catalogue.passports.presentation import comparison_rows, passport_card, passport_page
 from catalogue.public.camera import camera_page, decoder_urls
 from catalogue.public.compare_selection import bar_context, selected_codes
 from catalogue.public.compare_table import mark_differences
@@ -301,24 +301,10 @@ def passport_version_view(request, code, number):
 def _cards(products) -> list[dict]:
     """What a product card shows, taken from the product's current published snapshot."""
     language = get_language() or settings.LANGUAGE_CODE
-    cards = []
-    for product in products:
-        snapshot = product.current_versions[0].snapshot
-        page = passport_page(snapshot, language)
-        cards.append(
-            {
-                "code": product.passport_code,
-                "name": page["product"]["name"],
-                "category": page["product"]["category"],
-                "maker": page["maker"]["name"],
-                "maker_slug": page["maker"]["slug"],
-                "price": page["product"]["price"],
-                "score": page["score"],
-                "regions": page["regions"],
-                "solingen": (page["score"] or {}).get("solingen_qualifies"),
-            }
-        )
-    return cards
+    return [
+        {"code": product.passport_code, **passport_card(product.current_versions[0].snapshot, language)}
+        for product in products
+    ]
 
 
 @require_safe

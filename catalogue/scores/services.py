@@ -111,7 +111,7 @@ def _rescore_batch(ids: list[int]) -> tuple[int, list[int]]:
         ProductScore.objects.filter(product_id__in=[pk for pk, _ in rows]).values_list("product_id", "details")
     )
     changed = [
-        pk for pk, fields in rows if pk not in stored or _without_time(stored[pk]) != _without_time(fields["details"])
+        pk for pk, fields in rows if pk not in stored or without_time(stored[pk]) != without_time(fields["details"])
     ]
     # An upsert creates missing scores and updates existing ones in one statement; Django's bulk_update builds a
     # CASE expression per row and field, which made rescoring take twice as long (docs/scoring.md, "Commands").
@@ -124,5 +124,6 @@ def _rescore_batch(ids: list[int]) -> tuple[int, list[int]]:
     return len(rows), changed
 
 
-def _without_time(details: dict) -> dict:
+def without_time(details: dict) -> dict:
+    """A score's details without the time they were computed at: what two computations of a score compare by."""
     return {key: value for key, value in details.items() if key != "computed_at"}

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalogue.models import PassportVersion
-from catalogue.passports.drafts import has_unpublished_changes, refresh_unpublished_changes
+from catalogue.models import PassportVersion, ProductScore
+from catalogue.passports.drafts import has_unpublished_changes, refresh_after_rescore, refresh_unpublished_changes
+from catalogue.passports.redaction import redact_version
 from catalogue.passports.services import publish, withdraw_product
 from catalogue.scores import services as score_services
 from products.models import Product
@@ -188,6 +189,40 @@ def test_the_rescore_command_flags_the_products_a_methodology_change_affects(mak
     call_command("rescore", "--no-progress", "--product", str(product.pk))
     assert "1 scores changed" in capsys.readouterr().out
     assert (flag(product), flag(untouched)) == (True, False)
+
+
+def test_after_a_rescore_the_quick_comparison_agrees_with_the_full_one(maker, monkeypatch):
+    """refresh_after_rescore against refresh_unpublished_changes (the full draft comparison) as the oracle."""
+    changed_score, same_score, edited, redacted = (published_product(maker=maker) for _ in range(4))
+    never_published = complete_product(maker=maker)
+    Product.objects.filter(pk=edited.pk).update(description="Geändert, nicht veröffentlicht.")
+    redact_version(PassportVersion.objects.get(product=redacted), ["product.description"], "Vertraulich.")
+    products = [changed_score, same_score, edited, redacted, never_published]
+    ids = [product.pk for product in products]
+    refresh_unpublished_changes(ids)
+    real = score_services.score_product
+    moved = {changed_score.pk, edited.pk, redacted.pk, never_published.pk}
+    monkeypatch.setattr(
+        score_services,
+        "score_product",
+        lambda facts: replace(real(facts), methodology_version="9.9") if facts.product_id in moved else real(facts),
+    )
+    result = score_services.rescore(ids)
+    assert set(result.changed) == moved
+
+    refresh_after_rescore(result.changed)
+    quick = [flag(product) for product in products]
+    Product.objects.filter(pk__in=ids).update(has_unpublished_changes=False)
+    refresh_unpublished_changes(ids)
+    assert quick == [flag(product) for product in products] == [True, False, True, True, False]
+
+
+def test_a_stored_score_that_comes_back_to_the_published_one_leaves_the_product_unflagged(maker):
+    product = published_product(maker=maker)
+    stored = ProductScore.objects.get(product=product)
+    ProductScore.objects.filter(pk=stored.pk).update(details={**stored.details, "methodology_version": "0.9"})
+    call_command("rescore", "--no-progress", "--product", str(product.pk))
+    assert flag(product) is False
 
 
 def test_the_rescore_command_leaves_the_flags_of_unchanged_scores_unless_asked(maker):

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils.html import escape
 
 from catalogue.passports.jsonld import passport_jsonld
-from catalogue.passports.presentation import passport_page, supply_chain_diagram
+from catalogue.passports.presentation import passport_card, passport_page, supply_chain_diagram
 from catalogue.passports.services import publish_product, withdraw_product
 from catalogue.public.views import _CSRF_PLACEHOLDER
 from tests.factories import ProductFactory, bare_product, complete_product, republished, showcase_product
@@ -286,3 +286,25 @@ def test_a_really_published_product_end_to_end(client, maker_user):
     assert [card["code"] for card in browse.context["cards"]] == [product.passport_code]
     withdraw_product(product)
     assert "This passport has been withdrawn." in page_html(client, f"/p/{product.passport_code}")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("make", [complete_product, bare_product])
+def test_a_card_shows_what_the_page_shows(make, language):
+    snapshot = publish_product(make()).snapshot
+    page, card = passport_page(snapshot, language), passport_card(snapshot, language)
+    assert card == {
+        "name": page["product"]["name"],
+        "category": page["product"]["category"],
+        "maker": page["maker"]["name"],
+        "price": page["product"]["price"],
+        "score": {key: page["score"][key] for key in ("overall", "overall_display", "grade", "grade_class")},
+        "solingen": page["score"]["solingen_qualifies"],
+    }
+    assert card["name"] and card["category"] and card["score"]["grade"]
+
+
+def test_a_card_of_a_snapshot_without_a_score_has_no_badge():
+    snapshot = publish_product(complete_product()).snapshot
+    card = passport_card({**snapshot, "score": None}, "de")
+    assert (card["score"], card["solingen"]) == (None, None)

@@ -348,3 +348,23 @@ def test_score_command_explains_bad_input():
         call_command("score", "4006381333931")
     with pytest.raises(CommandError, match="--lang should be de or en"):
         call_command("score", ProductFactory().passport_code, "--lang", "fr")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the processes need a database server to share")
+@pytest.mark.django_db(transaction=True)
+def test_rescore_command_in_several_processes(capsys):
+    products = [complete_product() for _ in range(5)] + [ProductFactory()]
+    ProductScore.objects.update(details={}, overall=0)
+    call_command("rescore", "--jobs", "2", "--batch-size", "2", "--no-progress")
+    assert "Scored 6 products with methodology" in (out := capsys.readouterr().out) and "; 6 scores changed" in out
+    scores = {score.product_id: score for score in ProductScore.objects.all()}
+    assert set(scores) == {product.pk for product in products}
+    for product in products:
+        assert scores[product.pk].details["criteria"] == score_details(product)["criteria"]
+    call_command("rescore", "--jobs", "3", "--no-progress")
+    assert "6 products with methodology" in (out := capsys.readouterr().out) and "; 0 scores changed" in out
+
+
+def test_rescore_command_refuses_a_bad_number_of_jobs():
+    with pytest.raises(CommandError, match="--jobs"):
+        call_command("rescore", "--jobs", "0")
