@@ -93,7 +93,7 @@ def refresh_after_rescore(product_ids: Iterable[int], batch_size: int = 500) -> 
     A product whose flag is False said, when the flag was last refreshed, what its newest version says, and
     only its score has changed since: it now differs exactly when its stored score differs from the version's
     (both without the time they were computed at). That reads two JSON parts instead of building a draft
-    snapshot, which was three quarters of a rescore after a methodology change (docs/performance.md,
+    snapshot, which was two thirds of a rescore after a methodology change (docs/performance.md,
     "Scale"). Flagged products, and versions whose snapshot staff redacted, are compared in full.
     """
     ids = sorted(set(product_ids))
