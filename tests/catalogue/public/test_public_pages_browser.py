@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.demo.loader import load_demo
 from catalogue.models import PassportVersion
@@ -44,7 +45,8 @@ def test_the_most_complete_demo_passport_fits_three_phone_screens_with_its_detai
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     # A section link opens its closed section.
     page.locator('.section-nav a[href="#repair"]').click()
-    assert page.locator("#repair details.passport-section").get_attribute("open") is not None
+    # The section opens on the hashchange event, after the click has returned: wait for it (5 s at most).
+    expect(page.locator("#repair details.passport-section")).to_have_attribute("open", "", timeout=5_000)
 
 
 def test_one_tap_switches_the_language_on_a_cached_passport_page(live_server, demo, browser):
@@ -132,7 +134,8 @@ def test_a_phone_walk_from_an_ean_to_a_comparison_in_english(live_server, transa
     assert page.locator(".grade-badge").first.bounding_box()["y"] < PHONE["height"]  # the grade on the first screen
 
     page.locator('.section-nav a[href="#repair"]').click()
-    assert page.locator("#repair details.passport-section").get_attribute("open") is not None
+    # The section opens on the hashchange event, after the click has returned: wait for it (5 s at most).
+    expect(page.locator("#repair details.passport-section")).to_have_attribute("open", "", timeout=5_000)
 
     page.locator(".passport-actions a", has_text="Mit ähnlichen Produkten vergleichen").click()
     page.wait_for_url("**/products/?category=*")
