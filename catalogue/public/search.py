@@ -81,6 +81,11 @@ def _postgres_search(queryset: QuerySet[Product], text: str) -> QuerySet[Product
     return queryset.filter(Q(published_facets__search_document=_document_query(terms)) | word_matches)
 
 
+def ranks_by_relevance(matches: QuerySet[Product], text: str) -> bool:
+    """Whether ``order_by_relevance`` ranks ``matches`` for ``text``: there is full text and a word to rank by."""
+    return bool(_terms((text or "").strip())) and uses_full_text(matches)
+
+
 def order_by_relevance(
     matches: QuerySet[Product], text: str, *, limit: int | None = None, base: QuerySet[Product] | None = None
 ) -> QuerySet[Product]:
@@ -93,11 +98,10 @@ def order_by_relevance(
     visitor looks for first.
     """
     by_name = ("published_facets__name", "pk")
-    terms = _terms((text or "").strip())
-    if not terms or not uses_full_text(matches):
+    if not ranks_by_relevance(matches, text):
         return matches.order_by(*by_name)
     if limit is not None:
         best = matches.order_by("-published_facets__overall", "-pk").values("pk")[:limit]
         matches = (base if base is not None else matches.model.objects.all()).filter(pk__in=best)
-    rank = SearchRank(F("published_facets__search_document"), _document_query(terms))
+    rank = SearchRank(F("published_facets__search_document"), _document_query(_terms(text.strip())))
     return matches.annotate(search_rank=rank).order_by("-search_rank", *by_name)

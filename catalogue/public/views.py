@@ -38,7 +38,7 @@ from catalogue.public.facets import PublicProductFilterSet
 from catalogue.public.home_box import search_url_for
 from catalogue.public.lookup import CodeLookupError, InvalidCode, lookup
 from catalogue.public.pagination import LimitedPaginator
-from catalogue.public.search import order_by_relevance, uses_full_text
+from catalogue.public.search import order_by_relevance, ranks_by_relevance
 from catalogue.public.selectors import (
     PublicVersion,
     latest_versions_for_codes,
@@ -316,7 +316,7 @@ def browse(request):
     if filterset.is_valid():
         matches = products = filterset.qs
         if not request.GET.get("ordering"):
-            ranked = bool(text) and uses_full_text(matches)
+            ranked = ranks_by_relevance(matches, text)
             # Most relevant first when searching (the best-scored matches), otherwise by name.
             products = order_by_relevance(matches, text, limit=BROWSE_LIMIT, base=published_products())
     else:
