@@ -47,6 +47,9 @@ def bar_context(request) -> dict:
         "compare_codes": [item["code"] for item in chosen],
         "compare_full": len(chosen) >= COMPARE_MAX,
         "compare_max": COMPARE_MAX,
+        # Once per page rather than once per product card.
+        "compare_add_url": reverse("catalogue:compare-add"),
+        "compare_remove_url": reverse("catalogue:compare-remove"),
         "next_url": request.get_full_path(),
     }
 

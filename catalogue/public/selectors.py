@@ -1,14 +1,15 @@
 """Reads for the public catalogue: only published passport versions, never live or draft product data."""
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from catalogue.models import PassportVersion
+from catalogue.models import PassportVersion, PublishedFacets
 from products.models import Category, MakerOrganisation, Product
 
 
@@ -132,10 +133,41 @@ def version_snapshot(version_pk: int) -> dict:
 
 
 def published_products() -> QuerySet[Product]:
-    """Published (not withdrawn) products; ``product.current_versions[0]`` is the current version."""
-    return Product.objects.filter(status=Product.Status.PUBLISHED).prefetch_related(
-        Prefetch("passport_versions", queryset=PassportVersion.objects.current(), to_attr="current_versions")
-    )
+    """Published (not withdrawn) products; ``card_snapshots`` gives what their cards show."""
+    return Product.objects.filter(status=Product.Status.PUBLISHED)
+
+
+# The parts of a snapshot that a product card shows (presentation.passport_card), as paths into its JSON.
+CARD_PARTS = (
+    ("product", "name"),
+    ("product", "category"),
+    ("product", "price_eur"),
+    ("maker", "name"),
+    ("score", "overall"),
+    ("score", "grade"),
+    ("score", "solingen"),
+)
+
+
+def card_snapshots(product_ids: Iterable[int]) -> dict[int, dict]:
+    """By product: the parts of its current snapshot that a card shows, shaped as a snapshot for ``passport_card``.
+
+    The database picks the few parts out of the JSON, so that a page of 24 cards neither reads nor decodes 24
+    whole snapshots and their stored API texts (about a quarter of the browse page's time at a million passports,
+    docs/performance.md, "Scale"). The facets row points at the product's current version.
+    """
+    paths = ["version__snapshot__" + "__".join(path) for path in CARD_PARTS]
+    snapshots = {}
+    for product_id, *values in PublishedFacets.objects.filter(product_id__in=list(product_ids)).values_list(
+        "product_id", *paths
+    ):
+        snapshot: dict[str, dict | None] = {}
+        for (section, key), value in zip(CARD_PARTS, values, strict=True):
+            snapshot.setdefault(section, {})[key] = value
+        if snapshot["score"]["overall"] is None:
+            snapshot["score"] = None  # an unscored snapshot: every path into its score is null
+        snapshots[product_id] = snapshot
+    return snapshots
 
 
 def latest_versions_for_codes(passport_codes: list[str]) -> list[PassportVersion]:

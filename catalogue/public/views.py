@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,6 +42,7 @@ from catalogue.public.pagination import LimitedPaginator
 from catalogue.public.search import order_by_relevance, ranks_by_relevance
 from catalogue.public.selectors import (
     PublicVersion,
+    card_snapshots,
     latest_versions_for_codes,
     public_makers,
     published_products,
@@ -298,19 +300,27 @@ def passport_version_view(request, code, number):
 # ---------- Browse, search and compare ----------
 
 
+def _listed_products() -> QuerySet[Product]:
+    """Published products with only what a list needs of them: the cards come from ``card_snapshots``."""
+    return published_products().only("pk", "passport_code")
+
+
 def _cards(products) -> list[dict]:
     """What a product card shows, taken from the product's current published snapshot."""
     language = get_language() or settings.LANGUAGE_CODE
+    products = list(products)
+    snapshots = card_snapshots(product.pk for product in products)
     return [
-        {"code": product.passport_code, **passport_card(product.current_versions[0].snapshot, language)}
+        {"code": product.passport_code, **passport_card(snapshots[product.pk], language)}
         for product in products
+        if product.pk in snapshots
     ]
 
 
 @require_safe
 def browse(request):
     """All published passports, with facets, full-text search, sorting and pagination."""
-    filterset = PublicProductFilterSet(data=request.GET, queryset=published_products())
+    filterset = PublicProductFilterSet(data=request.GET, queryset=_listed_products())
     text = request.GET.get("q", "").strip()
     ranked = False
     if filterset.is_valid():
@@ -318,9 +328,9 @@ def browse(request):
         if not request.GET.get("ordering"):
             ranked = ranks_by_relevance(matches, text)
             # Most relevant first when searching (the best-scored matches), otherwise by name.
-            products = order_by_relevance(matches, text, limit=BROWSE_LIMIT, base=published_products())
+            products = order_by_relevance(matches, text, limit=BROWSE_LIMIT, base=_listed_products())
     else:
-        matches = products = published_products().none()
+        matches = products = _listed_products().none()
     paginator = LimitedPaginator(products, BROWSE_PAGE_SIZE, limit=BROWSE_LIMIT, matches=matches)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -391,5 +401,5 @@ def maker_list(request):
 def maker_detail(request, slug):
     """A maker's public profile and its published passports; makers without any are not public."""
     maker = get_object_or_404(public_makers().prefetch_related("facilities"), slug=slug)
-    products = published_products().filter(maker=maker).order_by("published_facets__name", "pk")
+    products = _listed_products().filter(maker=maker).order_by("published_facets__name", "pk")
     return render(request, "catalogue/public/maker_detail.html", {"maker": maker, "cards": _cards(products)})

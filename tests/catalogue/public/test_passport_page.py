@@ -10,6 +10,7 @@ from django.utils.html import escape
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import passport_card, passport_page, supply_chain_diagram
 from catalogue.passports.services import publish_product, withdraw_product
+from catalogue.public.selectors import card_snapshots
 from catalogue.public.views import _CSRF_PLACEHOLDER
 from tests.factories import ProductFactory, bare_product, complete_product, republished, showcase_product
 
@@ -302,6 +303,30 @@ def test_a_card_shows_what_the_page_shows(make, language):
         "solingen": page["score"]["solingen_qualifies"],
     }
     assert card["name"] and card["category"] and card["score"]["grade"]
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_parts_read_for_cards_make_the_same_cards_as_whole_snapshots(language):
+    products = [complete_product(), bare_product(), showcase_product(), complete_product()]
+    versions = [publish_product(product) for product in products]
+    versions[3] = republished(products[3])  # the card is the current version's, not the first's
+    parts = card_snapshots(product.pk for product in products)
+    assert set(parts) == {product.pk for product in products}
+    for product, version in zip(products, versions, strict=True):
+        assert passport_card(parts[product.pk], language) == passport_card(version.snapshot, language)
+
+
+def test_cards_in_a_list_never_read_whole_snapshots_or_stored_api_texts(client, django_assert_max_num_queries):
+    for _ in range(3):
+        publish_product(complete_product())
+    with django_assert_max_num_queries(12) as captured:
+        assert len(client.get("/products/").context["cards"]) == 3
+    read = " ".join(query["sql"] for query in captured.captured_queries)
+    for column in ("public_detail_json", "public_list_json", "open_data_csv_row"):
+        assert column not in read, column
+    # Paths into the snapshot are read; the snapshot itself is never a selected column.
+    assert '"snapshot"' in read
+    assert not re.search(r'"snapshot"(\s*,\s*"|\s+FROM\b)', read)
 
 
 def test_a_card_of_a_snapshot_without_a_score_has_no_badge():
