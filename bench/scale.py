@@ -19,7 +19,6 @@ import json
 import os
 import random
 import socket
-import statistics
 import sys
 import threading
 import time
@@ -29,6 +28,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, gunicorn, identity, load, raw_requests, request, row, run_in_subprocess
+from bench.scale_http import concurrent_latency, first_views, latency
 
 COUNT = int(os.environ.get("SCALE_COUNT", "1000000"))
 SMALL = 1_000
@@ -43,7 +43,6 @@ SAMPLE = 200
 # More rounds than bench/common.py's 5: the lookup's flatness is a ratio of two noisy figures.
 ROUNDS = int(os.environ.get("SCALE_ROUNDS", "7"))
 RESCORE_JOBS = int(os.environ.get("SCALE_RESCORE_JOBS", "2"))  # manage.py rescore --jobs
-LATENCY_REQUESTS, LATENCY_SECONDS = 40, 30.0
 EXPORT_CSV = "/api/v1/export/passports.csv"
 OUT = ROOT / "bench" / "results" / "scale.json"
 REUSE = bool(os.environ.get("SCALE_REUSE_DATABASE"))  # with SCALE_KEEP_DATABASE=1 before: measure without building
@@ -137,35 +136,6 @@ def do_explain(*urls: str) -> dict:
 
 
 # ---------- Measuring over HTTP (this process never sets Django up) ----------
-
-
-def slow_request(port: int, raw: bytes, timeout: float = 170.0) -> int:
-    """``bench.common.request`` with a longer timeout (a search of a million rows takes seconds); 0 on timeout."""
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
-            connection.sendall(raw)
-            head = connection.recv(65536)
-            while connection.recv(65536):
-                pass
-    except TimeoutError:
-        return 0
-    return int(head[9:12]) if head.startswith(b"HTTP/1.") else 0
-
-
-def latency(port: int, raws: list[bytes], expected: int) -> dict:
-    """Median time of single requests, one after another (no concurrency), after a warm-up request; at least 3
-    requests, then as many as fit in ``LATENCY_SECONDS``."""
-    slow_request(port, raws[0])
-    times, errors = [], 0
-    deadline = time.perf_counter() + LATENCY_SECONDS
-    for position in range(LATENCY_REQUESTS):
-        if time.perf_counter() > deadline and len(times) >= 3:
-            break
-        started = time.perf_counter()
-        status = slow_request(port, raws[position % len(raws)])
-        times.append(time.perf_counter() - started)
-        errors += status != expected
-    return {"median_ms": statistics.median(times) * 1000, "requests": len(times), "errors": errors}
 
 
 def worker_rss(master: int) -> int:
@@ -306,23 +276,57 @@ def measure() -> tuple[list[dict], dict]:
     ):
         measured = lookups(small_port, port, small_sample, large_sample)
         lookup_latency = latency(port, raw_requests([f"/api/v1/lookup?code={g}" for g, _c in large_sample]), 200)
-        browsing = latency(port, raw_requests(browse), 200)
-        searching = latency(port, raw_requests([search_url]), 200)
+        # First views (new to the page cache: rendered) and repeat views (kept pages) one at a time, then the
+        # search under 32 connections: one address (kept after its first view), and every address new.
+        pages = {
+            "browse": latency(port, raw_requests(first_views(browse)), 200),
+            "browse_kept": latency(port, raw_requests(browse), 200, warm_all=True),
+            "search": latency(port, raw_requests(first_views([search_url])), 200),
+            "search_kept": latency(port, raw_requests([search_url]), 200, warm_all=True),
+            "search_32": concurrent_latency(port, raw_requests([search_url]), 200),
+            "search_32_first": concurrent_latency(port, raw_requests(first_views([search_url], 20_000)), 200),
+        }
         exported = export(port, pids[0])
     print("   rescoring", flush=True)
     rescore = step(DATABASE_URL, "rescore", str(RESCORE_COUNT))
-    facts.update({"latency": {"lookup": lookup_latency, "browse": browsing, "search": searching}, "export": exported})
+    facts.update({"latency": {"lookup": lookup_latency, **pages}, "export": exported})
     facts["rescore"] = {"small": small_rescore, "large": rescore}
     facts["http"] = measured
-    errors = sum(result["errors"] for result in (*measured.values(), browsing, searching))
+    errors = sum(result["errors"] for result in (*measured.values(), *pages.values()))
     if errors:
         print(f"   !! {errors} requests answered with an unexpected status", flush=True)
-    return rows(
-        measured, build["seconds"], lookup_latency, browsing, searching, exported, rescore, small_rescore
-    ), facts
+    return rows(measured, build["seconds"], lookup_latency, pages, exported, rescore, small_rescore), facts
 
 
-def rows(measured, build_seconds, lookup_latency, browsing, searching, exported, rescore, small_rescore):
+def page_rows(pages: dict, base: float) -> list[dict]:
+    """Browse and search, as ratios against a single lookup's median time."""
+    labels = {
+        "browse": ("browse, grade and category (/products/?grade=&category=), first view, median", "≤ 50 ms"),
+        "browse_kept": ("browse, grade and category, repeat view (kept page), median", None),
+        "search": ("search (/products/?q=messer), first view, median", "≤ 100 ms"),
+        "search_kept": ("search, repeat view (kept page), median", None),
+    }
+    results = [
+        row(label, pages[key]["median_ms"], "ms", baseline=base, ratio=pages[key]["median_ms"] / base, target=target)
+        for key, (label, target) in labels.items()
+    ]
+    single = pages["search"]["median_ms"]
+    for key, label in (("search_32", "one address"), ("search_32_first", "every address new")):
+        measured = pages[key]
+        results.append(
+            row(
+                f"search under {measured['clients']} connections, {label} ({measured['rps']:.0f} req/s), p99",
+                measured["p99_ms"],
+                "ms",
+                baseline=single,
+                ratio=measured["p99_ms"] / single,
+                target="≤ 10× a single first view",
+            )
+        )
+    return results
+
+
+def rows(measured, build_seconds, lookup_latency, pages, exported, rescore, small_rescore):
     bare = measured["bare"]["rps"]
     per_product = rescore["seconds"] / rescore["products"]
     small_per_product = small_rescore["seconds"] / small_rescore["products"]
@@ -355,22 +359,7 @@ def rows(measured, build_seconds, lookup_latency, browsing, searching, exported,
             target="measured (share of bare)",
         ),
         row("lookup by GTIN, single request (median)", base, "ms"),
-        row(
-            "browse, grade and category (/products/?grade=&category=), median",
-            browsing["median_ms"],
-            "ms",
-            baseline=base,
-            ratio=browsing["median_ms"] / base,
-            target="≤ 50 ms",
-        ),
-        row(
-            "search (/products/?q=messer), median",
-            searching["median_ms"],
-            "ms",
-            baseline=base,
-            ratio=searching["median_ms"] / base,
-            target="≤ 100 ms",
-        ),
+        *page_rows(pages, base),
         row(
             "open-data CSV export, streamed" + ("" if exported["complete"] else f", {exported['seconds']:.0f} s of it"),
             exported["rows_per_s"],

@@ -4,16 +4,13 @@ import contextlib
 import functools
 import hashlib
 import json
-import re
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpResponse, HttpResponsePermanentRedirect
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -32,12 +29,14 @@ from catalogue.models import rendition_key
 from catalogue.passports import jsonld, presentation
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import comparison_rows, passport_card, passport_page
+from catalogue.passports.selectors import public_catalogue_revision
 from catalogue.public.camera import camera_page, decoder_urls
 from catalogue.public.compare_selection import bar_context, selected_codes
 from catalogue.public.compare_table import mark_differences
 from catalogue.public.facets import PublicProductFilterSet
 from catalogue.public.home_box import search_url_for
 from catalogue.public.lookup import CodeLookupError, InvalidCode, lookup
+from catalogue.public.page_cache import cached_page, page_key, plain_visitor
 from catalogue.public.pagination import LimitedPaginator
 from catalogue.public.search import order_by_relevance, ranks_by_relevance
 from catalogue.public.selectors import (
@@ -58,6 +57,9 @@ BROWSE_PAGE_SIZE = 24
 # A result list shows at most this many products (42 pages): more are counted as "more than" and narrowed by
 # the filters, because counting and ranking every match at a million passports took seconds.
 BROWSE_LIMIT = 1_000
+# A kept list page changes with every publication and withdrawal (the key has the catalogue's revision); the
+# makers' and categories' live names in its filters may lag by this much.
+BROWSE_CACHE_SECONDS = 5 * 60
 COMPARE_MIN, COMPARE_MAX = 2, 4
 FACETS = ("category", "maker", "grade", "min_score", "material", "region", "solingen")
 # Characters that must not appear raw inside <script>: the same escaping as django.utils.html.json_script.
@@ -81,11 +83,6 @@ def template_revision() -> str:
         with contextlib.suppress(ValueError):  # no manifest entry (collectstatic not run): nothing to track
             digest.update(static(stylesheet).encode())
     return digest.hexdigest()[:12]
-
-
-_CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-# Stands in for the visitor's CSRF token in cached pages; derived from the secret key, so nobody can forge it.
-_CSRF_PLACEHOLDER = "csrf-" + hashlib.sha256(f"{settings.SECRET_KEY}|passport-page".encode()).hexdigest()[:32]
 
 
 def not_found(request, *, message: str, query: str = "", status: int = 404):
@@ -214,7 +211,7 @@ def _passport(request, code: str, number: int | None):
             language,
         )
     )
-    viewer = "" if _plain_visitor(request) else request.user.pk or ""
+    viewer = "" if plain_visitor(request) else request.user.pk or ""
     if viewer and active_grant_for(request.user) is not None:
         return _restricted_passport_response(request, content_key, history, row, language)
     etag = '"' + hashlib.sha256(f"{content_key}|{viewer}".encode()).hexdigest()[:32] + '"'
@@ -241,16 +238,6 @@ def _restricted_passport_response(request, content_key: str, history, row, langu
     return response
 
 
-def _plain_visitor(request) -> bool:
-    """Anonymous and without pending messages: sees the page exactly as everyone else does.
-
-    Without any cookie there can be neither a session nor messages, which spares loading them.
-    """
-    if not request.COOKIES:
-        return True
-    return not request.user.is_authenticated and not len(messages.get_messages(request))
-
-
 def _render_passport_page(
     request, content_key: str, history, row, language: str, *, keep_parts: bool, extra: dict | None = None
 ):
@@ -271,18 +258,14 @@ def _passport_response(request, content_key: str, history, row, language: str) -
     visitors, and anyone with a pending message, get the header rendered for them around the
     cached passport content.
     """
-    if not _plain_visitor(request):
+    if not plain_visitor(request):
         return _render_passport_page(request, content_key, history, row, language, keep_parts=True)
-    key = "passport-html:" + hashlib.sha256(f"{content_key}|{request.get_full_path()}".encode()).hexdigest()
-    html = cache.get(key)
-    if html is None:
-        response = _render_passport_page(request, content_key, history, row, language, keep_parts=False)
-        rendered = response.content.decode()
-        token = _CSRF_INPUT.search(rendered)
-        html = rendered.replace(token.group(1), _CSRF_PLACEHOLDER) if token else rendered
-        cache.set(key, html, PAGE_CACHE_SECONDS)
-        return response
-    return HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
+    return cached_page(
+        request,
+        page_key("passport-html", content_key, request.get_full_path()),
+        lambda: _render_passport_page(request, content_key, history, row, language, keep_parts=False),
+        PAGE_CACHE_SECONDS,
+    )
 
 
 @require_safe
@@ -319,7 +302,24 @@ def _cards(products) -> list[dict]:
 
 @require_safe
 def browse(request):
-    """All published passports, with facets, full-text search, sorting and pagination."""
+    """All published passports, with facets, full-text search, sorting and pagination.
+
+    Kept whole for visitors who see it as everyone does (no comparison chosen), keyed by the catalogue's
+    revision, so that a popular search is rendered once per publication rather than once per visitor.
+    """
+    if not plain_visitor(request) or selected_codes(request):
+        return _browse_page(request)
+    key = page_key(
+        "browse-html",
+        template_revision(),
+        public_catalogue_revision(),
+        get_language() or settings.LANGUAGE_CODE,
+        request.get_full_path(),
+    )
+    return cached_page(request, key, lambda: _browse_page(request), BROWSE_CACHE_SECONDS)
+
+
+def _browse_page(request):
     filterset = PublicProductFilterSet(data=request.GET, queryset=_listed_products())
     text = request.GET.get("q", "").strip()
     ranked = False

@@ -41,7 +41,8 @@ def test_more_than_the_limit_are_counted_as_more_and_the_list_ends_at_it(client,
     assert "The first 5 are listed. Narrow the list with the filters or a search to find the others." in html
     assert names(response) == [f"Messer {index}" for index in range(5)]
     # The count reads no more than one row beyond the limit.
-    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+    # (The catalogue's revision, which keys the page cache, counts the withdrawn products; it is not the list's count.)
+    counts = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper() and "content_hash" not in query["sql"]]
     assert counts and all("LIMIT 6" in sql for sql in counts), counts
 
 

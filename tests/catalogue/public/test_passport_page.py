@@ -10,8 +10,8 @@ from django.utils.html import escape
 from catalogue.passports.jsonld import passport_jsonld
 from catalogue.passports.presentation import passport_card, passport_page, supply_chain_diagram
 from catalogue.passports.services import publish_product, withdraw_product
+from catalogue.public.page_cache import CSRF_PLACEHOLDER
 from catalogue.public.selectors import card_snapshots
-from catalogue.public.views import _CSRF_PLACEHOLDER
 from tests.factories import ProductFactory, bare_product, complete_product, republished, showcase_product
 
 pytestmark = pytest.mark.django_db
@@ -254,7 +254,7 @@ def test_cached_page_carries_a_working_csrf_token_for_each_visitor(knife):
     visitor = Client(enforce_csrf_checks=True)
     visitor.get(url)
     html = visitor.get(url).content.decode()
-    assert _CSRF_PLACEHOLDER not in html
+    assert CSRF_PLACEHOLDER not in html
     switched = visitor.post(
         "/i18n/setlang/", {"language": "en", "next": url, "csrfmiddlewaretoken": csrf_token_in(html)}
     )
