@@ -6,7 +6,8 @@ Not a ``bench_*.py`` module, so ``make bench`` does not run it. One run, two dat
 timed. Then gunicorn (2 workers) serves each, and in interleaved rounds (so that other load on the machine
 falls on both alike) the lookups (API and HTML) are measured at 1,000 and at 1,000,000, with the passport page
 against a bare ``JsonResponse``. At 1,000,000 also: browse with two facets and search (median of single
-requests), the streamed CSV export (rows/s and the workers' memory) and ``manage.py rescore``
+requests, first views that the page cache has not seen and repeat views of kept pages; the search under 32
+connections too, p99, ``bench/scale_http.py``), the streamed CSV export (rows/s and the workers' memory) and ``manage.py rescore``
 (``SCALE_RESCORE_COUNT`` products, extrapolated; per product against rescoring the 1,000), with the scores
 unchanged and after a methodology change (``do_rescore``).
 

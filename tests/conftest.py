@@ -44,6 +44,13 @@ def signing_key_file(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the settings' language: a request's language stays active in its thread after it."""
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Cached answers (pages, list summaries, throttling) never carry over from another test's database."""
     cache.clear()

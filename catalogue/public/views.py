@@ -5,6 +5,7 @@ import functools
 import hashlib
 import json
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -62,6 +63,7 @@ BROWSE_LIMIT = 1_000
 BROWSE_CACHE_SECONDS = 5 * 60
 COMPARE_MIN, COMPARE_MAX = 2, 4
 FACETS = ("category", "maker", "grade", "min_score", "material", "region", "solingen")
+BROWSE_PARAMETERS = {"q", "ordering", "page", *FACETS}
 # Characters that must not appear raw inside <script>: the same escaping as django.utils.html.json_script.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -307,14 +309,16 @@ def browse(request):
     Kept whole for visitors who see it as everyone does (no comparison chosen), keyed by the catalogue's
     revision, so that a popular search is rendered once per publication rather than once per visitor.
     """
-    if not plain_visitor(request) or selected_codes(request):
+    # Only addresses made of the page's own parameters are kept: other parameters would end up in the kept
+    # page's links, and would let anyone fill the cache with copies of one page.
+    if set(request.GET) - BROWSE_PARAMETERS or not plain_visitor(request) or selected_codes(request):
         return _browse_page(request)
     key = page_key(
         "browse-html",
         template_revision(),
         public_catalogue_revision(),
         get_language() or settings.LANGUAGE_CODE,
-        request.get_full_path(),
+        urlencode(sorted(request.GET.lists()), doseq=True),
     )
     return cached_page(request, key, lambda: _browse_page(request), BROWSE_CACHE_SECONDS)
 

@@ -75,3 +75,16 @@ def test_a_refused_filter_is_never_kept():
     with CaptureQueriesContext(connection) as again:
         assert client.get("/products/", {"min_score": "viel"}).status_code == 400
     assert len(again) > 1  # rendered again (its filter lists read), not answered from a kept page
+
+
+def test_an_address_with_parameters_the_page_does_not_read_is_rendered_and_not_kept():
+    published(name="Brotmesser")
+    client = Client()
+    client.get("/products/", {"q": "brot", "utm_source": "flyer"})
+    with CaptureQueriesContext(connection) as again:
+        html = client.get("/products/", {"q": "brot", "utm_source": "flyer"}).content.decode()
+    assert len(again) > 1 and "Brotmesser" in html
+    client.get("/products/", {"grade": "A", "q": "brot"})
+    with CaptureQueriesContext(connection) as reordered:  # the same parameters in another order: the kept page
+        assert client.get("/products/?q=brot&grade=A").status_code == 200
+    assert len(reordered) == 1
