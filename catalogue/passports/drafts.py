@@ -91,25 +91,26 @@ def _refresh_batch(ids: list[int]) -> None:
 def refresh_after_rescore(product_ids: Iterable[int], batch_size: int = 500) -> None:
     """``refresh_unpublished_changes`` for products whose score, and nothing else, has just changed.
 
-    A product whose flag is False said, when the flag was last refreshed, what its newest version says, and
-    only its score has changed since: it now differs exactly when its stored score differs from the version's
-    (both without the time they were computed at). That compares two JSON parts instead of building a draft
-    snapshot, which was two thirds of a rescore after a methodology change (docs/performance.md,
-    "Scale"). Flagged products, and versions whose snapshot staff redacted, are compared in full.
+    The draft carries the stored score, so a stored score that differs from the newest version's (both without
+    the time they were computed at) makes the draft differ, whatever else it holds: the product is flagged
+    without building its draft. A product whose flag is False said, when the flag was last refreshed, what its
+    newest version says, and only its score has changed since: a score equal to the version's leaves it
+    False. That compares two JSON parts instead of building a draft snapshot, which was two thirds of a rescore
+    after a methodology change (docs/performance.md, "Scale"). Only a flagged product whose score is the
+    version's again (the flag may clear), and versions whose snapshot staff redacted, are compared in full.
     """
     ids = sorted(set(product_ids))
     for start in range(0, len(ids), batch_size):
         batch = ids[start : start + batch_size]
-        unflagged = set(
-            Product.objects.filter(pk__in=batch, has_unpublished_changes=False).values_list("pk", flat=True)
-        )
-        wanted = _newest_numbers(unflagged)
+        flagged = dict(Product.objects.filter(pk__in=batch).values_list("pk", "has_unpublished_changes"))
+        wanted = _newest_numbers(flagged)
         differs = _scores_differ(wanted) if wanted else {}
-        changed = [pk for pk, different in differs.items() if different]
+        changed = [pk for pk, different in differs.items() if different and not flagged[pk]]
         if changed:
             Product.objects.filter(pk__in=changed).update(has_unpublished_changes=True)
+        settled = {pk for pk, different in differs.items() if different or not flagged[pk]}
         # Never published: nothing to differ from, and the flag stays False.
-        settled = set(differs) | (unflagged - set(wanted))
+        settled |= {pk for pk, flag in flagged.items() if not flag and pk not in wanted}
         _refresh_batch([pk for pk in batch if pk not in settled])
 
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalogue.models import PassportVersion, ProductScore
+from catalogue.passports import drafts
 from catalogue.passports.drafts import has_unpublished_changes, refresh_after_rescore, refresh_unpublished_changes
 from catalogue.passports.redaction import redact_version
 from catalogue.passports.services import publish, withdraw_product
@@ -193,13 +194,17 @@ def test_the_rescore_command_flags_the_products_a_methodology_change_affects(mak
 
 def test_after_a_rescore_the_quick_comparison_agrees_with_the_full_one(maker, monkeypatch):
     """refresh_after_rescore against refresh_unpublished_changes (the full draft comparison) as the oracle."""
-    changed_score, same_score, edited, redacted = (published_product(maker=maker) for _ in range(4))
+    changed_score, same_score, edited, redacted, score_back = (published_product(maker=maker) for _ in range(5))
     never_published = complete_product(maker=maker)
     Product.objects.filter(pk=edited.pk).update(description="Geändert, nicht veröffentlicht.")
     redact_version(PassportVersion.objects.get(product=redacted), ["product.description"], "Vertraulich.")
-    products = [changed_score, same_score, edited, redacted, never_published]
+    # Flagged only for its score, which the rescore brings back to the published one: the flag must clear.
+    stored = ProductScore.objects.get(product=score_back)
+    ProductScore.objects.filter(pk=stored.pk).update(details={**stored.details, "methodology_version": "0.9"})
+    products = [changed_score, same_score, edited, redacted, never_published, score_back]
     ids = [product.pk for product in products]
     refresh_unpublished_changes(ids)
+    assert flag(score_back) is True and flag(edited) is True
     real = score_services.score_product
     moved = {changed_score.pk, edited.pk, redacted.pk, never_published.pk}
     monkeypatch.setattr(
@@ -208,13 +213,13 @@ def test_after_a_rescore_the_quick_comparison_agrees_with_the_full_one(maker, mo
         lambda facts: replace(real(facts), methodology_version="9.9") if facts.product_id in moved else real(facts),
     )
     result = score_services.rescore(ids)
-    assert set(result.changed) == moved
+    assert set(result.changed) == moved | {score_back.pk}
 
     refresh_after_rescore(result.changed)
     quick = [flag(product) for product in products]
     Product.objects.filter(pk__in=ids).update(has_unpublished_changes=False)
     refresh_unpublished_changes(ids)
-    assert quick == [flag(product) for product in products] == [True, False, True, True, False]
+    assert quick == [flag(product) for product in products] == [True, False, True, True, False, False]
 
 
 def test_a_stored_score_that_comes_back_to_the_published_one_leaves_the_product_unflagged(maker):
@@ -232,3 +237,17 @@ def test_the_rescore_command_leaves_the_flags_of_unchanged_scores_unless_asked(m
     assert flag(product) is False  # the score stayed the same, so nothing the rescore did changed the draft
     call_command("rescore", "--no-progress", "--all-flags")
     assert flag(product) is True
+
+
+def test_a_flagged_product_whose_score_moved_is_settled_without_building_its_draft(maker, monkeypatch):
+    edited = published_product(maker=maker)
+    Product.objects.filter(pk=edited.pk).update(description="Geändert, nicht veröffentlicht.")
+    refresh_unpublished_changes([edited.pk])
+    real = score_services.score_product
+    monkeypatch.setattr(score_services, "score_product", lambda facts: replace(real(facts), methodology_version="9.9"))
+    result = score_services.rescore([edited.pk])
+    built: list[int] = []
+    full = drafts._refresh_batch
+    monkeypatch.setattr(drafts, "_refresh_batch", lambda ids: (built.extend(ids), full(ids)))
+    refresh_after_rescore(result.changed)
+    assert built == [] and flag(edited) is True
