@@ -28,7 +28,7 @@ class QuickSelect(forms.Select):
         widget = self.get_context(name, value, attrs)["widget"]
         options = format_html_join(
             "",
-            "<option value=\"{}\"{}>{}</option>",
+            '<option value="{}"{}>{}</option>',
             (
                 (option["value"], flatatt(option["attrs"]), option["label"])
                 for _group, group_options, _index in widget["optgroups"]
