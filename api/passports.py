@@ -240,10 +240,10 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         return super().filter_queryset(queryset)
 
     def list(self, request):
-        """A page of the list, served from the cache until a passport is published or withdrawn.
+        """A page of the list, served from the cache until a passport is published, withdrawn or redacted.
 
         The key holds the catalogue's revision (one query), the host (the links are absolute) and the
-        whole query string, so an answer is never older than the last publication or withdrawal.
+        whole query string, so an answer is never older than the last publication, withdrawal or redaction.
         """
         key = (
             "api-passport-list:"

@@ -12,7 +12,16 @@ from catalogue.passports.facets import facets_from_snapshot, refresh_search_docu
 from catalogue.passports.public_json import stored_json
 
 # What identifies the passport and its score cannot be redacted: without them the version means nothing.
-PROTECTED_PATHS = ("product.passport_code", "product.gtin", "version", "published_at", "score", "redactions")
+# The name too: every list, card and search row needs one (redacting it failed on the facets' NOT NULL name).
+PROTECTED_PATHS = (
+    "product.passport_code",
+    "product.gtin",
+    "product.name",
+    "version",
+    "published_at",
+    "score",
+    "redactions",
+)
 
 
 def parse_paths(text: str) -> list[str]:

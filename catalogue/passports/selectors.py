@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Exists, F, Func, JSONField, OuterRef, Q, QuerySet, TextField, When
 
-from catalogue.models import PassportVersion
+from catalogue.models import PassportRedaction, PassportVersion
 from catalogue.passports.facets import designation_flag
 from catalogue.passports.printing import Identifier, order_by_identifiers
 from products.models import Product
@@ -197,18 +197,21 @@ def changed_snapshots(since, fields=SNAPSHOT_FIELDS, chunk_size: int = 500) -> I
 
 
 def public_catalogue_revision() -> str:
-    """A value that changes whenever a passport is published or withdrawn, in one query.
+    """A value that changes whenever a passport is published, withdrawn or redacted, in one query.
 
     Publishing adds a version with a higher id (its hash tells a restored or rebuilt database from the
     one a cache saw); withdrawing raises the count of withdrawn products, and only publishing again (a
-    new version) lowers it. Caches of public lists key on this value.
+    new version) lowers it; a redaction, which changes a published version in place, adds a redaction
+    record with a higher id. Caches of public lists key on this value. Each part reads an index: the
+    withdrawn products have a partial index of their own (at a million products the count read them all).
     """
     versions = connection.ops.quote_name(PassportVersion._meta.db_table)
     products = connection.ops.quote_name(Product._meta.db_table)
+    redactions = connection.ops.quote_name(PassportRedaction._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM {products} WHERE status = %s), id, content_hash "
-            f"FROM {versions} ORDER BY id DESC LIMIT 1",
+            f"SELECT (SELECT COUNT(*) FROM {products} WHERE status = %s), (SELECT MAX(id) FROM {redactions}), "
+            f"id, content_hash FROM {versions} ORDER BY id DESC LIMIT 1",
             [Product.Status.WITHDRAWN.value],
         )
         row = cursor.fetchone()

@@ -139,3 +139,13 @@ def test_the_detail_reads_one_query(catalogue, django_assert_num_queries):
     with django_assert_num_queries(1):
         response = client.get(f"/api/v1/passports/{catalogue[1].passport_code}/")
     assert response.json()["passport"]["product"]["passport_code"] == catalogue[1].passport_code
+
+
+def test_a_redaction_shows_in_the_kept_list_at_once(catalogue, staff_user):
+    client = APIClient()
+    product = catalogue[0]
+    before = next(row for row in client.get(LIST).json()["results"] if row["passport_code"] == product.passport_code)
+    assert before["model_number"] is not None  # "" before, null once redacted
+    redact_version(PassportVersion.objects.get(product=product), ["product.model_number"], "Markenrecht", staff_user)
+    rows = client.get(LIST).json()["results"]  # no cache.clear(): the list's page cache must not answer
+    assert next(row for row in rows if row["passport_code"] == product.passport_code)["model_number"] is None

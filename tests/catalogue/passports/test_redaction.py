@@ -68,6 +68,7 @@ def test_redacting_removes_the_name_everywhere_and_keeps_the_hash(client, versio
         ([], "Name at least one field"),
         (["supply_chain.7.supplier_name"], "is not a field of this version"),
         (["product.passport_code"], "cannot be redacted"),
+        (["product.name"], "cannot be redacted"),
         (["score.overall"], "cannot be redacted"),
         (["supply_chain"], "is a group of fields"),
     ],

@@ -7,6 +7,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from catalogue.models import PassportVersion
+from catalogue.passports.redaction import redact_version
 from catalogue.passports.services import withdraw_product
 from tests.catalogue.public.test_browse import names, published
 
@@ -88,3 +90,12 @@ def test_an_address_with_parameters_the_page_does_not_read_is_rendered_and_not_k
     with CaptureQueriesContext(connection) as reordered:  # the same parameters in another order: the kept page
         assert client.get("/products/?q=brot&grade=A").status_code == 200
     assert len(reordered) == 1
+
+
+def test_a_redaction_leaves_the_kept_pages_at_once(staff_user):
+    product = published(name="Brotmesser", model_number="Geheimwerk7")
+    client = Client()
+    assert names(client.get("/products/", {"q": "geheimwerk7"})) == ["Brotmesser"]
+    assert "Brotmesser" in client.get("/products/", {"q": "geheimwerk7"}).content.decode()  # the kept page
+    redact_version(PassportVersion.objects.get(product=product), ["product.model_number"], "Markenrecht", staff_user)
+    assert "Brotmesser" not in client.get("/products/", {"q": "geheimwerk7"}).content.decode()
