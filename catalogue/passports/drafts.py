@@ -102,15 +102,15 @@ def refresh_after_rescore(product_ids: Iterable[int], batch_size: int = 500) -> 
     ids = sorted(set(product_ids))
     for start in range(0, len(ids), batch_size):
         batch = ids[start : start + batch_size]
-        flagged = dict(Product.objects.filter(pk__in=batch).values_list("pk", "has_unpublished_changes"))
-        wanted = _newest_numbers(flagged)
+        flags = dict(Product.objects.filter(pk__in=batch).values_list("pk", "has_unpublished_changes"))
+        wanted = _newest_numbers(flags)
         differs = _scores_differ(wanted) if wanted else {}
-        changed = [pk for pk, different in differs.items() if different and not flagged[pk]]
+        changed = [pk for pk, different in differs.items() if different and not flags[pk]]
         if changed:
             Product.objects.filter(pk__in=changed).update(has_unpublished_changes=True)
-        settled = {pk for pk, different in differs.items() if different or not flagged[pk]}
+        settled = {pk for pk, different in differs.items() if different or not flags[pk]}
         # Never published: nothing to differ from, and the flag stays False.
-        settled |= {pk for pk, flag in flagged.items() if not flag and pk not in wanted}
+        settled |= {pk for pk, flag in flags.items() if not flag and pk not in wanted}
         _refresh_batch([pk for pk in batch if pk not in settled])
 
 

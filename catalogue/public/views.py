@@ -58,8 +58,8 @@ BROWSE_PAGE_SIZE = 24
 # A result list shows at most this many products (42 pages): more are counted as "more than" and narrowed by
 # the filters, because counting and ranking every match at a million passports took seconds.
 BROWSE_LIMIT = 1_000
-# A kept list page changes with every publication and withdrawal (the key has the catalogue's revision); the
-# makers' and categories' live names in its filters may lag by this much.
+# A kept list page changes with every publication, withdrawal and redaction (its key has the catalogue's
+# revision); the makers' and categories' live names in its filters may lag by this much.
 BROWSE_CACHE_SECONDS = 5 * 60
 COMPARE_MIN, COMPARE_MAX = 2, 4
 FACETS = ("category", "maker", "grade", "min_score", "material", "region", "solingen")

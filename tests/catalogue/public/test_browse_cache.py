@@ -49,11 +49,15 @@ def test_a_publication_or_a_withdrawal_shows_at_once():
 
 def test_each_language_and_address_is_kept_apart():
     published(name="Brotmesser")
+    published(name="Ausbeinmesser")
     client = Client()
     german = client.get("/products/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
     english = client.get("/products/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Alle Produkte" in german and "All products" in english
-    assert "Ausbeinmesser" not in client.get("/products/", {"q": "ausbein"}).content.decode()
+    bread = client.get("/products/", {"q": "brot"}).content.decode()
+    boning = client.get("/products/", {"q": "ausbein"}).content.decode()
+    assert "Brotmesser" in bread and "Ausbeinmesser" not in bread
+    assert "Ausbeinmesser" in boning and "Brotmesser" not in boning
 
 
 def test_a_chosen_comparison_or_a_signed_in_visitor_gets_an_own_page(maker_user):
