@@ -4,11 +4,13 @@ Everything here is read from published passport versions (their frozen snapshots
 products' live data, so a change a maker has not published yet is never visible.
 """
 
+import functools
 import hashlib
 
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -23,7 +25,6 @@ from catalogue.dpp.services import read_restricted
 from catalogue.passports.filters import PassportFilterSet
 from catalogue.passports.public_json import detail_json_for, iso, list_fields, render
 from catalogue.passports.selectors import (
-    current_version_rows,
     current_version_summaries,
     public_catalogue_revision,
     public_passport_products,
@@ -47,6 +48,7 @@ _MARK, _RENDERED_MARK = "\x01", "\\u0001"
 _CODE, _NUMBER = "C0DE", "987654321"
 
 FILTER_PARAMETERS = frozenset(PassportFilterSet.base_filters)
+COUNTED_BY = FILTER_PARAMETERS - {"ordering"}
 # Also bounds how long a change that does not publish (a category moved in the tree) takes to show.
 LIST_CACHE_SECONDS = 300
 VERSION_NUMBER = OpenApiParameter(
@@ -54,22 +56,43 @@ VERSION_NUMBER = OpenApiParameter(
 )
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=64)
+def _url_templates(root: str, script_prefix: str, language: str) -> tuple[str, ...]:
+    """The passport URLs of a host, a script prefix and a language (the pages' paths depend on it), as templates:
+    reversing seven URLs took as long as a small answer."""
+
+    def template(name: str, *args) -> str:
+        return root + reverse(name, args=args).replace(_CODE, "{code}").replace(_NUMBER, "{number}")
+
+    return (
+        template("api:passport-detail", _CODE),
+        template("api:passport-versions", _CODE),
+        template("api:passport-version", _CODE, _NUMBER),
+        template("catalogue:passport", _CODE),
+        template("catalogue:passport-pdf", _CODE),
+        template("catalogue:passport-version", _CODE, _NUMBER),
+        template("catalogue:passport-version-pdf", _CODE, _NUMBER),
+    )
+
+
 class PassportUrls:
     """Absolute URLs of passports for one request: the API resources, the web pages and the PDFs."""
 
     def __init__(self, request):
         root = request.build_absolute_uri("/")[:-1]
-
-        def template(name: str, *args) -> str:
-            return root + reverse(name, args=args).replace(_CODE, "{code}").replace(_NUMBER, "{number}")
-
-        self._api = template("api:passport-detail", _CODE)
-        self._api_versions = template("api:passport-versions", _CODE)
-        self._api_version = template("api:passport-version", _CODE, _NUMBER)
-        self._html = template("catalogue:passport", _CODE)
-        self._pdf = template("catalogue:passport-pdf", _CODE)
-        self._version_html = template("catalogue:passport-version", _CODE, _NUMBER)
-        self._version_pdf = template("catalogue:passport-version-pdf", _CODE, _NUMBER)
+        (
+            self._api,
+            self._api_versions,
+            self._api_version,
+            self._html,
+            self._pdf,
+            self._version_html,
+            self._version_pdf,
+        ) = _url_templates(root, get_script_prefix(), translation.get_language())
 
     def passport(self, code: str) -> str:
         return self._api.format(code=code)
@@ -122,6 +145,29 @@ class StoredRows:
             f'{code.join(self._head)},{stored},"status":"{status}","withdrawn":{withdrawn},'
             f'"links":{code.join(self._links)}}}'
         )
+
+
+class ListedRows:
+    """The rows of a passport list for the paginator: each product's id, code, status and its current version's
+    stored row (through the browse facets, which point at it), read a page at a time.
+
+    They are counted without the join to the versions, which only the rows need (with it, counting took
+    longer than reading the page), and the count is kept under ``count_key`` as long as list pages are.
+    """
+
+    def __init__(self, products, count_key: str):
+        self.products, self.count_key = products, count_key
+
+    def count(self) -> int:
+        count = cache.get(self.count_key)
+        if count is None:
+            count = self.products.count()
+            cache.set(self.count_key, count, LIST_CACHE_SECONDS)
+        return count
+
+    def __getitem__(self, page: slice) -> list[tuple]:
+        stored_row = "published_facets__version__public_list_json"
+        return list(self.products.values_list("pk", "passport_code", "status", stored_row)[page])
 
 
 def version_data(
@@ -245,28 +291,30 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         The key holds the catalogue's revision (one query), the host (the links are absolute) and the
         whole query string, so an answer is never older than the last publication, withdrawal or redaction.
         """
-        key = (
-            "api-passport-list:"
-            + hashlib.sha256(f"{public_catalogue_revision()}|{request.build_absolute_uri()}".encode()).hexdigest()
-        )
+        revision = public_catalogue_revision()
+        key = "api-passport-list:" + _digest(f"{revision}|{request.build_absolute_uri()}")
         body = cache.get(key)
         if body is None:
-            body = self.page_body(request)
+            body = self.page_body(request, revision)
             cache.set(key, body, LIST_CACHE_SECONDS)
         return HttpResponse(body, content_type="application/json")
 
-    def page_body(self, request) -> bytes:
-        """A page as JSON, joined from the rows stored at publication: the page's products (and their count)
-        and their current versions' stored rows, so no snapshot is read or rendered."""
-        page = self.paginate_queryset(self.ordered(request).values_list("pk", "passport_code", "status"))
-        stored = current_version_rows(pk for pk, _code, _status in page)
+    def page_body(self, request, revision: str) -> bytes:
+        """A page as JSON, joined from the rows stored at publication: one query reads the page's products with
+        their current versions' stored rows (through the browse facets, which point at them), one counts them,
+        so no snapshot is read or rendered."""
+        # Every page of one choice of filters has the same count, until the revision changes.
+        params = request.query_params
+        filters = sorted((name, params.getlist(name)) for name in COUNTED_BY & params.keys())
+        count_key = "api-passport-count:" + _digest(f"{revision}|{filters}")
+        page = self.paginate_queryset(ListedRows(self.ordered(request), count_key))
         urls = PassportUrls(request)
-        missing = [pk for pk, _code, _status in page if stored.get(pk) == ""]
+        missing = [pk for pk, _code, _status, stored in page if not stored]
         summaries = current_version_summaries(missing) if missing else {}  # versions stored before public_json
         rows, joined = [], StoredRows(urls)
-        for pk, code, status in page:
-            if stored.get(pk):
-                rows.append(joined.row(code, status, stored[pk]))
+        for pk, code, status, stored in page:
+            if stored:
+                rows.append(joined.row(code, status, stored))
             elif pk in summaries:
                 rows.append(render(summary_row(urls, code, summaries[pk])))
         envelope = render(self.get_paginated_response([]).data)  # ends with "results":[]}

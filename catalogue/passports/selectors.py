@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Exists, F, Func, JSONField, OuterRef, Q, QuerySet, TextField, When
+from django.db.models import Case, F, Func, JSONField, Q, QuerySet, TextField, When
 
 from catalogue.models import PassportRedaction, PassportVersion
 from catalogue.passports.facets import designation_flag
@@ -34,8 +34,13 @@ def versions_of_product(product: Product) -> list[PassportVersion]:
 
 
 def public_passport_products() -> QuerySet[Product]:
-    """Products whose passport is public: published or withdrawn, with at least one version."""
-    return Product.objects.public().filter(Exists(PassportVersion.objects.filter(product=OuterRef("pk"))))
+    """Products whose passport is public: published or withdrawn, with at least one version.
+
+    A product has a version exactly when it has browse facets, which every publication records in its own
+    transaction (services.record_published_facets). Joining them instead of asking for a version lets a list
+    by name walk the facets' name index and stop at the page, and brings the current version along.
+    """
+    return Product.objects.public().filter(published_facets__isnull=False)
 
 
 class JsonParts(Func):
@@ -116,17 +121,6 @@ def current_version_summaries(product_ids: Iterable[int]) -> dict[int, dict]:
         cache.set_many({keys[pk]: parts for pk, parts in fresh.items()}, SUMMARY_CACHE_SECONDS)
         cached.update({keys[pk]: parts for pk, parts in fresh.items()})
     return {version[0]: _summary(version, cached[keys[version[1]]]) for version in versions}
-
-
-def current_version_rows(product_ids: Iterable[int]) -> dict[int, str]:
-    """The list row stored at publication (catalogue.passports.public_json) of each product's current version,
-    keyed by product id, in one query; "" for a version stored before there were such rows."""
-    ids = list(product_ids)
-    if not ids:
-        return {}
-    return dict(
-        PassportVersion.objects.current().filter(product_id__in=ids).values_list("product_id", "public_list_json")
-    )
 
 
 def _summary(version: tuple, parts: str) -> dict:
