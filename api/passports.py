@@ -10,7 +10,6 @@ import hashlib
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import get_script_prefix, reverse
-from django.utils import translation
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -61,9 +60,9 @@ def _digest(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _url_templates(root: str, script_prefix: str, language: str) -> tuple[str, ...]:
-    """The passport URLs of a host, a script prefix and a language (the pages' paths depend on it), as templates:
-    reversing seven URLs took as long as a small answer."""
+def _url_templates(root: str, script_prefix: str) -> tuple[str, ...]:
+    """The passport URLs of a host and a script prefix as templates: reversing seven URLs took as long as
+    a small answer. ``reverse`` reads the script prefix itself; it is an argument so that it keys the cache."""
 
     def template(name: str, *args) -> str:
         return root + reverse(name, args=args).replace(_CODE, "{code}").replace(_NUMBER, "{number}")
@@ -92,7 +91,7 @@ class PassportUrls:
             self._pdf,
             self._version_html,
             self._version_pdf,
-        ) = _url_templates(root, get_script_prefix(), translation.get_language())
+        ) = _url_templates(root, get_script_prefix())
 
     def passport(self, code: str) -> str:
         return self._api.format(code=code)
@@ -148,11 +147,11 @@ class StoredRows:
 
 
 class ListedRows:
-    """The rows of a passport list for the paginator: each product's id, code, status and its current version's
-    stored row (through the browse facets, which point at it), read a page at a time.
+    """The rows of a passport list for the paginator: each product's id, code, status and the list row stored
+    with its browse facets, read a page at a time.
 
-    They are counted without the join to the versions, which only the rows need (with it, counting took
-    longer than reading the page), and the count is kept under ``count_key`` as long as list pages are.
+    Every page of one choice of filters has the same count, so it is kept under ``count_key`` as long as list
+    pages are: counting took as long as reading a page.
     """
 
     def __init__(self, products, count_key: str):
@@ -166,8 +165,7 @@ class ListedRows:
         return count
 
     def __getitem__(self, page: slice) -> list[tuple]:
-        stored_row = "published_facets__version__public_list_json"
-        return list(self.products.values_list("pk", "passport_code", "status", stored_row)[page])
+        return list(self.products.values_list("pk", "passport_code", "status", "published_facets__list_row")[page])
 
 
 def version_data(
@@ -301,9 +299,8 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
 
     def page_body(self, request, revision: str) -> bytes:
         """A page as JSON, joined from the rows stored at publication: one query reads the page's products with
-        their current versions' stored rows (through the browse facets, which point at them), one counts them,
-        so no snapshot is read or rendered."""
-        # Every page of one choice of filters has the same count, until the revision changes.
+        the list rows of their browse facets, one counts them (once per choice of filters and revision), so no
+        snapshot is read or rendered."""
         params = request.query_params
         filters = sorted((name, params.getlist(name)) for name in COUNTED_BY & params.keys())
         count_key = "api-passport-count:" + _digest(f"{revision}|{filters}")

@@ -154,15 +154,6 @@ def templates(now: datetime) -> dict:
                     "methodology_version": copy_text(score["methodology_version"]),
                     "content_hash": "@@HASH@@",
                     "published_at": stamp,
-                    "public_list_json": copy_text(
-                        list_json(
-                            snapshot,
-                            number=1,
-                            published_at=now,
-                            content_hash="@@HASH@@",
-                            methodology_version=score["methodology_version"],
-                        )
-                    ),
                     "public_detail_json": copy_text(detail_json(snapshot)),
                     # The marks stand as whole unquoted fields: references() refuses makers whose names CSV would quote.
                     "open_data_csv_row": copy_text(csv_line(snapshot, "@@HASH@@")),
@@ -183,6 +174,15 @@ def templates(now: datetime) -> dict:
                     "version_id": "@@ID@@",
                     "category_id": "@@CATEGORYID@@",
                     "published_at": stamp,
+                    "list_row": copy_text(
+                        list_json(
+                            snapshot,
+                            number=1,
+                            published_at=now,
+                            content_hash="@@HASH@@",
+                            methodology_version=score["methodology_version"],
+                        )
+                    ),
                     **{key: copy_text(value) for key, value in facets.items()},
                 },
             }

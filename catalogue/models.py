@@ -98,9 +98,9 @@ class PassportVersion(models.Model):
     # The version as a signed W3C Verifiable Credential (VC-JOSE compact JWT, docs/credentials.md); kept, so a
     # key rotation leaves what was signed before as it was.
     credential_jwt = models.TextField(_("signed credential"), blank=True, default="", editable=False)
-    # The public API's list row and detail of this version, rendered once at publication (empty: not yet, see
-    # catalogue.passports.public_json); the API joins them with what depends on the request.
-    public_list_json = models.TextField(_("public list row (JSON)"), blank=True, default="", editable=False)
+    # The public API's detail of this version, rendered once at publication (empty: not yet, see
+    # catalogue.passports.public_json); the API joins it with what depends on the request. Its list row is kept
+    # with the browse facets (PublishedFacets.list_row).
     public_detail_json = models.TextField(_("public detail (JSON)"), blank=True, default="", editable=False)
     # Its line of the open-data CSV (catalogue.passports.open_data.csv_line), so an export only joins lines.
     open_data_csv_row = models.TextField(_("open-data CSV row"), blank=True, default="", editable=False)
@@ -318,6 +318,11 @@ class PublishedFacets(models.Model):
     farthest_region_rank = models.PositiveSmallIntegerField(null=True)
     solingen = models.BooleanField(null=True)
     published_at = models.DateTimeField()
+    # The public API's list row of that version, rendered at publication (catalogue.passports.public_json; empty:
+    # not yet). Kept here rather than with the version, as only current versions are listed, and because SQLite
+    # reaches a column stored after a version's snapshot through its overflow pages: reading a page of 100 rows
+    # from the versions took 4.6 times as long (docs/performance.md, "API").
+    list_row = models.TextField(_("public list row (JSON)"), blank=True, default="", editable=False)
 
     class Meta:
         # The best-scored and the by-name orders, ties broken by the product, read straight from an index, also

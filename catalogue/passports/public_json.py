@@ -1,8 +1,9 @@
-"""The public API's JSON of a passport version, rendered once at publication and stored with the version.
+"""The public API's JSON of a passport version, rendered once at publication and stored.
 
 A version never changes (a redaction is the one exception, and it renders again), so the parts of its list
-row and of its detail that do not depend on the request are kept as JSON text in ``PassportVersion``
-(``public_list_json``, ``public_detail_json``), as is its open-data CSV line (``open_data_csv_row``). The API
+row and of its detail that do not depend on the request are kept as JSON text: the detail in
+``PassportVersion.public_detail_json``, the list row of the current version with the browse facets
+(``PublishedFacets.list_row``), and the open-data CSV line in ``PassportVersion.open_data_csv_row``. The API
 (api/passports.py) joins them with what does: the absolute URLs (the request's host), the product's status
 (a withdrawal changes it) and whether a newer version supersedes this one. The JSON texts are written exactly
 as DRF's ``JSONRenderer`` writes (compact, UTF-8, U+2028/U+2029 escaped), so a page joined from them is byte
@@ -128,18 +129,22 @@ def detail_json_for(stored: str, status: str, predecessor_url) -> str:
 
 def stored_json(version) -> dict:
     """The stored texts of a version (a PassportVersion, or anything with its fields), for create() or update():
-    the API's list row and detail, and the open-data CSV line."""
+    the API's detail and the open-data CSV line."""
     return {
-        "public_list_json": list_json(
-            version.snapshot,
-            number=version.number,
-            published_at=version.published_at,
-            content_hash=version.content_hash,
-            methodology_version=version.methodology_version,
-        ),
         "public_detail_json": detail_json(version.snapshot),
         "open_data_csv_row": csv_line(version.snapshot, version.content_hash),
     }
+
+
+def list_row(version) -> str:
+    """The stored list row of a version (``PublishedFacets.list_row`` of its product while it is current)."""
+    return list_json(
+        version.snapshot,
+        number=version.number,
+        published_at=version.published_at,
+        content_hash=version.content_hash,
+        methodology_version=version.methodology_version,
+    )
 
 
 def store_missing(versions, *, everything: bool = False) -> int:
@@ -148,7 +153,7 @@ def store_missing(versions, *, everything: bool = False) -> int:
     ``versions`` is a PassportVersion queryset (or a migration's historical manager's); of a historical model,
     only the texts it has fields for are stored."""
     names = {field.name for field in versions.model._meta.get_fields()}
-    texts = [name for name in ("public_list_json", "public_detail_json", "open_data_csv_row") if name in names]
+    texts = [name for name in ("public_detail_json", "open_data_csv_row") if name in names]
     missing = Q()
     for name in texts:
         missing |= Q(**{name: ""})
@@ -162,5 +167,21 @@ def store_missing(versions, *, everything: bool = False) -> int:
             # Through the plain QuerySet: the stored texts follow from the version, they do not change it.
             stored = stored_json(version)
             QuerySet.update(versions.filter(pk=version.pk), **{name: stored[name] for name in texts})
+            done += 1
+    return done
+
+
+def store_missing_list_rows(facets, *, everything: bool = False) -> int:
+    """Render and store the list rows of browse facets that have none (or of all, ``everything``); the count.
+
+    ``facets`` is a PublishedFacets queryset (or a migration's historical manager's)."""
+    pending = facets.all() if everything else facets.filter(list_row="")
+    done = 0
+    ids = list(pending.order_by("pk").values_list("pk", flat=True))
+    fields = ("snapshot", "number", "published_at", "content_hash", "methodology_version")
+    for start in range(0, len(ids), BATCH):
+        batch = facets.filter(pk__in=ids[start : start + BATCH]).select_related("version")
+        for row in batch.only("pk", *(f"version__{name}" for name in fields)):
+            QuerySet.update(facets.filter(pk=row.pk), list_row=list_row(row.version))
             done += 1
     return done

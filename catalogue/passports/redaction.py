@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import PassportRedaction, PassportVersion, PublishedFacets
 from catalogue.passports.facets import facets_from_snapshot, refresh_search_documents
-from catalogue.passports.public_json import stored_json
+from catalogue.passports.public_json import list_row, stored_json
 
 # What identifies the passport and its score cannot be redacted: without them the version means nothing.
 # The name too: every list, card and search row needs one (redacting it failed on the facets' NOT NULL name).
@@ -107,8 +107,8 @@ def redact_version(version: PassportVersion, paths: list[str], reason: str, user
     redaction = PassportRedaction.objects.create(
         version=locked, fields=paths, reason=reason.strip(), redacted_at=when, redacted_by=user
     )
-    # Search and browse read the current version's facets: they must not keep a redacted name either.
-    PublishedFacets.objects.filter(version=locked).update(**facets_from_snapshot(snapshot))
+    # Search, browse and the API's list read the current version's facets: they must not keep a redacted value either.
+    PublishedFacets.objects.filter(version=locked).update(list_row=list_row(locked), **facets_from_snapshot(snapshot))
     refresh_search_documents(PublishedFacets.objects.filter(version=locked))
     version.snapshot = snapshot
     return redaction

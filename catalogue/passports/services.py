@@ -16,7 +16,7 @@ from catalogue.passports.facets import facets_from_snapshot, refresh_search_docu
 from catalogue.passports.hashing import snapshot_hash
 from catalogue.passports.pdf.document import render_passports
 from catalogue.passports.pdf.texts import LANGUAGES
-from catalogue.passports.public_json import stored_json
+from catalogue.passports.public_json import list_row, stored_json
 from catalogue.passports.selectors import products_for_snapshot
 from catalogue.passports.snapshot import build_snapshot, restricted_content
 from catalogue.scores.services import refresh_score
@@ -94,7 +94,7 @@ def publish(product: Product, user=None) -> Publication:
         published_by=user if user is not None and user.is_authenticated else None,
         credential_jwt=credential_jwt,
     )
-    # Rendered now, once: the version never changes, so neither do its list row and detail (public_json).
+    # Rendered now, once: the version never changes, so neither does its detail (public_json).
     for field, text in stored_json(version).items():
         setattr(version, field, text)
     version.save(force_insert=True)
@@ -173,6 +173,7 @@ def record_published_facets(version: PassportVersion) -> PublishedFacets:
             "version": version,
             "category_id": version.product.category_id,
             "published_at": version.published_at,
+            "list_row": list_row(version),
             **facets_from_snapshot(version.snapshot),
         },
     )

@@ -6,9 +6,10 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db.models import QuerySet
+from django.urls import set_script_prefix
 from rest_framework.test import APIClient
 
-from catalogue.models import PassportVersion
+from catalogue.models import PassportVersion, PublishedFacets
 from catalogue.passports.redaction import redact_version
 from catalogue.passports.services import publish_product, withdraw_product
 from tests.factories import published_bare_product, published_product, republished, showcase_product
@@ -18,7 +19,8 @@ LIST = "/api/v1/passports/?page_size=100"
 
 def forget_stored_json() -> None:
     """As for versions published before the texts were stored: the API builds everything from the snapshots."""
-    QuerySet.update(PassportVersion.objects.all(), public_list_json="", public_detail_json="")
+    QuerySet.update(PassportVersion.objects.all(), public_detail_json="")
+    PublishedFacets.objects.update(list_row="")
     cache.clear()
 
 
@@ -50,9 +52,14 @@ def catalogue(db, maker, maker_user):
 
 def test_publishing_stores_the_rendered_texts(catalogue):
     for version in PassportVersion.objects.all():
-        assert version.public_list_json.startswith('"passport_code_display":')
-        assert f'"content_hash":"{version.content_hash}"' in version.public_list_json
         assert version.public_detail_json.startswith('"gtin":')
+    # The list row of the current version, with the browse facets (the version republished has two).
+    assert PublishedFacets.objects.count() == len(catalogue)
+    for facets in PublishedFacets.objects.select_related("version"):
+        assert facets.version.number == facets.product.passport_versions.count()
+        assert facets.list_row.startswith('"passport_code_display":')
+        assert f'"content_hash":"{facets.version.content_hash}"' in facets.list_row
+        assert f'"version":{facets.version.number},' in facets.list_row
 
 
 def test_the_list_is_the_same_json_as_built_from_the_snapshots(catalogue):
@@ -117,7 +124,7 @@ def test_the_command_stores_missing_texts(catalogue):
     before = answer(client, LIST)
     forget_stored_json()
     call_command("store_public_json")
-    assert not PassportVersion.objects.filter(public_list_json="").exists()
+    assert not PublishedFacets.objects.filter(list_row="").exists()
     assert not PassportVersion.objects.filter(public_detail_json="").exists()
     assert answer(client, LIST) == before
 
@@ -128,9 +135,13 @@ def test_the_list_reads_a_fixed_number_of_queries(db, maker, maker_user, django_
         published_bare_product(maker_user, maker=maker)
     client = APIClient()
     cache.clear()
-    # The catalogue's revision (page cache key), the count, the page of products, their stored rows.
-    with django_assert_num_queries(4):
+    # The catalogue's revision (page cache key), the count, the page of products with their stored rows.
+    with django_assert_num_queries(3):
         response = client.get(LIST)
+    assert len(response.json()["results"]) == count
+    # Another page of the same filters: its count is kept; no stored row is missing, so nothing is built.
+    with django_assert_num_queries(2):
+        response = client.get(LIST + "&page=1")
     assert len(response.json()["results"]) == count
 
 
@@ -149,3 +160,29 @@ def test_a_redaction_shows_in_the_kept_list_at_once(catalogue, staff_user):
     redact_version(PassportVersion.objects.get(product=product), ["product.model_number"], "Markenrecht", staff_user)
     rows = client.get(LIST).json()["results"]  # no cache.clear(): the list's page cache must not answer
     assert next(row for row in rows if row["passport_code"] == product.passport_code)["model_number"] is None
+
+
+def test_the_kept_count_follows_publications_and_filters(catalogue, maker, maker_user):
+    client = APIClient()
+    cache.clear()
+    pages = [client.get(f"/api/v1/passports/?page_size=2&page={page}").json() for page in (1, 2)]
+    assert [page["count"] for page in pages] == [len(catalogue)] * 2
+    current = client.get("/api/v1/passports/?page_size=2&withdrawn=false").json()["count"]
+    assert current == len(catalogue) - 1  # a filter has a count of its own
+    published_bare_product(maker_user, maker=maker)  # no cache.clear(): the new revision counts again
+    assert client.get("/api/v1/passports/?page_size=2&page=3").json()["count"] == len(catalogue) + 1
+    assert client.get("/api/v1/passports/?page_size=2&withdrawn=false").json()["count"] == current + 1
+
+
+def test_the_urls_follow_the_script_prefix(catalogue):
+    client = APIClient()
+    plain = json.loads(answer(client, LIST))["results"][0]  # the URL templates of the host, kept
+    assert plain["url"].startswith("http://testserver/api/v1/passports/")
+    # Behind a proxy's path prefix (Django's WSGI handler sets the prefix from SCRIPT_NAME; the test client does not).
+    set_script_prefix("/katalog/")
+    try:
+        row = client.get(LIST, SCRIPT_NAME="/katalog").json()["results"][0]
+    finally:
+        set_script_prefix("/")
+    assert row["url"].startswith("http://testserver/katalog/api/v1/passports/"), row["url"]
+    assert row["links"]["html"].startswith("http://testserver/katalog/"), row["links"]

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from catalogue.models import PassportVersion
-from catalogue.passports.public_json import store_missing
+from catalogue.models import PassportVersion, PublishedFacets
+from catalogue.passports.public_json import store_missing, store_missing_list_rows
 
 
 class Command(BaseCommand):
@@ -14,4 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = store_missing(PassportVersion.objects, everything=options["all"])
-        self.stdout.write(f"Stored the public JSON of {count} passport versions.")
+        rows = store_missing_list_rows(PublishedFacets.objects, everything=options["all"])
+        self.stdout.write(f"Stored the public JSON of {count} passport versions and {rows} list rows.")

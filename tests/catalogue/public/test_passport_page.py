@@ -322,7 +322,7 @@ def test_cards_in_a_list_never_read_whole_snapshots_or_stored_api_texts(client, 
     with django_assert_max_num_queries(12) as captured:
         assert len(client.get("/products/").context["cards"]) == 3
     read = " ".join(query["sql"] for query in captured.captured_queries)
-    for column in ("public_detail_json", "public_list_json", "open_data_csv_row"):
+    for column in ("public_detail_json", "list_row", "open_data_csv_row"):
         assert column not in read, column
     # Paths into the snapshot are read; the snapshot itself is never a selected column.
     assert '"snapshot"' in read
