@@ -34,6 +34,7 @@ from products.models import Product
 
 from . import openapi
 from .base import ScopedViewMixin, passport_code_or_404
+from .pagination import PageRows
 from .passport_serializers import (
     PassportSummarySerializer,
     PassportVersionSerializer,
@@ -48,6 +49,8 @@ _CODE, _NUMBER = "C0DE", "987654321"
 
 FILTER_PARAMETERS = frozenset(PassportFilterSet.base_filters)
 COUNTED_BY = FILTER_PARAMETERS - {"ordering"}
+# A list row: the product's id, code and status, and the list row stored with its browse facets.
+LIST_COLUMNS = ("pk", "passport_code", "status", "published_facets__list_row")
 # Also bounds how long a change that does not publish (a category moved in the tree) takes to show.
 LIST_CACHE_SECONDS = 300
 VERSION_NUMBER = OpenApiParameter(
@@ -144,28 +147,6 @@ class StoredRows:
             f'{code.join(self._head)},{stored},"status":"{status}","withdrawn":{withdrawn},'
             f'"links":{code.join(self._links)}}}'
         )
-
-
-class ListedRows:
-    """The rows of a passport list for the paginator: each product's id, code, status and the list row stored
-    with its browse facets, read a page at a time.
-
-    Every page of one choice of filters has the same count, so it is kept under ``count_key`` as long as list
-    pages are: counting took as long as reading a page.
-    """
-
-    def __init__(self, products, count_key: str):
-        self.products, self.count_key = products, count_key
-
-    def count(self) -> int:
-        count = cache.get(self.count_key)
-        if count is None:
-            count = self.products.count()
-            cache.set(self.count_key, count, LIST_CACHE_SECONDS)
-        return count
-
-    def __getitem__(self, page: slice) -> list[tuple]:
-        return list(self.products.values_list("pk", "passport_code", "status", "published_facets__list_row")[page])
 
 
 def version_data(
@@ -301,10 +282,10 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         """A page as JSON, joined from the rows stored at publication: one query reads the page's products with
         the list rows of their browse facets, one counts them (once per choice of filters and revision), so no
         snapshot is read or rendered."""
-        params = request.query_params
-        filters = sorted((name, params.getlist(name)) for name in COUNTED_BY & params.keys())
-        count_key = "api-passport-count:" + _digest(f"{revision}|{filters}")
-        page = self.paginate_queryset(ListedRows(self.ordered(request), count_key))
+        products = self.ordered(request)
+        page = self.paginate_queryset(
+            PageRows(products, LIST_COLUMNS, count=lambda: self.kept_count(request, products, revision))
+        )
         urls = PassportUrls(request)
         missing = [pk for pk, _code, _status, stored in page if not stored]
         summaries = current_version_summaries(missing) if missing else {}  # versions stored before public_json
@@ -316,6 +297,18 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
                 rows.append(render(summary_row(urls, code, summaries[pk])))
         envelope = render(self.get_paginated_response([]).data)  # ends with "results":[]}
         return (envelope[:-2] + ",".join(rows) + "]}").encode()
+
+    def kept_count(self, request, products, revision: str) -> int:
+        """The count of ``products``, kept as long as list pages are: every page of one choice of filters has the
+        same count, and counting took as long as reading a page."""
+        params = request.query_params
+        filters = sorted((name, params.getlist(name)) for name in COUNTED_BY & params.keys())
+        key = "api-passport-count:" + _digest(f"{revision}|{filters}")
+        count = cache.get(key)
+        if count is None:
+            count = products.count()
+            cache.set(key, count, LIST_CACHE_SECONDS)
+        return count
 
     def ordered(self, request):
         products = self.filter_queryset(self.get_queryset())

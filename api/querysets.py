@@ -62,11 +62,6 @@ SUMMARY_COLUMNS = (
 )
 
 
-def summary_values(queryset: QuerySet[Product]) -> QuerySet:
-    """What a list row shows, in one query, as tuples in the order of SUMMARY_COLUMNS."""
-    return queryset.values_list(*SUMMARY_COLUMNS)
-
-
 def with_details(queryset: QuerySet[Product]) -> QuerySet[Product]:
     """Everything the detail representation shows, in a fixed number of queries."""
     return queryset.with_parts().select_related("score")

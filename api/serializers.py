@@ -312,7 +312,7 @@ def iso_datetime(moment, zone) -> str | None:
 
 
 def product_rows(request, rows) -> list[dict]:
-    """ProductListSerializer's representation of products read with ``querysets.summary_values``.
+    """ProductListSerializer's representation of products read as tuples of ``querysets.SUMMARY_COLUMNS``.
 
     Serialising a list of 100 field by field, from model instances, costs several times more than
     the query behind it; tests/api/test_products.py holds both representations equal.

@@ -37,6 +37,7 @@ from products.services import ProductInUse, delete_product
 from . import import_jobs, openapi, querysets, samples, services
 from .base import ScopedViewMixin, passport_code_or_404
 from .etag import etag_for, require_if_match
+from .pagination import PageRows
 from .passport_serializers import PassportVersionSerializer, ProductScoreSerializer, PublishErrorSerializer
 from .passports import PassportUrls, public_version_data
 from .permissions import ReadOrMakerWrite
@@ -153,7 +154,8 @@ class ProductViewSet(ScopedViewMixin, viewsets.ModelViewSet):
         return super().filter_queryset(queryset)
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(querysets.summary_values(self.filter_queryset(self.get_queryset())))
+        rows = PageRows(self.filter_queryset(self.get_queryset()), querysets.SUMMARY_COLUMNS)
+        page = self.paginate_queryset(rows)
         return self.get_paginated_response(product_rows(request, page))
 
     def get_object(self, *, lock: bool = False):

@@ -306,6 +306,9 @@ class Product(PassportIdentity, NamedModel):
             # The public catalogue's revision counts the withdrawn products on every kept list page; without this
             # small index that count read all of a million products (200 ms; docs/performance.md, "Scale").
             models.Index(fields=["status"], name="product_withdrawn", condition=models.Q(status="withdrawn")),
+            # A maker's products by name (the API's and the workspace's lists) read a page from the index instead of
+            # sorting all of them for every page.
+            models.Index(fields=["maker", "name", "id"], name="product_maker_name"),
         ]
 
     def save(self, *args, **kwargs):
