@@ -303,11 +303,9 @@ class Product(PassportIdentity, NamedModel):
         verbose_name = _("product")
         verbose_name_plural = _("products")
         indexes = [
-            # The public catalogue's revision counts the withdrawn products on every kept list page; without this
-            # small index that count read all of a million products (200 ms; docs/performance.md, "Scale").
+            # The catalogue's revision counts withdrawn products for every kept page: 200 ms at a million without it.
             models.Index(fields=["status"], name="product_withdrawn", condition=models.Q(status="withdrawn")),
-            # A maker's products by name (the API's and the workspace's lists) read a page from the index instead of
-            # sorting all of them for every page.
+            # A maker's products by name (the API's and workspace's lists): a page read from it, not a sort of all.
             models.Index(fields=["maker", "name", "id"], name="product_maker_name"),
         ]
 
