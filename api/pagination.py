@@ -2,23 +2,40 @@
 
 from collections.abc import Callable, Sequence
 
+from django.db import connection
 from django.db.models import QuerySet
 from rest_framework.pagination import PageNumberPagination
 
 
 class PageRows:
     """Rows for the paginator: ``columns`` of ``queryset`` as tuples, read a page at a time, and counted on the
-    queryset itself (or by ``count``), without the joins that only the columns need."""
+    queryset itself (or by ``count``), without the joins that only the columns need.
 
-    def __init__(self, queryset: QuerySet, columns: Sequence[str], *, count: Callable[[], int] | None = None):
-        self.queryset, self.columns = queryset, columns
+    ``sql``: the SQL and parameters of ``queryset.values_list(*columns)``, compiled before, for columns that
+    the database gives as they are (no converters); a page then runs it with LIMIT and OFFSET.
+    """
+
+    def __init__(
+        self,
+        queryset: QuerySet,
+        columns: Sequence[str],
+        *,
+        count: Callable[[], int] | None = None,
+        sql: tuple[str, Sequence] | None = None,
+    ):
+        self.queryset, self.columns, self.sql = queryset, columns, sql
         self._count = count or queryset.count
 
     def count(self) -> int:
         return self._count()
 
     def __getitem__(self, page: slice) -> list[tuple]:
-        return list(self.queryset.values_list(*self.columns)[page])
+        if self.sql is None:
+            return list(self.queryset.values_list(*self.columns)[page])
+        sql, params = self.sql
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, page.stop - page.start, page.start])
+            return cursor.fetchall()
 
 
 class CappedPageNumberPagination(PageNumberPagination):

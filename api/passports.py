@@ -8,6 +8,7 @@ import functools
 import hashlib
 
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse
 from django.urls import get_script_prefix, reverse
 from django_filters.rest_framework import DjangoFilterBackend
@@ -79,6 +80,14 @@ def _url_templates(root: str, script_prefix: str) -> tuple[str, ...]:
         template("catalogue:passport-version", _CODE, _NUMBER),
         template("catalogue:passport-version-pdf", _CODE, _NUMBER),
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _unfiltered_list_sql(vendor: str) -> tuple[str, tuple]:
+    """The SQL of the list without filters, search or ordering (by name), compiled once per database (``vendor``
+    keys the cache): in a request, building and compiling the queryset took longer than running it."""
+    products = order_by_relevance(public_passport_products(), "")
+    return products.values_list(*LIST_COLUMNS).query.sql_with_params()
 
 
 class PassportUrls:
@@ -282,9 +291,12 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         """A page as JSON, joined from the rows stored at publication: one query reads the page's products with
         the list rows of their browse facets, one counts them (once per choice of filters and revision), so no
         snapshot is read or rendered."""
-        products = self.ordered(request)
+        if FILTER_PARAMETERS & request.query_params.keys():
+            products, sql = self.ordered(request), None
+        else:
+            products, sql = self.get_queryset(), _unfiltered_list_sql(connection.vendor)
         page = self.paginate_queryset(
-            PageRows(products, LIST_COLUMNS, count=lambda: self.kept_count(request, products, revision))
+            PageRows(products, LIST_COLUMNS, sql=sql, count=lambda: self.kept_count(request, products, revision))
         )
         urls = PassportUrls(request)
         missing = [pk for pk, _code, _status, stored in page if not stored]
