@@ -12,12 +12,13 @@ class PageRows:
     queryset itself (or by ``count``), without the joins that only the columns need.
 
     ``sql``: the SQL and parameters of ``queryset.values_list(*columns)``, compiled before, for columns that
-    the database gives as they are (no converters); a page then runs it with LIMIT and OFFSET.
+    the database gives as they are (no converters); a page then runs it with LIMIT and OFFSET, and the
+    queryset may be None when ``count`` counts.
     """
 
     def __init__(
         self,
-        queryset: QuerySet,
+        queryset: QuerySet | None,
         columns: Sequence[str],
         *,
         count: Callable[[], int] | None = None,

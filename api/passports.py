@@ -6,9 +6,11 @@ products' live data, so a change a maker has not published yet is never visible.
 
 import functools
 import hashlib
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.urls import get_script_prefix, reverse
 from django_filters.rest_framework import DjangoFilterBackend
@@ -291,13 +293,13 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         """A page as JSON, joined from the rows stored at publication: one query reads the page's products with
         the list rows of their browse facets, one counts them (once per choice of filters and revision), so no
         snapshot is read or rendered."""
-        if FILTER_PARAMETERS & request.query_params.keys():
-            products, sql = self.ordered(request), None
-        else:
-            products, sql = self.get_queryset(), _unfiltered_list_sql(connection.vendor)
-        page = self.paginate_queryset(
-            PageRows(products, LIST_COLUMNS, sql=sql, count=lambda: self.kept_count(request, products, revision))
-        )
+        filtered = bool(FILTER_PARAMETERS & request.query_params.keys())
+        products = self.ordered(request) if filtered else None
+        sql = None if filtered else _unfiltered_list_sql(connection.vendor)
+        # Unfiltered, the queryset is built only to count, and the count is mostly kept.
+        counted = (lambda: products) if filtered else self.get_queryset
+        count = functools.partial(self.kept_count, request, revision, counted)
+        page = self.paginate_queryset(PageRows(products, LIST_COLUMNS, sql=sql, count=count))
         urls = PassportUrls(request)
         missing = [pk for pk, _code, _status, stored in page if not stored]
         summaries = current_version_summaries(missing) if missing else {}  # versions stored before public_json
@@ -310,15 +312,15 @@ class PassportViewSet(ScopedViewMixin, viewsets.GenericViewSet):
         envelope = render(self.get_paginated_response([]).data)  # ends with "results":[]}
         return (envelope[:-2] + ",".join(rows) + "]}").encode()
 
-    def kept_count(self, request, products, revision: str) -> int:
-        """The count of ``products``, kept as long as list pages are: every page of one choice of filters has the
-        same count, and counting took as long as reading a page."""
+    def kept_count(self, request, revision: str, products: Callable[[], QuerySet]) -> int:
+        """The count of ``products()``, kept as long as list pages are: every page of one choice of filters has
+        the same count, and counting took as long as reading a page."""
         params = request.query_params
         filters = sorted((name, params.getlist(name)) for name in COUNTED_BY & params.keys())
         key = "api-passport-count:" + _digest(f"{revision}|{filters}")
         count = cache.get(key)
         if count is None:
-            count = products.count()
+            count = products().count()
             cache.set(key, count, LIST_CACHE_SECONDS)
         return count
 
