@@ -181,7 +181,7 @@ def store_missing_list_rows(facets, *, everything: bool = False) -> int:
     fields = ("snapshot", "number", "published_at", "content_hash", "methodology_version")
     for start in range(0, len(ids), BATCH):
         batch = facets.filter(pk__in=ids[start : start + BATCH]).select_related("version")
-        for row in batch.only("pk", *(f"version__{name}" for name in fields)):
-            QuerySet.update(facets.filter(pk=row.pk), list_row=list_row(row.version))
+        for entry in batch.only("pk", *(f"version__{name}" for name in fields)):
+            QuerySet.update(facets.filter(pk=entry.pk), list_row=list_row(entry.version))
             done += 1
     return done
