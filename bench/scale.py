@@ -29,7 +29,7 @@ if __package__ in (None, ""):  # run as a script: make ``bench`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, gunicorn, identity, load, raw_requests, request, row, run_in_subprocess
-from bench.scale_http import concurrent_latency, first_views, latency
+from bench.scale_http import LATENCY_REQUESTS, concurrent_latency, first_views, latency
 
 COUNT = int(os.environ.get("SCALE_COUNT", "1000000"))
 SMALL = 1_000
@@ -45,6 +45,7 @@ SAMPLE = 200
 ROUNDS = int(os.environ.get("SCALE_ROUNDS", "7"))
 RESCORE_JOBS = int(os.environ.get("SCALE_RESCORE_JOBS", "2"))  # manage.py rescore --jobs
 EXPORT_CSV = "/api/v1/export/passports.csv"
+API_LIST = "/api/v1/passports/?page_size=100"
 OUT = ROOT / "bench" / "results" / "scale.json"
 REUSE = bool(os.environ.get("SCALE_REUSE_DATABASE"))  # with SCALE_KEEP_DATABASE=1 before: measure without building
 
@@ -251,6 +252,12 @@ def browse_urls() -> list[str]:
     ]
 
 
+def counted_api_lists() -> list[str]:
+    """The API's list of 100 with a minimum score that every passport passes but no request before asked for,
+    so that each is counted over the whole catalogue."""
+    return [f"{API_LIST}&min_score=0.{index:05d}1" for index in range(LATENCY_REQUESTS + 1)]
+
+
 def measure() -> tuple[list[dict], dict]:
     randomiser = random.Random(COUNT)
     small_sample = [identity(randomiser.randrange(SMALL)) for _ in range(SAMPLE)]
@@ -285,6 +292,10 @@ def measure() -> tuple[list[dict], dict]:
             "browse_kept": latency(port, raw_requests(browse), 200, warm_all=True),
             "search": latency(port, raw_requests(first_views([search_url])), 200),
             "search_kept": latency(port, raw_requests([search_url]), 200, warm_all=True),
+            # The API's list of 100: a page new to the page cache with the count of its filters kept (as for
+            # every page after a list's first), and with a filter new to the count cache each time.
+            "api_list": latency(port, raw_requests(first_views([API_LIST])), 200),
+            "api_list_counted": latency(port, raw_requests(counted_api_lists()), 200),
             "search_32": concurrent_latency(port, raw_requests([search_url]), 200),
             "search_32_first": concurrent_latency(port, raw_requests(first_views([search_url], 20_000)), 200),
         }
@@ -307,6 +318,8 @@ def page_rows(pages: dict, base: float) -> list[dict]:
         "browse_kept": ("browse, grade and category, repeat view (kept page), median", None),
         "search": ("search (/products/?q=messer), first view, median", "≤ 100 ms"),
         "search_kept": ("search, repeat view (kept page), median", None),
+        "api_list": ("API passport list of 100, page cache missed, its count kept, median", None),
+        "api_list_counted": ("API passport list of 100 with a filter new to the count cache, median", None),
     }
     results = [
         row(label, pages[key]["median_ms"], "ms", baseline=base, ratio=pages[key]["median_ms"] / base, target=target)
